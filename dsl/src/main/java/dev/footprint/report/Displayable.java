@@ -1,0 +1,21 @@
+package dev.footprint.report;
+
+import java.util.Map;
+
+/**
+ * A value that knows how to show itself in a notebook and in a terminal.
+ *
+ * <p>The kernel asks a cell's value for its bundle in the JVM where the value lives and sends
+ * only the bundle over the wire. Every bundle has {@code text/plain}; rich values add
+ * {@code text/html} and charts {@code image/svg+xml}.
+ *
+ * <pre>{@code
+ * Map<String, String> bundle = footprint(a, s).mimeBundle();
+ * bundle.get("text/html");   // a styled HTML table
+ * }</pre>
+ */
+public interface Displayable {
+
+    /** MIME type to content, in order of preference for a rich front end; never empty. */
+    Map<String, String> mimeBundle();
+}
