@@ -1,0 +1,256 @@
+package dev.footprint.array;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Creates dense arrays: the {@code arr} of {@code import static dev.footprint.Footprint.*}.
+ * Without a dtype, floats are float64 and integers int64, as NumPy.
+ *
+ * <pre>{@code
+ * arr.ones(1024, 1024).as(UINT16).nbytes();   // 2097152
+ * arr.seed(42);
+ * var a = arr.random(1024, 1024);             // float64 in [0, 1)
+ * }</pre>
+ */
+public final class ArrayFactory {
+    private SplittableRandom random = new SplittableRandom();
+
+    /** Float64 zeros. Bad shapes and allocations past the heap are refused before allocating. */
+    public NDArray zeros(long... shape) {
+        return zeros(DType.FLOAT64, shape);
+    }
+
+    public NDArray zeros(DType dtype, long... shape) {
+        return NDArray.allocate(dtype, shape);
+    }
+
+    public NDArray ones(long... shape) {
+        return ones(DType.FLOAT64, shape);
+    }
+
+    public NDArray ones(DType dtype, long... shape) {
+        NDArray a = NDArray.allocate(dtype, shape);
+        fill(a, 1.0, 1L);
+        return a;
+    }
+
+    /** An array whose contents are unspecified (in Footprint: zeros, since the JVM zeroes memory). */
+    public NDArray empty(long... shape) {
+        return zeros(shape);
+    }
+
+    public NDArray empty(DType dtype, long... shape) {
+        return zeros(dtype, shape);
+    }
+
+    /** Int64 filled with {@code value}: {@code arr.full(7, 3, 3)}. */
+    public NDArray full(long value, long... shape) {
+        return full(DType.INT64, value, shape);
+    }
+
+    /** Float64 filled with {@code value}. */
+    public NDArray full(double value, long... shape) {
+        return full(DType.FLOAT64, value, shape);
+    }
+
+    /** Filled with {@code value}, which must fit the dtype exactly for integer dtypes. */
+    public NDArray full(DType dtype, double value, long... shape) {
+        Scalars.checkDouble(value, dtype, "full");
+        NDArray a = NDArray.allocate(dtype, shape);
+        fill(a, value, dtype.isInteger() ? Casts.exactLong(value, dtype) : (long) value);
+        return a;
+    }
+
+    public NDArray full(DType dtype, long value, long... shape) {
+        Scalars.checkInteger(value, dtype, "full");
+        NDArray a = NDArray.allocate(dtype, shape);
+        fill(a, value, value);
+        return a;
+    }
+
+    private static void fill(NDArray a, double dv, long lv) {
+        switch (a.dtype.storage()) {
+            case DOUBLE -> java.util.Arrays.fill((double[]) a.data, dv);
+            case FLOAT -> java.util.Arrays.fill((float[]) a.data, (float) dv);
+            case LONG -> java.util.Arrays.fill((long[]) a.data, lv);
+            case INT -> java.util.Arrays.fill((int[]) a.data, (int) lv);
+            case SHORT -> java.util.Arrays.fill((short[]) a.data,
+                    a.dtype == DType.FLOAT16 ? Half.fromDouble(dv) : (short) lv);
+            case BYTE -> java.util.Arrays.fill((byte[]) a.data, (byte) (a.dtype.isBool() ? (lv != 0 || dv != 0 ? 1 : 0) : lv));
+        }
+    }
+
+    /** Int64 {@code 0, 1, ..., stop-1}. */
+    public NDArray arange(long stop) {
+        return arange(0, stop, 1);
+    }
+
+    public NDArray arange(long start, long stop) {
+        return arange(start, stop, 1);
+    }
+
+    /** Int64 from {@code start} up to (not including) {@code stop} by {@code step}. */
+    public NDArray arange(long start, long stop, long step) {
+        if (step == 0) {
+            throw new IllegalArgumentException("arange step must not be zero");
+        }
+        long n = Math.max(0, step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step);
+        NDArray a = NDArray.allocate(DType.INT64, n);
+        long[] d = (long[]) a.data;
+        for (int i = 0; i < n; i++) {
+            d[i] = start + i * step;
+        }
+        return a;
+    }
+
+    /** Float64 from {@code start} up to (not including) {@code stop} by {@code step}, as NumPy. */
+    public NDArray arange(double start, double stop, double step) {
+        if (step == 0 || Double.isNaN(step)) {
+            throw new IllegalArgumentException("arange step must be a non-zero number, got " + step);
+        }
+        long n = (long) Math.max(0, Math.ceil((stop - start) / step));
+        NDArray a = NDArray.allocate(DType.FLOAT64, n);
+        double[] d = (double[]) a.data;
+        for (int i = 0; i < n; i++) {
+            d[i] = start + i * step;
+        }
+        return a;
+    }
+
+    /** {@code num} evenly spaced float64 values from {@code start} to {@code stop}, both included. */
+    public NDArray linspace(double start, double stop, long num) {
+        if (num < 0) {
+            throw new IllegalArgumentException("linspace needs a non-negative number of samples, got " + num);
+        }
+        NDArray a = NDArray.allocate(DType.FLOAT64, num);
+        double[] d = (double[]) a.data;
+        double step = num > 1 ? (stop - start) / (num - 1) : 0;
+        for (int i = 0; i < num; i++) {
+            d[i] = start + i * step;
+        }
+        if (num > 1) {
+            d[(int) num - 1] = stop;
+        }
+        return a;
+    }
+
+    /** The n×n float64 identity. */
+    public NDArray eye(long n) {
+        return eye(DType.FLOAT64, n);
+    }
+
+    public NDArray eye(DType dtype, long n) {
+        NDArray a = NDArray.allocate(dtype, n, n);
+        for (int i = 0; i < n; i++) {
+            Buffers.writeLong(dtype, a.data, i * (int) n + i, 1);
+        }
+        return a;
+    }
+
+    /** Makes {@link #random} reproducible: the same seed gives the same numbers. */
+    public void seed(long seed) {
+        random = new SplittableRandom(seed);
+    }
+
+    /** Float64 uniform in [0, 1). */
+    public NDArray random(long... shape) {
+        NDArray a = NDArray.allocate(DType.FLOAT64, shape);
+        double[] d = (double[]) a.data;
+        SplittableRandom r = random;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextDouble();
+        }
+        return a;
+    }
+
+    /** The generator behind {@link #random}, for other seeded factories (sparse random arrays). */
+    public SplittableRandom generator() {
+        return random;
+    }
+
+    /** A 1-d float64 array of the values. */
+    public NDArray of(double... values) {
+        return NDArray.wrap(DType.FLOAT64, values.clone(), values.length);
+    }
+
+    /** A 1-d int64 array of the values: {@code arr.of(1, 2, 3)}. */
+    public NDArray of(long... values) {
+        return NDArray.wrap(DType.INT64, values.clone(), values.length);
+    }
+
+    public NDArray of(boolean... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (values[i] ? 1 : 0);
+        }
+        return NDArray.wrap(DType.BOOL, b, values.length);
+    }
+
+    /**
+     * Copies a (nested) Java primitive array: {@code double[][]} gives float64, {@code int[]}
+     * int32, {@code short[]} int16, {@code byte[]} int8, {@code long[]} int64, {@code float[]}
+     * float32, {@code boolean[]} bool. Rows must all have the same length.
+     */
+    public NDArray from(Object nested) {
+        if (nested == null || !nested.getClass().isArray()) {
+            throw new IllegalArgumentException("from(...) takes a Java primitive array such as double[][], got "
+                    + (nested == null ? "null" : nested.getClass().getSimpleName()));
+        }
+        List<Long> shape = new ArrayList<>();
+        Object probe = nested;
+        Class<?> c = nested.getClass();
+        while (c.isArray()) {
+            shape.add((long) Array.getLength(probe));
+            c = c.getComponentType();
+            if (c.isArray()) {
+                probe = Array.getLength(probe) > 0 ? Array.get(probe, 0) : null;
+                if (probe == null) {
+                    throw new IllegalArgumentException("from(...) cannot infer the shape of an empty or null row");
+                }
+            }
+        }
+        DType dtype = dtypeOf(c);
+        long[] s = shape.stream().mapToLong(Long::longValue).toArray();
+        NDArray a = NDArray.allocate(dtype, s);
+        int[] pos = {0};
+        copyNested(nested, 0, s, a, pos);
+        return a;
+    }
+
+    private static DType dtypeOf(Class<?> c) {
+        if (c == double.class) return DType.FLOAT64;
+        if (c == float.class) return DType.FLOAT32;
+        if (c == long.class) return DType.INT64;
+        if (c == int.class) return DType.INT32;
+        if (c == short.class) return DType.INT16;
+        if (c == byte.class) return DType.INT8;
+        if (c == boolean.class) return DType.BOOL;
+        throw new IllegalArgumentException("from(...) takes primitive arrays; " + c.getSimpleName()
+                + " elements are not supported");
+    }
+
+    private static void copyNested(Object node, int axis, long[] shape, NDArray a, int[] pos) {
+        int len = Array.getLength(node);
+        if (len != shape[axis]) {
+            throw new IllegalArgumentException("ragged input: a row at axis " + axis + " has " + len
+                    + " elements, expected " + shape[axis]);
+        }
+        if (axis == shape.length - 1) {
+            if (node instanceof boolean[] b) {
+                for (boolean v : b) {
+                    ((byte[]) a.data)[pos[0]++] = (byte) (v ? 1 : 0);
+                }
+            } else {
+                System.arraycopy(node, 0, a.data, pos[0], len);
+                pos[0] += len;
+            }
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            copyNested(Array.get(node, i), axis + 1, shape, a, pos);
+        }
+    }
+}

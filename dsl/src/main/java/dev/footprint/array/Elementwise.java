@@ -1,0 +1,319 @@
+package dev.footprint.array;
+
+import java.util.Arrays;
+
+/**
+ * Binary arithmetic and comparisons with NumPy broadcasting and promotion. Operands are read a
+ * chunk at a time into the long or double lane, computed there, and written to the result, so
+ * each dtype needs only its read and write loops, not a loop per operation.
+ */
+final class Elementwise {
+    enum Op { ADD, SUB, MUL, DIV }
+
+    enum Cmp { LT, LE, GT, GE, EQ, NE }
+
+    private static final int CHUNK = OffsetCursor.CHUNK;
+
+    private Elementwise() {}
+
+    /** Reads one operand, broadcast to the result's shape, chunk after chunk. */
+    private static final class Reader {
+        final NDArray a;
+        final OffsetCursor cursor;
+        final int[] offs;
+        final boolean scalar;
+        int pos;
+
+        Reader(NDArray a, int[] outShape) {
+            this.a = a;
+            this.scalar = a.size == 1;
+            boolean direct = a.isContiguous() && Arrays.equals(a.shape, outShape);
+            this.cursor = scalar || direct ? null
+                    : new OffsetCursor(outShape, Shapes.broadcastStrides(a.shape, a.strides, outShape), a.offset);
+            this.offs = cursor == null ? null : new int[CHUNK];
+        }
+
+        /** Fills {@code n} values; a one-element operand fills only index 0 and reports it. */
+        boolean longs(long[] out, int n) {
+            if (scalar) {
+                Buffers.gatherLong(a.dtype, a.data, null, a.offset, 1, out);
+                return true;
+            }
+            if (cursor != null) {
+                cursor.next(offs);
+            }
+            Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, out);
+            pos += n;
+            return false;
+        }
+
+        boolean doubles(double[] out, int n) {
+            if (scalar) {
+                Buffers.gatherDouble(a.dtype, a.data, null, a.offset, 1, out);
+                return true;
+            }
+            if (cursor != null) {
+                cursor.next(offs);
+            }
+            Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, out);
+            pos += n;
+            return false;
+        }
+    }
+
+    static NDArray binary(Op op, NDArray a, NDArray b) {
+        DType common = DType.promote(a.dtype, b.dtype);
+        DType outType = op == Op.DIV && !common.isFloat() ? DType.FLOAT64 : common;
+        if (outType == DType.BOOL && op == Op.SUB) {
+            throw new IllegalArgumentException("subtracting bool arrays is not supported (as NumPy); use ne(...) "
+                    + "for exclusive or, or convert with as(INT8)");
+        }
+        int[] shape = Shapes.broadcast(a.shape, b.shape);
+        NDArray out = NDArray.zeros(outType, shape);
+        int size = out.size;
+        Reader ra = new Reader(a, shape);
+        Reader rb = new Reader(b, shape);
+        if (outType.isFloat()) {
+            double[] x = new double[CHUNK];
+            double[] y = new double[CHUNK];
+            for (int pos = 0; pos < size; pos += CHUNK) {
+                int n = Math.min(CHUNK, size - pos);
+                boolean xs = ra.doubles(x, n);
+                boolean ys = rb.doubles(y, n);
+                if (xs) Arrays.fill(x, 1, n, x[0]);
+                if (ys) Arrays.fill(y, 1, n, y[0]);
+                computeDouble(op, x, y, n);
+                Buffers.scatterDouble(outType, out.data, null, pos, n, x);
+            }
+        } else {
+            long[] x = new long[CHUNK];
+            long[] y = new long[CHUNK];
+            boolean logical = outType == DType.BOOL;
+            for (int pos = 0; pos < size; pos += CHUNK) {
+                int n = Math.min(CHUNK, size - pos);
+                boolean xs = ra.longs(x, n);
+                boolean ys = rb.longs(y, n);
+                if (xs) Arrays.fill(x, 1, n, x[0]);
+                if (ys) Arrays.fill(y, 1, n, y[0]);
+                if (logical) {
+                    computeLogical(op, x, y, n);
+                } else {
+                    computeLong(op, x, y, n);
+                }
+                Buffers.scatterLong(outType, out.data, null, pos, n, x);
+            }
+        }
+        return out;
+    }
+
+    private static void computeDouble(Op op, double[] x, double[] y, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) x[i] += y[i]; }
+            case SUB -> { for (int i = 0; i < n; i++) x[i] -= y[i]; }
+            case MUL -> { for (int i = 0; i < n; i++) x[i] *= y[i]; }
+            case DIV -> { for (int i = 0; i < n; i++) x[i] /= y[i]; }
+        }
+    }
+
+    /** Integer arithmetic in 64 bits; narrowing on write wraps exactly as NumPy's fixed-width ops. */
+    private static void computeLong(Op op, long[] x, long[] y, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) x[i] += y[i]; }
+            case SUB -> { for (int i = 0; i < n; i++) x[i] -= y[i]; }
+            case MUL -> { for (int i = 0; i < n; i++) x[i] *= y[i]; }
+            default -> throw new IllegalStateException(op + " on integers");
+        }
+    }
+
+    /** NumPy's bool arithmetic: + is or, * is and. */
+    private static void computeLogical(Op op, long[] x, long[] y, int n) {
+        if (op == Op.ADD) {
+            for (int i = 0; i < n; i++) x[i] = (x[i] | y[i]) != 0 ? 1 : 0;
+        } else {
+            for (int i = 0; i < n; i++) x[i] = (x[i] != 0 && y[i] != 0) ? 1 : 0;
+        }
+    }
+
+    // ---- comparisons -----------------------------------------------------------------------
+
+    static NDArray compare(Cmp cmp, NDArray a, NDArray b) {
+        DType common = DType.promote(a.dtype, b.dtype);
+        int[] shape = Shapes.broadcast(a.shape, b.shape);
+        NDArray out = NDArray.zeros(DType.BOOL, shape);
+        byte[] o = (byte[]) out.data;
+        int size = out.size;
+        Reader ra = new Reader(a, shape);
+        Reader rb = new Reader(b, shape);
+        if (common.isFloat()) {
+            double[] x = new double[CHUNK];
+            double[] y = new double[CHUNK];
+            for (int pos = 0; pos < size; pos += CHUNK) {
+                int n = Math.min(CHUNK, size - pos);
+                if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
+                if (rb.doubles(y, n)) Arrays.fill(y, 1, n, y[0]);
+                compareDoubles(cmp, x, y, n, o, pos);
+            }
+        } else {
+            long[] x = new long[CHUNK];
+            long[] y = new long[CHUNK];
+            boolean unsigned = common == DType.UINT64;
+            for (int pos = 0; pos < size; pos += CHUNK) {
+                int n = Math.min(CHUNK, size - pos);
+                if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
+                if (rb.longs(y, n)) Arrays.fill(y, 1, n, y[0]);
+                if (unsigned) {
+                    for (int i = 0; i < n; i++) {
+                        x[i] ^= Long.MIN_VALUE; // unsigned order as signed order
+                        y[i] ^= Long.MIN_VALUE;
+                    }
+                }
+                compareLongs(cmp, x, y, n, o, pos);
+            }
+        }
+        return out;
+    }
+
+    /** Array against a double: exact for every dtype (int64 values are not rounded first). */
+    static NDArray compare(Cmp cmp, NDArray a, double s) {
+        if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
+            NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
+            if (a.isContiguous() && a.dtype == DType.FLOAT64) {
+                compareDoubleScalarDirect(cmp, (double[]) a.data, a.offset, s, (byte[]) out.data, a.size);
+                return out;
+            }
+            double[] x = new double[CHUNK];
+            double[] y = new double[CHUNK];
+            Arrays.fill(y, s);
+            Reader ra = new Reader(a, a.shape);
+            for (int pos = 0; pos < a.size; pos += CHUNK) {
+                int n = Math.min(CHUNK, a.size - pos);
+                if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
+                compareDoubles(cmp, x, y, n, (byte[]) out.data, pos);
+            }
+            return out;
+        }
+        // 64-bit integers: compare exactly against the double's floor.
+        NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
+        byte[] o = (byte[]) out.data;
+        boolean unsigned = a.dtype == DType.UINT64;
+        long[] x = new long[CHUNK];
+        Reader ra = new Reader(a, a.shape);
+        for (int pos = 0; pos < a.size; pos += CHUNK) {
+            int n = Math.min(CHUNK, a.size - pos);
+            if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
+            for (int i = 0; i < n; i++) {
+                o[pos + i] = test(cmp, Double.isNaN(s) ? 2 : compareIntegerWithDouble(x[i], unsigned, s));
+            }
+        }
+        return out;
+    }
+
+    /** Array against a long: exact for every dtype and every scalar, in range or not. */
+    static NDArray compare(Cmp cmp, NDArray a, long s) {
+        NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
+        byte[] o = (byte[]) out.data;
+        Reader ra = new Reader(a, a.shape);
+        if (a.dtype.isFloat()) {
+            double[] x = new double[CHUNK];
+            for (int pos = 0; pos < a.size; pos += CHUNK) {
+                int n = Math.min(CHUNK, a.size - pos);
+                if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
+                for (int i = 0; i < n; i++) {
+                    o[pos + i] = test(cmp, Double.isNaN(x[i]) ? 2 : -compareIntegerWithDouble(s, false, x[i]));
+                }
+            }
+            return out;
+        }
+        boolean unsigned = a.dtype == DType.UINT64;
+        long[] x = new long[CHUNK];
+        long[] y = new long[CHUNK];
+        for (int pos = 0; pos < a.size; pos += CHUNK) {
+            int n = Math.min(CHUNK, a.size - pos);
+            if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
+            if (unsigned) {
+                if (s < 0) {
+                    // every uint64 is greater than a negative scalar
+                    for (int i = 0; i < n; i++) o[pos + i] = test(cmp, 1);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) x[i] ^= Long.MIN_VALUE;
+                Arrays.fill(y, 0, n, s ^ Long.MIN_VALUE);
+            } else {
+                Arrays.fill(y, 0, n, s);
+            }
+            compareLongs(cmp, x, y, n, o, pos);
+        }
+        return out;
+    }
+
+    /** Sign of {@code v - s} for an integer (unsigned bits if asked) and a non-NaN double. */
+    static int compareIntegerWithDouble(long v, boolean unsigned, double s) {
+        if (unsigned && v < 0) {
+            if (s < 0x1p63) {
+                return 1;
+            }
+            return compareIntegerWithDouble(v ^ Long.MIN_VALUE, false, s - 0x1p63);
+        }
+        if (s >= 0x1p63) {
+            return -1;
+        }
+        if (s < -0x1p63) {
+            return 1;
+        }
+        double f = Math.floor(s);
+        long fl = (long) f;
+        if (v != fl) {
+            return Long.compare(v, fl);
+        }
+        return s == f ? 0 : -1;
+    }
+
+    /** 1 for true; the sign code 2 stands for "unordered" (NaN). */
+    private static byte test(Cmp cmp, int sign) {
+        if (sign == 2) {
+            return (byte) (cmp == Cmp.NE ? 1 : 0);
+        }
+        boolean r = switch (cmp) {
+            case LT -> sign < 0;
+            case LE -> sign <= 0;
+            case GT -> sign > 0;
+            case GE -> sign >= 0;
+            case EQ -> sign == 0;
+            case NE -> sign != 0;
+        };
+        return (byte) (r ? 1 : 0);
+    }
+
+    private static void compareDoubleScalarDirect(Cmp cmp, double[] d, int off, double s, byte[] o, int n) {
+        switch (cmp) {
+            case LT -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] < s ? 1 : 0); }
+            case LE -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] <= s ? 1 : 0); }
+            case GT -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] > s ? 1 : 0); }
+            case GE -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] >= s ? 1 : 0); }
+            case EQ -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] == s ? 1 : 0); }
+            case NE -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] != s ? 1 : 0); }
+        }
+    }
+
+    private static void compareDoubles(Cmp cmp, double[] x, double[] y, int n, byte[] o, int pos) {
+        switch (cmp) {
+            case LT -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] < y[i] ? 1 : 0); }
+            case LE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] <= y[i] ? 1 : 0); }
+            case GT -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] > y[i] ? 1 : 0); }
+            case GE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] >= y[i] ? 1 : 0); }
+            case EQ -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] == y[i] ? 1 : 0); }
+            case NE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] != y[i] ? 1 : 0); }
+        }
+    }
+
+    private static void compareLongs(Cmp cmp, long[] x, long[] y, int n, byte[] o, int pos) {
+        switch (cmp) {
+            case LT -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] < y[i] ? 1 : 0); }
+            case LE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] <= y[i] ? 1 : 0); }
+            case GT -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] > y[i] ? 1 : 0); }
+            case GE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] >= y[i] ? 1 : 0); }
+            case EQ -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] == y[i] ? 1 : 0); }
+            case NE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] != y[i] ? 1 : 0); }
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package dev.footprint.array;
+
+import dev.footprint.report.Displayable;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A dense n-dimensional array, mutable like a NumPy array. Elements live in one primitive Java
+ * array of the dtype's width; views (reshape, transpose, slices) share it.
+ *
+ * <pre>{@code
+ * var a = arr.ones(1024, 1024).as(UINT16);
+ * a.nbytes();                 // 2097152
+ * a.set(a.lt(1), 0);          // a[a < 1] = 0, in place
+ * }</pre>
+ */
+public final class NDArray implements Displayable {
+    final DType dtype;
+    final int[] shape;
+    final int[] strides;
+    final int offset;
+    final Object data;
+    final int size;
+    private final boolean contiguous;
+    private String name;
+
+    NDArray(DType dtype, int[] shape, int[] strides, int offset, Object data) {
+        this.dtype = dtype;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.data = data;
+        this.size = (int) Shapes.size(shape);
+        this.contiguous = Arrays.equals(strides, Shapes.stridesOf(shape)) || size <= 1;
+    }
+
+    /** A new zero-filled C-order array (the engine's one allocation path). */
+    static NDArray zeros(DType dtype, int[] shape) {
+        int n = (int) Shapes.size(shape);
+        return new NDArray(dtype, shape, Shapes.stridesOf(shape), 0, Buffers.allocate(dtype, n));
+    }
+
+    /** A new zero-filled array of {@code shape}; refuses bad shapes and heap overruns before allocating. */
+    public static NDArray allocate(DType dtype, long... shape) {
+        return zeros(dtype, Shapes.checked(shape));
+    }
+
+    /**
+     * Wraps a primitive array as the C-order storage of a new array, without copying.
+     * The array must match the dtype's storage: {@code byte[]} for bool/int8/uint8,
+     * {@code short[]} for int16/uint16/float16 (half bits), {@code int[]}, {@code long[]},
+     * {@code float[]}, {@code double[]}.
+     *
+     * <pre>{@code
+     * NDArray.wrap(UINT16, new short[] {1, 2, 3}, 3);
+     * }</pre>
+     */
+    public static NDArray wrap(DType dtype, Object primitiveArray, long... shape) {
+        int[] s = Shapes.checked(shape);
+        int n = (int) Shapes.size(s);
+        return new NDArray(dtype, s, Shapes.stridesOf(s), 0, Buffers.adopt(dtype, primitiveArray, n));
+    }
+
+    // ---- shape ---------------------------------------------------------------------------
+
+    public long[] shape() {
+        return Arrays.stream(shape).asLongStream().toArray();
+    }
+
+    public int ndim() {
+        return shape.length;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int itemsize() {
+        return dtype.itemsize();
+    }
+
+    /** Bytes of the elements: {@code size() * itemsize()}, as NumPy's {@code nbytes}. */
+    public long nbytes() {
+        return (long) size * dtype.itemsize();
+    }
+
+    /** Whether the elements lie in C order one after another (so the storage can be read directly). */
+    public boolean isContiguous() {
+        return contiguous;
+    }
+
+    /** A label shown by footprint tables; returns this array. */
+    public NDArray named(String label) {
+        this.name = label;
+        return this;
+    }
+
+    /** The label given by {@link #named}, or null. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The elements as one primitive array in C order from index 0: this array's own storage when
+     * it already is exactly that (writes show through), else a fresh copy.
+     */
+    public Object contiguousData() {
+        if (contiguous && offset == 0 && Buffers.length(data) == size) {
+            return data;
+        }
+        return copy().data;
+    }
+
+    // ---- elements ------------------------------------------------------------------------
+
+    int storageIndex(long... index) {
+        if (index.length != shape.length) {
+            throw new IndexOutOfBoundsException("array is " + shape.length + "-dimensional, but "
+                    + index.length + " indices were given: " + Arrays.toString(index));
+        }
+        long at = offset;
+        for (int i = 0; i < index.length; i++) {
+            long k = index[i] < 0 ? index[i] + shape[i] : index[i];
+            if (k < 0 || k >= shape[i]) {
+                throw new IndexOutOfBoundsException("index " + index[i] + " is out of bounds for axis " + i
+                        + " with size " + shape[i]);
+            }
+            at += k * strides[i];
+        }
+        return (int) at;
+    }
+
+    /** Storage index of the {@code flat}-th element in C order. */
+    int flatStorageIndex(long flat) {
+        if (flat < 0 || flat >= size) {
+            throw new IndexOutOfBoundsException("flat index " + flat + " is out of bounds for size " + size);
+        }
+        if (contiguous) {
+            return offset + (int) flat;
+        }
+        long at = offset;
+        long rest = flat;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            at += (rest % shape[i]) * strides[i];
+            rest /= shape[i];
+        }
+        return (int) at;
+    }
+
+    /** The element at {@code index} as a Java value: Boolean, Long (BigInteger past 2^63 for uint64) or Double. */
+    public Object get(long... index) {
+        return box(storageIndex(index));
+    }
+
+    public double getDouble(long... index) {
+        return Buffers.readDouble(dtype, data, storageIndex(index));
+    }
+
+    /** The element as a long: integers exactly (uint64 as its bits), floats truncated. */
+    public long getLong(long... index) {
+        return Buffers.readLong(dtype, data, storageIndex(index));
+    }
+
+    /** The {@code i}-th element in C order, as a double. */
+    public double getDoubleFlat(long i) {
+        return Buffers.readDouble(dtype, data, flatStorageIndex(i));
+    }
+
+    /** The {@code i}-th element in C order, as a long. */
+    public long getLongFlat(long i) {
+        return Buffers.readLong(dtype, data, flatStorageIndex(i));
+    }
+
+    /** The single value of a 0-d or one-element array, as {@link #get}. */
+    public Object item() {
+        if (size != 1) {
+            throw new IllegalStateException("item() needs exactly one element; this array has " + size);
+        }
+        return box(flatStorageIndex(0));
+    }
+
+    public double doubleValue() {
+        return ((Number) (dtype.isBool() ? ((Boolean) item() ? 1L : 0L) : item())).doubleValue();
+    }
+
+    public long longValue() {
+        if (size != 1) {
+            throw new IllegalStateException("longValue() needs exactly one element; this array has " + size);
+        }
+        return Buffers.readLong(dtype, data, flatStorageIndex(0));
+    }
+
+    private Object box(int at) {
+        if (dtype.isBool()) {
+            return Buffers.readLong(dtype, data, at) != 0;
+        }
+        if (dtype.isFloat()) {
+            return Buffers.readDouble(dtype, data, at);
+        }
+        long v = Buffers.readLong(dtype, data, at);
+        if (dtype == DType.UINT64 && v < 0) {
+            return new BigInteger(Long.toUnsignedString(v));
+        }
+        return v;
+    }
+
+    /** Sets one element; an integer outside the dtype's range is refused, as NumPy 2 does. */
+    public NDArray set(long value, long... index) {
+        int at = storageIndex(index);
+        Scalars.checkInteger(value, dtype, "set");
+        Buffers.writeLong(dtype, data, at, value);
+        return this;
+    }
+
+    /** Sets one element; an integer array refuses a fraction or an out-of-range value. */
+    public NDArray set(double value, long... index) {
+        int at = storageIndex(index);
+        Scalars.checkDouble(value, dtype, "set");
+        Buffers.writeDouble(dtype, data, at, value);
+        return this;
+    }
+
+    public NDArray set(boolean value, long... index) {
+        Buffers.writeLong(dtype, data, storageIndex(index), value ? 1 : 0);
+        return this;
+    }
+
+    // ---- masks ---------------------------------------------------------------------------
+
+    /** {@code a[mask] = value} in place: the article's {@code arr[arr < 0.9] = 0}. Returns this array. */
+    public NDArray set(NDArray mask, double value) {
+        Scalars.checkDouble(value, dtype, "set");
+        Masks.fill(this, mask, value);
+        return this;
+    }
+
+    public NDArray set(NDArray mask, long value) {
+        Scalars.checkInteger(value, dtype, "set");
+        Masks.fill(this, mask, (double) value, value);
+        return this;
+    }
+
+    /** A new array: {@code value} where {@code mask} is true, this array's element elsewhere ({@code np.where(mask, value, a)}). */
+    public NDArray where(NDArray mask, double value) {
+        return copy().set(mask, value);
+    }
+
+    public NDArray where(NDArray mask, long value) {
+        return copy().set(mask, value);
+    }
+
+    // ---- arithmetic and comparison -------------------------------------------------------
+
+    public NDArray add(NDArray other) { return Elementwise.binary(Elementwise.Op.ADD, this, other); }
+    public NDArray sub(NDArray other) { return Elementwise.binary(Elementwise.Op.SUB, this, other); }
+    public NDArray mul(NDArray other) { return Elementwise.binary(Elementwise.Op.MUL, this, other); }
+    /** True division, as NumPy's {@code /}: integers give float64. */
+    public NDArray div(NDArray other) { return Elementwise.binary(Elementwise.Op.DIV, this, other); }
+
+    public NDArray add(long s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype, "add")); }
+    public NDArray sub(long s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype, "sub")); }
+    public NDArray mul(long s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype, "mul")); }
+    public NDArray div(long s) { return Elementwise.binary(Elementwise.Op.DIV, this, Scalars.weak(s, dtype, "div")); }
+
+    public NDArray add(double s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype)); }
+    public NDArray sub(double s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype)); }
+    public NDArray mul(double s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype)); }
+    public NDArray div(double s) { return Elementwise.binary(Elementwise.Op.DIV, this, Scalars.weak(s, dtype)); }
+
+    public NDArray lt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LT, this, o); }
+    public NDArray le(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LE, this, o); }
+    public NDArray gt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.GT, this, o); }
+    public NDArray ge(NDArray o) { return Elementwise.compare(Elementwise.Cmp.GE, this, o); }
+    public NDArray eq(NDArray o) { return Elementwise.compare(Elementwise.Cmp.EQ, this, o); }
+    public NDArray ne(NDArray o) { return Elementwise.compare(Elementwise.Cmp.NE, this, o); }
+
+    /** Elementwise {@code a < s} as a BOOL array; exact for every dtype, whatever the scalar's range. */
+    public NDArray lt(double s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }
+    public NDArray le(double s) { return Elementwise.compare(Elementwise.Cmp.LE, this, s); }
+    public NDArray gt(double s) { return Elementwise.compare(Elementwise.Cmp.GT, this, s); }
+    public NDArray ge(double s) { return Elementwise.compare(Elementwise.Cmp.GE, this, s); }
+    public NDArray eq(double s) { return Elementwise.compare(Elementwise.Cmp.EQ, this, s); }
+    public NDArray ne(double s) { return Elementwise.compare(Elementwise.Cmp.NE, this, s); }
+
+    public NDArray lt(long s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }
+    public NDArray le(long s) { return Elementwise.compare(Elementwise.Cmp.LE, this, s); }
+    public NDArray gt(long s) { return Elementwise.compare(Elementwise.Cmp.GT, this, s); }
+    public NDArray ge(long s) { return Elementwise.compare(Elementwise.Cmp.GE, this, s); }
+    public NDArray eq(long s) { return Elementwise.compare(Elementwise.Cmp.EQ, this, s); }
+    public NDArray ne(long s) { return Elementwise.compare(Elementwise.Cmp.NE, this, s); }
+
+    // ---- reductions ----------------------------------------------------------------------
+
+    /** Sum of all elements as a 0-d array of NumPy's result dtype (uint16 sums to uint64, int8 to int64). */
+    public NDArray sum() { return Reductions.reduce(Reductions.Kind.SUM, this, Reductions.ALL); }
+    public NDArray sum(int axis) { return Reductions.reduce(Reductions.Kind.SUM, this, axis); }
+    /** Mean as float64 (float16/float32 arrays keep their dtype, as NumPy). */
+    public NDArray mean() { return Reductions.reduce(Reductions.Kind.MEAN, this, Reductions.ALL); }
+    public NDArray mean(int axis) { return Reductions.reduce(Reductions.Kind.MEAN, this, axis); }
+    public NDArray min() { return Reductions.reduce(Reductions.Kind.MIN, this, Reductions.ALL); }
+    public NDArray min(int axis) { return Reductions.reduce(Reductions.Kind.MIN, this, axis); }
+    public NDArray max() { return Reductions.reduce(Reductions.Kind.MAX, this, Reductions.ALL); }
+    public NDArray max(int axis) { return Reductions.reduce(Reductions.Kind.MAX, this, axis); }
+
+    /** How many elements are not zero (NaN counts as non-zero, as NumPy). */
+    public long countNonzero() { return Reductions.countNonzero(this); }
+    public NDArray countNonzero(int axis) { return Reductions.reduce(Reductions.Kind.COUNT_NONZERO, this, axis); }
+
+    // ---- views and copies ------------------------------------------------------------------
+
+    /** A C-order copy with its own storage. */
+    public NDArray copy() {
+        NDArray out = zeros(dtype, shape.clone());
+        Views.copyInto(this, out);
+        return out;
+    }
+
+    /** The same elements in a new shape; a view when possible. One dimension may be -1. */
+    public NDArray reshape(long... newShape) { return Views.reshape(this, newShape); }
+
+    /** Axes reversed (a view), as NumPy's {@code a.T}. */
+    public NDArray transpose() { return Views.transpose(this, null); }
+
+    /** Axes permuted (a view). */
+    public NDArray transpose(int... axes) { return Views.transpose(this, axes); }
+
+    /** A 1-d copy in C order. */
+    public NDArray flatten() { return copy().reshape(size); }
+
+    /**
+     * A view selected with NumPy's slice syntax, one entry per axis:
+     * {@code a.slice("::2, 1:3")}, {@code a.slice("5")} (drops the axis), {@code a.slice("-1, :")}.
+     */
+    public NDArray slice(String spec) { return Views.slice(this, spec); }
+
+    // ---- casts -------------------------------------------------------------------------------
+
+    /**
+     * Converts to {@code target} only if every value survives exactly (NumPy 2.4's
+     * {@code casting='same_value'}); otherwise throws {@link LossyCastException} naming the
+     * first offending index and value, and a dtype that would hold the data.
+     *
+     * <pre>{@code
+     * arr.of(1, 2, 300).as(UINT8);   // LossyCastException: uint8 cannot hold 300 at [2]; uint16 can
+     * }</pre>
+     */
+    public NDArray as(DType target) { return CastKernels.cast(this, target, Casting.SAME_VALUE); }
+
+    /** Converts under NumPy's rule {@code casting}; {@link Casting#UNSAFE} wraps as {@code astype}. */
+    public NDArray as(DType target, Casting casting) { return CastKernels.cast(this, target, casting); }
+
+    /** The smallest dtype that holds every element exactly (bool, then the narrowest integers, then floats). */
+    public DType minimalDType() { return MinimalDType.of(this); }
+
+    // ---- equality and text -------------------------------------------------------------------
+
+    /** Equal when dtype, shape and every element's bits match (so NaN equals NaN, -0.0 is not 0.0). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof NDArray other) || other.dtype != dtype || !Arrays.equals(other.shape, shape)) {
+            return false;
+        }
+        return Views.sameBits(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * dtype.hashCode() + Arrays.hashCode(shape);
+    }
+
+    /** NumPy-like text: {@code array([1, 2, 3], dtype=uint16)}; large arrays elide the middle with {@code ...}. */
+    @Override
+    public String toString() {
+        return ArrayFormatter.repr(this);
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", toString());
+        bundle.put("text/html", ArrayFormatter.html(this));
+        return bundle;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.footprint.array;
+
+/** {@code sum mean min max countNonzero}, over the whole array or along one axis, with NumPy's result dtypes. */
+final class Reductions {
+    enum Kind { SUM, MEAN, MIN, MAX, COUNT_NONZERO }
+
+    private static final int CHUNK = OffsetCursor.CHUNK;
+    /** The axis argument meaning "all axes". */
+    static final int ALL = Integer.MIN_VALUE;
+
+    private Reductions() {}
+
+    /** NumPy's result dtype of a reduction over {@code t}. */
+    static DType resultType(Kind kind, DType t) {
+        return switch (kind) {
+            case SUM -> t.isFloat() ? t : t.isUnsigned() ? DType.UINT64 : DType.INT64;
+            case MEAN -> t.isFloat() ? t : DType.FLOAT64;
+            case MIN, MAX -> t;
+            case COUNT_NONZERO -> DType.INT64;
+        };
+    }
+
+    static NDArray reduce(Kind kind, NDArray a, int axis) {
+        if (axis == ALL || a.ndim() == 0) {
+            return whole(kind, a);
+        }
+        int ax = axis < 0 ? axis + a.ndim() : axis;
+        if (ax < 0 || ax >= a.ndim()) {
+            throw new IllegalArgumentException("axis " + axis + " is out of bounds for an array of dimension " + a.ndim());
+        }
+        return alongAxis(kind, a, ax);
+    }
+
+    private static NDArray whole(Kind kind, NDArray a) {
+        DType rt = resultType(kind, a.dtype);
+        if ((kind == Kind.MIN || kind == Kind.MAX) && a.size == 0) {
+            throw new IllegalArgumentException("zero-size array to reduction operation " + kind.name().toLowerCase()
+                    + " which has no identity");
+        }
+        NDArray out = NDArray.zeros(rt, new int[0]);
+        OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
+        int[] offs = cursor == null ? null : new int[CHUNK];
+        if (a.dtype.isFloat() || kind == Kind.MEAN) {
+            double[] x = new double[CHUNK];
+            double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+            boolean nan = false;
+            for (int pos = 0; pos < a.size; pos += CHUNK) {
+                int n = Math.min(CHUNK, a.size - pos);
+                if (cursor != null) {
+                    cursor.next(offs);
+                }
+                Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, x);
+                switch (kind) {
+                    case SUM, MEAN -> acc += blockSum(x, n);
+                    case MIN -> {
+                        for (int i = 0; i < n; i++) {
+                            nan |= x[i] != x[i];
+                            acc = Math.min(acc, x[i]);
+                        }
+                    }
+                    case MAX -> {
+                        for (int i = 0; i < n; i++) {
+                            nan |= x[i] != x[i];
+                            acc = Math.max(acc, x[i]);
+                        }
+                    }
+                    default -> throw new IllegalStateException();
+                }
+            }
+            if (nan) {
+                acc = Double.NaN;
+            }
+            if (kind == Kind.MEAN) {
+                acc = a.size == 0 ? Double.NaN : acc / a.size;
+            }
+            Buffers.writeDouble(rt, out.data, 0, acc);
+            return out;
+        }
+        long[] x = new long[CHUNK];
+        boolean unsigned = a.dtype == DType.UINT64;
+        long acc = kind == Kind.MIN ? (unsigned ? -1L : Long.MAX_VALUE) : kind == Kind.MAX ? (unsigned ? 0 : Long.MIN_VALUE) : 0;
+        for (int pos = 0; pos < a.size; pos += CHUNK) {
+            int n = Math.min(CHUNK, a.size - pos);
+            if (cursor != null) {
+                cursor.next(offs);
+            }
+            Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, x);
+            switch (kind) {
+                case SUM -> { for (int i = 0; i < n; i++) acc += x[i]; }
+                case MIN -> {
+                    for (int i = 0; i < n; i++) {
+                        acc = unsigned ? (Long.compareUnsigned(x[i], acc) < 0 ? x[i] : acc) : Math.min(acc, x[i]);
+                    }
+                }
+                case MAX -> {
+                    for (int i = 0; i < n; i++) {
+                        acc = unsigned ? (Long.compareUnsigned(x[i], acc) > 0 ? x[i] : acc) : Math.max(acc, x[i]);
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        Buffers.writeLong(rt, out.data, 0, acc);
+        return out;
+    }
+
+    /** A chunk's sum with four accumulators: more accurate than one running sum, and vectorisable. */
+    private static double blockSum(double[] x, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    static long countNonzero(NDArray a) {
+        OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
+        int[] offs = cursor == null ? null : new int[CHUNK];
+        long count = 0;
+        if (a.dtype.isFloat()) {
+            double[] x = new double[CHUNK];
+            for (int pos = 0; pos < a.size; pos += CHUNK) {
+                int n = Math.min(CHUNK, a.size - pos);
+                if (cursor != null) cursor.next(offs);
+                Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, x);
+                for (int i = 0; i < n; i++) count += x[i] != 0 ? 1 : 0;
+            }
+        } else {
+            long[] x = new long[CHUNK];
+            for (int pos = 0; pos < a.size; pos += CHUNK) {
+                int n = Math.min(CHUNK, a.size - pos);
+                if (cursor != null) cursor.next(offs);
+                Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, x);
+                for (int i = 0; i < n; i++) count += x[i] != 0 ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static NDArray alongAxis(Kind kind, NDArray a, int axis) {
+        if ((kind == Kind.MIN || kind == Kind.MAX) && a.shape[axis] == 0) {
+            throw new IllegalArgumentException("zero-size array to reduction operation " + kind.name().toLowerCase()
+                    + " which has no identity");
+        }
+        int nd = a.ndim();
+        int[] outShape = new int[nd - 1];
+        int[] outStrides = new int[nd - 1];
+        for (int i = 0, j = 0; i < nd; i++) {
+            if (i != axis) {
+                outShape[j] = a.shape[i];
+                outStrides[j++] = a.strides[i];
+            }
+        }
+        DType rt = resultType(kind, a.dtype);
+        NDArray out = NDArray.zeros(rt, outShape);
+        int len = a.shape[axis];
+        int step = a.strides[axis];
+        OffsetCursor cursor = new OffsetCursor(outShape, outStrides, a.offset);
+        int[] offs = new int[CHUNK];
+        boolean floatLane = a.dtype.isFloat() || kind == Kind.MEAN;
+        boolean unsigned = a.dtype == DType.UINT64;
+        int pos = 0;
+        int n;
+        while ((n = cursor.next(offs)) > 0) {
+            for (int k = 0; k < n; k++, pos++) {
+                int base = offs[k];
+                if (kind == Kind.COUNT_NONZERO) {
+                    long c = 0;
+                    for (int i = 0; i < len; i++) {
+                        c += Buffers.readDouble(a.dtype, a.data, base + i * step) != 0 ? 1 : 0;
+                    }
+                    Buffers.writeLong(rt, out.data, pos, c);
+                } else if (floatLane) {
+                    double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+                    boolean nan = false;
+                    for (int i = 0; i < len; i++) {
+                        double v = Buffers.readDouble(a.dtype, a.data, base + i * step);
+                        nan |= v != v;
+                        acc = kind == Kind.MIN ? Math.min(acc, v) : kind == Kind.MAX ? Math.max(acc, v) : acc + v;
+                    }
+                    if (nan) {
+                        acc = Double.NaN;
+                    }
+                    if (kind == Kind.MEAN) {
+                        acc = len == 0 ? Double.NaN : acc / len;
+                    }
+                    Buffers.writeDouble(rt, out.data, pos, acc);
+                } else {
+                    long acc = kind == Kind.SUM ? 0 : Buffers.readLong(a.dtype, a.data, base);
+                    for (int i = kind == Kind.SUM ? 0 : 1; i < len; i++) {
+                        long v = Buffers.readLong(a.dtype, a.data, base + i * step);
+                        if (kind == Kind.SUM) {
+                            acc += v;
+                        } else {
+                            int c = unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc);
+                            acc = (kind == Kind.MIN ? c < 0 : c > 0) ? v : acc;
+                        }
+                    }
+                    Buffers.writeLong(rt, out.data, pos, acc);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.footprint.array;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reshape, transpose, slices, copies and bitwise comparison: everything that moves storage around unchanged. */
+final class Views {
+    private static final int CHUNK = OffsetCursor.CHUNK;
+
+    private Views() {}
+
+    /** Copies {@code src} into the C-order array {@code dst} of the same dtype and shape, bit for bit. */
+    static void copyInto(NDArray src, NDArray dst) {
+        if (src.isContiguous()) {
+            System.arraycopy(src.data, src.offset, dst.data, dst.offset, src.size);
+            return;
+        }
+        OffsetCursor c = new OffsetCursor(src.shape, src.strides, src.offset);
+        int[] offs = new int[CHUNK];
+        int pos = dst.offset;
+        int n;
+        while ((n = c.next(offs)) > 0) {
+            switch (src.dtype.storage()) {
+                case BYTE -> { byte[] s = (byte[]) src.data, d = (byte[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+                case SHORT -> { short[] s = (short[]) src.data, d = (short[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+                case INT -> { int[] s = (int[]) src.data, d = (int[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+                case LONG -> { long[] s = (long[]) src.data, d = (long[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+                case FLOAT -> { float[] s = (float[]) src.data, d = (float[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+                case DOUBLE -> { double[] s = (double[]) src.data, d = (double[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+            }
+            pos += n;
+        }
+    }
+
+    /** Whether two arrays of one dtype and shape hold the same bits in every element. */
+    static boolean sameBits(NDArray a, NDArray b) {
+        NDArray x = a.isContiguous() ? a : a.copy();
+        NDArray y = b.isContiguous() ? b : b.copy();
+        int n = x.size;
+        return switch (a.dtype.storage()) {
+            case BYTE -> Arrays.equals((byte[]) x.data, x.offset, x.offset + n, (byte[]) y.data, y.offset, y.offset + n);
+            case SHORT -> Arrays.equals((short[]) x.data, x.offset, x.offset + n, (short[]) y.data, y.offset, y.offset + n);
+            case INT -> Arrays.equals((int[]) x.data, x.offset, x.offset + n, (int[]) y.data, y.offset, y.offset + n);
+            case LONG -> Arrays.equals((long[]) x.data, x.offset, x.offset + n, (long[]) y.data, y.offset, y.offset + n);
+            case FLOAT -> {
+                float[] p = (float[]) x.data, q = (float[]) y.data;
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToRawIntBits(p[x.offset + i]) != Float.floatToRawIntBits(q[y.offset + i])) yield false;
+                }
+                yield true;
+            }
+            case DOUBLE -> {
+                double[] p = (double[]) x.data, q = (double[]) y.data;
+                for (int i = 0; i < n; i++) {
+                    if (Double.doubleToRawLongBits(p[x.offset + i]) != Double.doubleToRawLongBits(q[y.offset + i])) yield false;
+                }
+                yield true;
+            }
+        };
+    }
+
+    static NDArray reshape(NDArray a, long... newShape) {
+        long[] target = newShape.clone();
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] == -1) {
+                if (unknown >= 0) {
+                    throw new ShapeMismatchException("can only specify one unknown dimension (-1) in reshape "
+                            + Arrays.toString(newShape));
+                }
+                unknown = i;
+            } else if (target[i] < 0) {
+                throw new ArrayAllocationException("negative dimension " + target[i] + " in reshape " + Arrays.toString(newShape));
+            } else {
+                known *= target[i];
+            }
+        }
+        if (unknown >= 0) {
+            if (known == 0 || a.size % known != 0) {
+                throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape "
+                        + Shapes.text(newShape).replace("-1", "?"));
+            }
+            target[unknown] = a.size / known;
+        }
+        int[] s = Shapes.checked(target);
+        if (Shapes.size(s) != a.size) {
+            throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape " + Shapes.text(s));
+        }
+        NDArray base = a.isContiguous() ? a : a.copy();
+        return new NDArray(a.dtype, s, Shapes.stridesOf(s), base.offset, base.data);
+    }
+
+    static NDArray transpose(NDArray a, int[] axes) {
+        int nd = a.ndim();
+        int[] perm = new int[nd];
+        if (axes == null || axes.length == 0) {
+            for (int i = 0; i < nd; i++) perm[i] = nd - 1 - i;
+        } else {
+            if (axes.length != nd) {
+                throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " don't match an array of dimension " + nd);
+            }
+            boolean[] seen = new boolean[nd];
+            for (int i = 0; i < nd; i++) {
+                int ax = axes[i] < 0 ? axes[i] + nd : axes[i];
+                if (ax < 0 || ax >= nd || seen[ax]) {
+                    throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " are not a permutation of 0.." + (nd - 1));
+                }
+                seen[ax] = true;
+                perm[i] = ax;
+            }
+        }
+        int[] shape = new int[nd];
+        int[] strides = new int[nd];
+        for (int i = 0; i < nd; i++) {
+            shape[i] = a.shape[perm[i]];
+            strides[i] = a.strides[perm[i]];
+        }
+        return new NDArray(a.dtype, shape, strides, a.offset, a.data);
+    }
+
+    /** NumPy basic indexing: entries {@code start:stop:step}, an integer, {@code :}, or {@code ...}. */
+    static NDArray slice(NDArray a, String spec) {
+        List<String> parts = new ArrayList<>();
+        for (String p : spec.split(",", -1)) {
+            parts.add(p.trim());
+        }
+        if (parts.size() == 1 && parts.get(0).isEmpty()) {
+            parts.clear();
+        }
+        int ellipsis = parts.indexOf("...");
+        if (ellipsis >= 0) {
+            parts.remove(ellipsis);
+            int fill = a.ndim() - parts.size();
+            for (int i = 0; i < fill; i++) parts.add(ellipsis, ":");
+        }
+        if (parts.size() > a.ndim()) {
+            throw new IndexOutOfBoundsException("too many indices for array: array is " + a.ndim()
+                    + "-dimensional, but " + parts.size() + " were indexed in \"" + spec + "\"");
+        }
+        List<Integer> shape = new ArrayList<>();
+        List<Integer> strides = new ArrayList<>();
+        long offset = a.offset;
+        for (int axis = 0; axis < a.ndim(); axis++) {
+            String p = axis < parts.size() ? parts.get(axis) : ":";
+            int dim = a.shape[axis];
+            if (!p.contains(":")) {
+                long k = parseIndex(p, spec);
+                long kk = k < 0 ? k + dim : k;
+                if (kk < 0 || kk >= dim) {
+                    throw new IndexOutOfBoundsException("index " + k + " is out of bounds for axis " + axis + " with size " + dim);
+                }
+                offset += kk * a.strides[axis];
+                continue;
+            }
+            String[] f = p.split(":", -1);
+            if (f.length > 3) {
+                throw new IllegalArgumentException("bad slice \"" + p + "\" in \"" + spec + "\"");
+            }
+            long step = f.length == 3 && !f[2].isBlank() ? parseIndex(f[2], spec) : 1;
+            if (step == 0) {
+                throw new IllegalArgumentException("slice step cannot be zero in \"" + spec + "\"");
+            }
+            long start;
+            long stop;
+            if (step > 0) {
+                start = f[0].isBlank() ? 0 : clamp(parseIndex(f[0], spec), dim, 0, dim);
+                stop = f[1].isBlank() ? dim : clamp(parseIndex(f[1], spec), dim, 0, dim);
+            } else {
+                start = f[0].isBlank() ? dim - 1 : clamp(parseIndex(f[0], spec), dim, -1, dim - 1);
+                stop = f[1].isBlank() ? -1 : clamp(parseIndex(f[1], spec), dim, -1, dim - 1);
+            }
+            long count = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
+            shape.add((int) count);
+            strides.add((int) (a.strides[axis] * step));
+            if (count > 0) {
+                offset += start * a.strides[axis];
+            }
+        }
+        return new NDArray(a.dtype, shape.stream().mapToInt(Integer::intValue).toArray(),
+                strides.stream().mapToInt(Integer::intValue).toArray(), (int) offset, a.data);
+    }
+
+    private static long clamp(long k, int dim, long lo, long hi) {
+        long v = k < 0 ? k + dim : k;
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static long parseIndex(String s, String spec) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad index \"" + s + "\" in slice \"" + spec
+                    + "\"; use NumPy syntax such as \"1:10:2, :\"");
+        }
+    }
+}
