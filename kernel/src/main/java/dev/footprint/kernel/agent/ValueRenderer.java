@@ -1,0 +1,103 @@
+package dev.footprint.kernel.agent;
+
+import dev.footprint.report.Displayable;
+import java.lang.reflect.Array;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns a value into a MIME bundle in the JVM where it lives; only the bundle travels. */
+public final class ValueRenderer {
+    private static final String TEXT = "text/plain";
+    private static final int MAX_ARRAY_ITEMS = 1000;
+
+    private ValueRenderer() {}
+
+    /** {@link Displayable#mimeBundle()} for rich values, a JShell-like text for the others. */
+    public static Map<String, String> bundle(Object value) {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        if (value instanceof Displayable) {
+            try {
+                Map<String, String> rich = ((Displayable) value).mimeBundle();
+                if (rich != null) {
+                    rich.forEach((mime, content) -> {
+                        if (mime != null && content != null) {
+                            bundle.put(mime, content);
+                        }
+                    });
+                }
+            } catch (RuntimeException | LinkageError failure) {
+                bundle.put(TEXT, plainText(value) + "\n(rendering failed: " + failure + ")");
+            }
+        }
+        bundle.putIfAbsent(TEXT, plainText(value));
+        return bundle;
+    }
+
+    /** A bundle that shows {@code value} as {@code mimeType}, plus text for plain front ends. */
+    public static Map<String, String> forcedBundle(Object value, String mimeType) {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        Map<String, String> rich = bundle(value);
+        String content = value instanceof CharSequence ? value.toString() : rich.get(mimeType);
+        if (content == null) {
+            content = String.valueOf(value);
+        }
+        bundle.put(mimeType, content);
+        bundle.putIfAbsent(TEXT, value instanceof CharSequence ? value.toString() : rich.get(TEXT));
+        return bundle;
+    }
+
+    /** The value as JShell prints it: strings quoted, arrays listed, others by toString. */
+    public static String plainText(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return quote((String) value, '"');
+        }
+        if (value instanceof Character) {
+            return quote(value.toString(), '\'');
+        }
+        if (value.getClass().isArray()) {
+            return arrayText(value);
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException | LinkageError failure) {
+            return value.getClass().getName() + " (toString failed: " + failure + ")";
+        }
+    }
+
+    private static String arrayText(Object array) {
+        int length = Array.getLength(array);
+        String type = array.getClass().getComponentType().getSimpleName();
+        StringBuilder text = new StringBuilder(type).append('[').append(length).append("] { ");
+        for (int i = 0; i < Math.min(length, MAX_ARRAY_ITEMS); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(plainText(Array.get(array, i)));
+        }
+        if (length > MAX_ARRAY_ITEMS) {
+            text.append(", ...");
+        }
+        return text.append(" }").toString();
+    }
+
+    private static String quote(String text, char quote) {
+        StringBuilder quoted = new StringBuilder().append(quote);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\n': quoted.append("\\n"); break;
+                case '\t': quoted.append("\\t"); break;
+                case '\r': quoted.append("\\r"); break;
+                case '\\': quoted.append("\\\\"); break;
+                default:
+                    if (c == quote) {
+                        quoted.append('\\');
+                    }
+                    quoted.append(c);
+            }
+        }
+        return quoted.append(quote).toString();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.footprint.kernel.eval;
+
+import dev.footprint.kernel.magic.CellParts;
+import dev.footprint.kernel.magic.Magic;
+import dev.footprint.kernel.magic.MagicRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.JShell;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Documentation;
+import jdk.jshell.SourceCodeAnalysis.Suggestion;
+
+/** Completion and inspection of a cell, with JShell's analysis of the snippet under the cursor. */
+final class CodeAssist {
+    private static final Pattern MAGIC_PREFIX = Pattern.compile("(?m)^[ \\t]*(%%?)(\\w*)\\z");
+
+    private final SourceJavadoc sourceJavadoc;
+    private final MagicRegistry magics;
+
+    CodeAssist(SourceJavadoc sourceJavadoc, MagicRegistry magics) {
+        this.sourceJavadoc = sourceJavadoc;
+        this.magics = magics;
+    }
+
+    CompletionResult complete(JShell shell, String cell, int cursor) {
+        Matcher magic = MAGIC_PREFIX.matcher(cell.substring(0, cursor));
+        if (magic.find()) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Magic known : magics.magics()) {
+                for (String name : known.names()) {
+                    if (name.startsWith(magic.group(2))) {
+                        names.add(magic.group(1) + name);
+                    }
+                }
+            }
+            return new CompletionResult(List.copyOf(names), magic.start(1), cursor);
+        }
+        Snippet snippet = snippetAt(shell, cell, cursor);
+        if (snippet == null) {
+            return new CompletionResult(List.of(), cursor, cursor);
+        }
+        int[] anchor = new int[1];
+        List<Suggestion> suggestions = shell.sourceCodeAnalysis()
+                .completionSuggestions(snippet.text, cursor - snippet.offset, anchor);
+        Set<String> preferred = new LinkedHashSet<>();
+        Set<String> others = new LinkedHashSet<>();
+        for (Suggestion suggestion : suggestions) {
+            (suggestion.matchesType() ? preferred : others).add(suggestion.continuation());
+        }
+        List<String> matches = new ArrayList<>(preferred);
+        others.stream().filter(match -> !preferred.contains(match)).forEach(matches::add);
+        return new CompletionResult(matches, snippet.offset + anchor[0], cursor);
+    }
+
+    InspectionResult inspect(JShell shell, String cell, int cursor) {
+        int end = cursor;
+        while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
+            end++;
+        }
+        Snippet snippet = snippetAt(shell, cell, end);
+        if (snippet == null) {
+            return new InspectionResult(false, Map.of());
+        }
+        List<Documentation> docs = documentation(shell.sourceCodeAnalysis(), snippet.text, end - snippet.offset);
+        if (docs.isEmpty()) {
+            return new InspectionResult(false, Map.of());
+        }
+        StringBuilder plain = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        for (Documentation doc : docs) {
+            String javadoc = doc.javadoc();
+            if (javadoc == null || javadoc.isBlank()) {
+                javadoc = sourceJavadoc.find(doc.signature());
+            }
+            plain.append(doc.signature()).append('\n');
+            html.append("<pre>").append(escape(doc.signature())).append("</pre>\n");
+            if (javadoc != null && !javadoc.isBlank()) {
+                plain.append(plainJavadoc(javadoc)).append("\n\n");
+                html.append("<div>").append(javadoc.replaceAll("\\n\\s*@", "<br>@")).append("</div>\n");
+            }
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("text/plain", plain.toString().strip());
+        data.put("text/html", html.toString().strip());
+        return new InspectionResult(true, data);
+    }
+
+    /**
+     * JShell documents a method only with the cursor after its opening parenthesis, a class or
+     * field with the cursor at the end of its name: try both, as a user may point at either.
+     */
+    private static List<Documentation> documentation(SourceCodeAnalysis analysis, String text, int end) {
+        List<Documentation> docs = analysis.documentation(text, end, true);
+        if (docs.isEmpty() && end < text.length() && text.charAt(end) == '(') {
+            docs = analysis.documentation(text, end + 1, true);
+        }
+        if (docs.isEmpty() && (end == text.length() || text.charAt(end) != '(')) {
+            docs = analysis.documentation(text.substring(0, end) + "(", end + 1, true);
+        }
+        return docs;
+    }
+
+    /** The snippet of Java code that holds {@code cursor}, or null in a magic line. */
+    private static Snippet snippetAt(JShell shell, String cell, int cursor) {
+        for (CellParts.Part part : CellParts.split(cell)) {
+            if (part.kind() == CellParts.Kind.LINE_MAGIC) {
+                continue;
+            }
+            int partEnd = part.offset() + part.text().length();
+            if (cursor < part.offset() || cursor > partEnd) {
+                continue;
+            }
+            SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+            String remaining = part.text();
+            int offset = part.offset();
+            while (true) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+                int consumed = info.completeness().isComplete() ? remaining.length() - info.remaining().length() : remaining.length();
+                if (consumed == 0 || cursor <= offset + consumed || consumed >= remaining.length()) {
+                    return new Snippet(remaining.substring(0, Math.max(consumed, cursor - offset)), offset);
+                }
+                offset += consumed;
+                remaining = remaining.substring(consumed);
+            }
+        }
+        return null;
+    }
+
+    private record Snippet(String text, int offset) {}
+
+    static String plainJavadoc(String javadoc) {
+        return javadoc.replaceAll("\\{@(?:code|link|linkplain|literal) ([^}]*)}", "$1")
+                .replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

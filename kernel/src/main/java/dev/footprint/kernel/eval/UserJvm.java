@@ -1,0 +1,208 @@
+package dev.footprint.kernel.eval;
+
+import com.sun.jdi.Bootstrap;
+import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.connect.IllegalConnectorArgumentsException;
+import com.sun.jdi.connect.ListeningConnector;
+import dev.footprint.kernel.agent.UserJvmAgent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A started user JVM: its process, the command socket (TCP_NODELAY, loopback) and the debugger
+ * connection used only to stop runaway cells.
+ *
+ * <p>Both connections go from the user JVM out to listeners of the kernel bound to the loopback
+ * address: the user JVM never opens a port. The JDWP agent connects out to a JDI listening
+ * connector; the command socket must begin with a random token given in the environment, so
+ * another local process cannot take the user JVM's place.
+ */
+final class UserJvm implements AutoCloseable {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    final Process process;
+    final VirtualMachine vm;
+    final Socket socket;
+    final long startMillis;
+
+    private UserJvm(Process process, VirtualMachine vm, Socket socket, long startMillis) {
+        this.process = process;
+        this.vm = vm;
+        this.socket = socket;
+        this.startMillis = startMillis;
+    }
+
+    /**
+     * Starts a user JVM and waits until it is connected.
+     *
+     * @param rawOutput receives what the process writes to its own stdout/stderr (JVM messages)
+     */
+    static UserJvm start(UserJvmOptions options, Consumer<String> rawOutput) throws IOException {
+        long start = System.nanoTime();
+        int timeoutMs = (int) options.startTimeout().toMillis();
+        ListeningConnector debugListener = socketListener();
+        Map<String, Connector.Argument> debugArgs = debugListener.defaultArguments();
+        debugArgs.get("localAddress").setValue(LOOPBACK);
+        debugArgs.get("port").setValue("0");
+        debugArgs.get("timeout").setValue(Integer.toString(timeoutMs));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String token = HexFormat.of().formatHex(secret);
+        Process process = null;
+        try (ServerSocket commandListener = new ServerSocket()) {
+            commandListener.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 1);
+            commandListener.setSoTimeout(timeoutMs);
+            String debugAddress = debugListener.startListening(debugArgs);
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command(options, debugAddress, commandListener.getLocalPort()));
+                builder.environment().put(UserJvmAgent.TOKEN_ENV, token);
+                builder.redirectErrorStream(true);
+                process = builder.start();
+                process.getOutputStream().close(); // the cells have no standard input
+                drain(process.getInputStream(), rawOutput);
+                VirtualMachine vm = debugListener.accept(debugArgs);
+                Socket socket = acceptAgent(commandListener, token);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                return new UserJvm(process, vm, socket, millis);
+            } finally {
+                debugListener.stopListening(debugArgs);
+            }
+        } catch (IOException | IllegalConnectorArgumentsException | RuntimeException failure) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            String exit = process != null && !process.isAlive() ? " (exit status " + process.exitValue() + ")" : "";
+            throw new IOException("the user JVM did not start" + exit + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static List<String> command(UserJvmOptions options, String debugAddress, int commandPort) {
+        List<String> command = new ArrayList<>();
+        command.add(options.javaExecutable().toString());
+        command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=" + debugAddress);
+        command.addAll(options.jvmOptions());
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, options.classPath()));
+        command.add(UserJvmAgent.class.getName());
+        command.add(Integer.toString(commandPort));
+        return command;
+    }
+
+    private static ListeningConnector socketListener() {
+        for (ListeningConnector connector : Bootstrap.virtualMachineManager().listeningConnectors()) {
+            if ("com.sun.jdi.SocketListen".equals(connector.name())) {
+                return connector;
+            }
+        }
+        throw new IllegalStateException("no JDI socket listening connector in this JDK");
+    }
+
+    private static Socket acceptAgent(ServerSocket listener, String token) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(listener.getSoTimeout());
+        while (System.nanoTime() < deadline) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (SocketTimeoutException late) {
+                break;
+            }
+            socket.setTcpNoDelay(true);
+            if (token.equals(readLine(socket.getInputStream()))) {
+                return socket;
+            }
+            socket.close(); // not our user JVM
+        }
+        throw new IOException("the user JVM did not connect back in time");
+    }
+
+    // Byte by byte so nothing after the line is consumed from the protocol stream.
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n' && line.length() < 100; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString();
+    }
+
+    private static void drain(InputStream processOutput, Consumer<String> sink) {
+        Thread drainer = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(processOutput, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    sink.accept(line + "\n");
+                }
+            } catch (IOException closed) {
+                // the process is gone
+            }
+        }, "footprint-user-jvm-output");
+        drainer.setDaemon(true);
+        drainer.start();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit status once the process ended, waiting a little for it; null if still alive. */
+    Integer exitStatus(long waitMillis) {
+        try {
+            if (process.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    /** Ends the process and its connections; waits until the process is gone. */
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            vm.dispose();
+        } catch (RuntimeException alreadyGone) {
+            // the VM died first
+        }
+        try {
+            if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills the process at once (a cell that will not stop). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

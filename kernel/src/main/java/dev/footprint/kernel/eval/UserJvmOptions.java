@@ -1,0 +1,122 @@
+package dev.footprint.kernel.eval;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How to start the user JVM that runs the cells.
+ *
+ * <pre>{@code
+ * UserJvmOptions options = UserJvmOptions.builder()
+ *         .jvmOptions("-Xmx2g")                 // added after FOOTPRINT_USER_JVM_OPTS
+ *         .javaHome(Path.of("/opt/jdk-25"))     // default: this JVM's java.home
+ *         .build();
+ * }</pre>
+ *
+ * @param javaExecutable the {@code java} launcher of the user JVM
+ * @param jvmOptions options placed before the main class, e.g. {@code -Xmx512m}
+ * @param classPath the user JVM's class path, also the compiler's (default: this JVM's)
+ * @param sourcePath folders or jars with {@code .java} sources whose Javadoc inspection shows,
+ *     searched after the class path's own sources
+ * @param startTimeout how long the user JVM may take to connect back
+ */
+public record UserJvmOptions(
+        Path javaExecutable, List<String> jvmOptions, List<String> classPath, List<Path> sourcePath, Duration startTimeout) {
+
+    /** Environment variable with extra user JVM options, split on whitespace. */
+    public static final String JVM_OPTIONS_ENV = "FOOTPRINT_USER_JVM_OPTS";
+
+    public UserJvmOptions {
+        jvmOptions = List.copyOf(jvmOptions);
+        classPath = List.copyOf(classPath);
+        sourcePath = List.copyOf(sourcePath);
+    }
+
+    /** This JVM's java, class path, and the options of {@value #JVM_OPTIONS_ENV}. */
+    public static UserJvmOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects options; every setter returns the builder. */
+    public static final class Builder {
+        private Path javaHome = Paths.get(System.getProperty("java.home"));
+        private final List<String> jvmOptions = new ArrayList<>(splitOptions(System.getenv(JVM_OPTIONS_ENV)));
+        private List<String> classPath = splitPath(System.getProperty("java.class.path"));
+        private final List<Path> sourcePath = new ArrayList<>();
+        private Duration startTimeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        /** The JDK or JRE whose {@code bin/java} runs the user JVM. */
+        public Builder javaHome(Path home) {
+            this.javaHome = home;
+            return this;
+        }
+
+        /** Adds user JVM options (after those of the environment variable). */
+        public Builder jvmOptions(String... options) {
+            jvmOptions.addAll(Arrays.asList(options));
+            return this;
+        }
+
+        /** Drops the options collected so far, the environment's included. */
+        public Builder clearJvmOptions() {
+            jvmOptions.clear();
+            return this;
+        }
+
+        /** Replaces the class path (entries are jars or folders). */
+        public Builder classPath(List<String> entries) {
+            this.classPath = new ArrayList<>(entries);
+            return this;
+        }
+
+        /** Adds a folder or jar of sources for Javadoc in inspection. */
+        public Builder sourcePath(Path sources) {
+            sourcePath.add(sources);
+            return this;
+        }
+
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        public UserJvmOptions build() {
+            Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+            return new UserJvmOptions(java, jvmOptions, classPath, sourcePath, startTimeout);
+        }
+    }
+
+    static List<String> splitOptions(String options) {
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        return Arrays.asList(options.trim().split("\\s+"));
+    }
+
+    static List<String> splitPath(String path) {
+        List<String> entries = new ArrayList<>();
+        if (path != null) {
+            for (String entry : path.split(File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.footprint.kernel.magic;
+
+import dev.footprint.kernel.agent.AgentExecutionControl;
+import dev.footprint.kernel.agent.MemoryProbe;
+import dev.footprint.kernel.eval.ExecutionOutcome;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code %memit stmt} and {@code %%memit}: the peak and the increment of array memory while the
+ * code runs (the DSL's memory ledger), and the bytes the JVM allocated on the cell's thread.
+ *
+ * <pre>
+ * %memit var a = arr.ones(1024, 1024)
+ * peak memory: 8.00 MiB, increment: 8.00 MiB (arrays); allocated: 8.00 MiB (JVM, this cell's thread)
+ * </pre>
+ */
+public final class MemitMagic implements Magic {
+
+    @Override
+    public List<String> names() {
+        return List.of("memit");
+    }
+
+    @Override
+    public String summary() {
+        return "peak and increment of array memory, and JVM allocation, while the code runs";
+    }
+
+    @Override
+    public ExecutionOutcome runLine(String name, String args, MagicContext context) {
+        return measure(args, context);
+    }
+
+    @Override
+    public ExecutionOutcome runCell(String name, String args, String body, MagicContext context) {
+        return measure(body, context);
+    }
+
+    private static ExecutionOutcome measure(String code, MagicContext context) {
+        long[] before;
+        try {
+            context.agentCommand(AgentExecutionControl.CMD_RESET_PEAK, null);
+            before = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
+        } catch (Exception failure) {
+            return Magic.failure("MemitError", "cannot read the user JVM's counters: " + failure.getMessage());
+        }
+        ExecutionOutcome outcome = context.runCode(code);
+        if (outcome.isError()) {
+            return outcome;
+        }
+        try {
+            long[] after = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
+            context.print(report(before, after) + "\n");
+        } catch (Exception failure) {
+            context.print("memit: cannot read the user JVM's counters: " + failure.getMessage() + "\n");
+        }
+        return outcome;
+    }
+
+    static String report(long[] before, long[] after) {
+        String allocated = before[MemoryProbe.ALLOCATED_BYTES] < 0
+                ? "allocated: unknown (JVM)"
+                : "allocated: " + mib(after[MemoryProbe.ALLOCATED_BYTES] - before[MemoryProbe.ALLOCATED_BYTES])
+                        + " (JVM, this cell's thread)";
+        if (after[MemoryProbe.LEDGER_AVAILABLE] == 0) {
+            return "array memory: unknown (no memory ledger in this DSL); " + allocated;
+        }
+        long peak = after[MemoryProbe.LEDGER_PEAK];
+        long increment = Math.max(0, peak - before[MemoryProbe.LEDGER_LIVE]);
+        return "peak memory: " + mib(peak) + ", increment: " + mib(increment) + " (arrays); " + allocated;
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

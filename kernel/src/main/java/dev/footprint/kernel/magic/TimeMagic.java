@@ -1,0 +1,69 @@
+package dev.footprint.kernel.magic;
+
+import dev.footprint.kernel.agent.AgentExecutionControl;
+import dev.footprint.kernel.agent.MemoryProbe;
+import dev.footprint.kernel.eval.ExecutionOutcome;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code %time stmt} and {@code %%time}: CPU and wall time of the code in the user JVM, compile
+ * time excluded.
+ *
+ * <pre>
+ * %time arr.random(1024, 1024).sum()
+ * CPU time: 5.12 ms
+ * Wall time: 5.31 ms
+ * </pre>
+ */
+public final class TimeMagic implements Magic {
+
+    @Override
+    public List<String> names() {
+        return List.of("time");
+    }
+
+    @Override
+    public String summary() {
+        return "CPU and wall time of the code in the user JVM";
+    }
+
+    @Override
+    public ExecutionOutcome runLine(String name, String args, MagicContext context) {
+        return measure(args, context);
+    }
+
+    @Override
+    public ExecutionOutcome runCell(String name, String args, String body, MagicContext context) {
+        return measure(body, context);
+    }
+
+    private static ExecutionOutcome measure(String code, MagicContext context) {
+        long[] before;
+        try {
+            before = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
+        } catch (Exception failure) {
+            return Magic.failure("TimeError", "cannot read the user JVM's clock: " + failure.getMessage());
+        }
+        ExecutionOutcome outcome = context.runCode(code);
+        try {
+            long[] after = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
+            long cpu = after[MemoryProbe.CPU_NANOS] - before[MemoryProbe.CPU_NANOS];
+            long wall = after[MemoryProbe.EXECUTION_NANOS] - before[MemoryProbe.EXECUTION_NANOS];
+            context.print("CPU time: " + duration(cpu) + "\nWall time: " + duration(wall) + "\n");
+        } catch (Exception lost) {
+            // the user JVM went away during the code; the outcome says so
+        }
+        return outcome;
+    }
+
+    static String duration(long nanos) {
+        if (nanos < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+        }
+        if (nanos < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.footprint.kernel.eval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Keeps everything a cell produced, in order, for assertions. */
+final class RecordingListener implements ExecutionListener {
+    record Event(String kind, String name, String text, Map<String, String> bundle, String displayId, boolean flag) {}
+
+    final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void stream(String name, String text) {
+        events.add(new Event("stream", name, text, null, null, false));
+    }
+
+    @Override
+    public void display(Map<String, String> bundle, String displayId, boolean update) {
+        events.add(new Event("display", null, null, bundle, displayId, update));
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {
+        events.add(new Event("clear", null, null, null, null, wait));
+    }
+
+    String stdout() {
+        return text("stdout");
+    }
+
+    String stderr() {
+        return text("stderr");
+    }
+
+    String text(String name) {
+        StringBuilder text = new StringBuilder();
+        synchronized (events) {
+            events.stream().filter(e -> e.kind().equals("stream") && e.name().equals(name)).forEach(e -> text.append(e.text()));
+        }
+        return text.toString();
+    }
+
+    long streamCalls(String name) {
+        synchronized (events) {
+            return events.stream().filter(e -> e.kind().equals("stream") && e.name().equals(name)).count();
+        }
+    }
+
+    List<Event> displays() {
+        synchronized (events) {
+            return events.stream().filter(e -> !e.kind().equals("stream")).toList();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.footprint.kernel.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** What a cell can do to its user JVM, and how the kernel keeps serving. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceTest {
+    private static JShellEvaluator evaluator;
+
+    @BeforeAll
+    static void start() {
+        evaluator = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build());
+    }
+
+    @AfterAll
+    static void stop() {
+        evaluator.close();
+    }
+
+    static ExecutionOutcome run(JShellEvaluator on, String cell) {
+        return on.execute(cell, ExecutionListener.NONE);
+    }
+
+    /** Runs {@code cell}, interrupts it after {@code afterMillis}, returns the outcome and how long the stop took. */
+    static Object[] interruptAfter(JShellEvaluator on, String cell, long afterMillis) throws Exception {
+        CompletableFuture<ExecutionOutcome> outcome = CompletableFuture.supplyAsync(() -> run(on, cell));
+        Thread.sleep(afterMillis);
+        assertFalse(outcome.isDone(), "the cell should still run");
+        long start = System.nanoTime();
+        on.interrupt();
+        ExecutionOutcome ended = outcome.get(10, TimeUnit.SECONDS);
+        return new Object[] {ended, Duration.ofNanos(System.nanoTime() - start)};
+    }
+
+    @Test
+    @Order(1)
+    void interruptStopsABusyLoopAndKeepsTheState() throws Exception {
+        run(evaluator, "int survivor = 42;");
+        Object[] result = interruptAfter(evaluator, "long spins = 0;\nwhile (true) { spins++; }", 700);
+        ExecutionOutcome outcome = (ExecutionOutcome) result[0];
+        Duration took = (Duration) result[1];
+        assertEquals("Interrupted", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("kept"), outcome.error().evalue());
+        assertTrue(took.toMillis() < 2000, "stopped in " + took.toMillis() + " ms");
+        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+    }
+
+    @Test
+    @Order(2)
+    void interruptWakesASleepingCell() throws Exception {
+        Object[] result = interruptAfter(evaluator, "Thread.sleep(60_000);", 500);
+        assertEquals("Interrupted", ((ExecutionOutcome) result[0]).error().ename());
+        assertTrue(((Duration) result[1]).toMillis() < 2000);
+        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+    }
+
+    @Test
+    @Order(3)
+    void heapExhaustionIsAnErrorAndTheKernelGoesOn() {
+        ExecutionOutcome tooLarge = run(evaluator, "for (int i = 0; i < 100; i++) { long[] huge = new long[Integer.MAX_VALUE - 8]; }");
+        assertEquals("java.lang.OutOfMemoryError", tooLarge.error().ename(), tooLarge.error().toString());
+        ExecutionOutcome growing = run(evaluator, "var hoard = new ArrayList<long[]>();\nwhile (true) hoard.add(new long[1 << 20]);");
+        assertEquals("java.lang.OutOfMemoryError", growing.error().ename(), growing.error().toString());
+        assertTrue(growing.error().evalue().contains("heap"), growing.error().evalue());
+        assertFalse(run(evaluator, "hoard = null;").isError());
+        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+    }
+
+    @Test
+    @Order(4)
+    void stackOverflowIsAnErrorWithAShortTrace() {
+        run(evaluator, "int deep(int n) { return deep(n + 1) + 1; }");
+        ExecutionOutcome outcome = run(evaluator, "deep(0)");
+        assertEquals("java.lang.StackOverflowError", outcome.error().ename());
+        assertTrue(outcome.error().traceback().size() < 10, outcome.error().traceback().toString());
+        assertTrue(outcome.error().traceback().get(2).contains("repeated"), outcome.error().traceback().toString());
+        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+    }
+
+    @Test
+    @Order(5)
+    void aCellThatIgnoresTheStopIsKilledAndTheKernelRestartsIt() throws Exception {
+        Object[] result = interruptAfter(evaluator,
+                "while (true) { try { while (true) { Thread.onSpinWait(); } } catch (Throwable ignored) { } }", 500);
+        ExecutionOutcome outcome = (ExecutionOutcome) result[0];
+        assertEquals("Interrupted", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("state was lost"), outcome.error().evalue());
+        assertTrue(((Duration) result[1]).toMillis() < 2500, "ended in " + result[1]);
+        assertEquals("2", run(evaluator, "1 + 1").result().get("text/plain"));
+    }
+
+    @Test
+    @Order(6)
+    void systemExitRestartsTheUserJvm() {
+        run(evaluator, "int beforeExit = 7;");
+        ExecutionOutcome outcome = run(evaluator, "System.out.println(\"bye\");\nSystem.exit(3);");
+        assertEquals("UserJvmExited", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("exited with status 3"), outcome.error().evalue());
+        assertTrue(outcome.error().evalue().contains("restarted"), outcome.error().evalue());
+        assertEquals("2", run(evaluator, "1 + 1").result().get("text/plain"));
+        assertTrue(run(evaluator, "beforeExit").isError(), "the state was lost");
+        assertEquals("8388608", run(evaluator, "arr.ones(1024, 1024).nbytes()").result().get("text/plain"),
+                "the startup imports are back");
+    }
+
+    @Test
+    @Order(7)
+    void restartForgetsAndCloseLeavesNoProcess() throws Exception {
+        JShellEvaluator own = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().build());
+        try {
+            run(own, "int forgotten = 1;");
+            long before = childJavaProcesses();
+            own.restart();
+            assertTrue(run(own, "forgotten").isError());
+            assertEquals("2", run(own, "1 + 1").result().get("text/plain"));
+            assertEquals(before, childJavaProcesses(), "restart replaced the user JVM, it did not add one");
+        } finally {
+            long withOwn = childJavaProcesses();
+            own.close();
+            assertEquals(withOwn - 1, waitForChildren(withOwn - 1), "close ended the user JVM");
+        }
+    }
+
+    static long childJavaProcesses() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    private static long waitForChildren(long expected) throws InterruptedException {
+        for (int i = 0; i < 50 && childJavaProcesses() != expected; i++) {
+            Thread.sleep(100);
+        }
+        return childJavaProcesses();
+    }
+}
