@@ -3,6 +3,11 @@ package dev.footprint;
 import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.report.Advice;
+import dev.footprint.report.FootprintTable;
+import dev.footprint.report.MemitReport;
+import dev.footprint.sparse.SparseFactory;
 
 /**
  * The one static entry to Footprint: {@code import static dev.footprint.Footprint.*;} gives the
@@ -16,6 +21,12 @@ import dev.footprint.array.DType;
 public final class Footprint {
     /** Dense arrays: {@code arr.ones(1024, 1024)}, {@code arr.random(...)}, {@code arr.of(1, 2, 3)}. */
     public static final ArrayFactory arr = new ArrayFactory();
+
+    /**
+     * Sparse arrays: {@code sparse.coo(a)}, {@code sparse.csr(a)}, {@code sparse.random(0.1, 1024, 1024)};
+     * random ones share {@code arr}'s seed.
+     */
+    public static final SparseFactory sparse = new SparseFactory(arr);
 
     public static final DType BOOL = DType.BOOL;
     public static final DType INT8 = DType.INT8;
@@ -35,6 +46,42 @@ public final class Footprint {
     public static final Casting SAME_KIND = Casting.SAME_KIND;
     public static final Casting SAME_VALUE = Casting.SAME_VALUE;
     public static final Casting UNSAFE = Casting.UNSAFE;
+
+    /**
+     * A table of how much memory each array takes (dense or sparse); a String names the array after it.
+     *
+     * <pre>{@code
+     * footprint("int64arr", int64arr, "int16arr", int16arr, s);
+     * footprint(a, s).table().write().csv("footprint.csv");
+     * }</pre>
+     * Throws {@code IllegalArgumentException} for an argument that is neither an array nor a name.
+     */
+    public static FootprintTable footprint(Object... arraysOrNames) {
+        return FootprintTable.of(arraysOrNames);
+    }
+
+    /**
+     * The lossless ways to hold {@code a}, smallest first, with the expression that makes each.
+     *
+     * <pre>{@code
+     * advise(a);                       // dense at its minimal dtype, COO/CSR/CSC compacted, the original
+     * advise(a).best().expression();   // e.g. "sparse.coo(a).compact()"
+     * }</pre>
+     */
+    public static Advice advise(NDArray a) {
+        return Advice.of(a);
+    }
+
+    /**
+     * Runs {@code code} and reports the array memory it took at its peak, like IPython's {@code %memit}.
+     *
+     * <pre>{@code
+     * memit(() -> arr.ones(1024, 1024)).peakIncrement();   // 8388608
+     * }</pre>
+     */
+    public static MemitReport memit(Runnable code) {
+        return MemitReport.of(code);
+    }
 
     private Footprint() {}
 }

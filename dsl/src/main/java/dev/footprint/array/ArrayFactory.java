@@ -189,6 +189,85 @@ public final class ArrayFactory {
         return NDArray.wrap(DType.BOOL, b, values.length);
     }
 
+    // ---- files (delegating to dev.footprint.io) ------------------------------------------------
+
+    /**
+     * Loads a NumPy {@code .npy} file (any format version, byte order or memory order) into a
+     * new C-order array; long loads show a one-line progress on standard error.
+     *
+     * <pre>{@code
+     * var image = arr.load("image.npy");
+     * image.nbytes();   // what it takes in memory: exactly the file's data
+     * }</pre>
+     *
+     * @throws dev.footprint.io.NpyFormatException the file is not a readable {@code .npy}, or its dtype
+     *         (object, string, complex, structured) is not one of Footprint's; the message says which
+     * @throws java.io.UncheckedIOException the file cannot be read
+     */
+    public NDArray load(String path) {
+        return dev.footprint.io.Npy.read(java.nio.file.Path.of(path));
+    }
+
+    /** As {@link #load(String)}. */
+    public NDArray load(java.nio.file.Path path) {
+        return dev.footprint.io.Npy.read(path);
+    }
+
+    /**
+     * Loads one array of a NumPy {@code .npz} archive, as {@code np.load(path)[name]}.
+     *
+     * <pre>{@code
+     * var mask = arr.load("pair.npz", "mask");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException the archive has no array of that name (the message lists the names)
+     * @throws dev.footprint.io.NpyFormatException the archive or the entry cannot be read
+     */
+    public NDArray load(String path, String name) {
+        return dev.footprint.io.Npz.read(java.nio.file.Path.of(path), name);
+    }
+
+    /** As {@link #load(String, String)}. */
+    public NDArray load(java.nio.file.Path path, String name) {
+        return dev.footprint.io.Npz.read(path, name);
+    }
+
+    /**
+     * Loads every array of a NumPy {@code .npz} archive, by name in archive order.
+     *
+     * <pre>{@code
+     * var all = arr.loadAll("pair.npz");   // {image=..., mask=...}
+     * }</pre>
+     *
+     * @throws dev.footprint.io.NpyFormatException the archive or one of its entries cannot be read
+     */
+    public java.util.Map<String, NDArray> loadAll(String path) {
+        return dev.footprint.io.Npz.readAll(java.nio.file.Path.of(path));
+    }
+
+    /** As {@link #loadAll(String)}. */
+    public java.util.Map<String, NDArray> loadAll(java.nio.file.Path path) {
+        return dev.footprint.io.Npz.readAll(path);
+    }
+
+    /**
+     * Saves arrays in one uncompressed {@code .npz}, as {@code np.savez(path, **arrays)}.
+     *
+     * <pre>{@code
+     * arr.savez("pair.npz", Map.of("image", image, "mask", mask));
+     * }</pre>
+     *
+     * @throws java.io.UncheckedIOException the file cannot be written
+     */
+    public void savez(String path, java.util.Map<String, NDArray> arrays) {
+        dev.footprint.io.Npz.write(java.nio.file.Path.of(path), arrays);
+    }
+
+    /** Saves arrays in one deflated {@code .npz}, as {@code np.savez_compressed(path, **arrays)}. */
+    public void savezCompressed(String path, java.util.Map<String, NDArray> arrays) {
+        dev.footprint.io.Npz.writeCompressed(java.nio.file.Path.of(path), arrays);
+    }
+
     /**
      * Copies a (nested) Java primitive array: {@code double[][]} gives float64, {@code int[]}
      * int32, {@code short[]} int16, {@code byte[]} int8, {@code long[]} int64, {@code float[]}

@@ -115,7 +115,7 @@ final class Buffers {
             case INT8, UINT8 -> ((byte[]) d)[i] = (byte) Casts.doubleToLongC(v, 32);
             case INT16, UINT16 -> ((short[]) d)[i] = (short) Casts.doubleToLongC(v, 32);
             case INT32 -> ((int[]) d)[i] = (int) Casts.doubleToLongC(v, 32);
-            case UINT32 -> ((int[]) d)[i] = (int) Casts.doubleToLongC(v, 64);
+            case UINT32 -> ((int[]) d)[i] = (int) Casts.doubleToUint32C(v);
             case INT64 -> ((long[]) d)[i] = Casts.doubleToLongC(v, 64);
             case UINT64 -> ((long[]) d)[i] = Casts.doubleToUnsignedLongC(v);
             case FLOAT16 -> ((short[]) d)[i] = Half.fromDouble(v);

@@ -19,14 +19,23 @@ final class CastKernels {
         }
         boolean check = casting == Casting.SAME_VALUE;
         NDArray out = NDArray.zeros(to, a.shape.clone());
-        if (check && a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32) {
-            float64ToFloat32Checked(a, out);
+        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32) {
+            // The article's kind of cast, in one direct loop; the check only re-reads on a change.
+            boolean changed = DirectKernels.float64ToFloat32((double[]) a.data, a.offset, (float[]) out.data, a.size);
+            if (check && changed) {
+                checkFloat64ToFloat32(a);
+            }
             return out;
         }
         OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
         int[] offs = cursor == null ? null : new int[CHUNK];
-        boolean longLane = a.dtype.longLane() && (to.longLane() || to == DType.FLOAT32);
-        long[] lx = longLane ? new long[CHUNK] : null;
+        // Integers stay in the long lane even toward floats, so the check sees the exact value
+        // (int64 2^53 + 1 would already be rounded in a double).
+        boolean longLane = a.dtype.longLane();
+        // NumPy converts float16 to uint32 through 64 bits (its half loop), not through the
+        // 2^31 offset of the float32/float64 loops.
+        boolean halfToUint32 = a.dtype == DType.FLOAT16 && to == DType.UINT32;
+        long[] lx = longLane || halfToUint32 ? new long[CHUNK] : null;
         double[] dx = longLane ? null : new double[CHUNK];
         for (int pos = 0; pos < a.size; pos += CHUNK) {
             int n = Math.min(CHUNK, a.size - pos);
@@ -38,42 +47,53 @@ final class CastKernels {
                 if (check) {
                     checkLongs(a, to, lx, n, pos);
                 }
-                if (to == DType.FLOAT32) {
-                    writeLongsAsFloat32(a.dtype == DType.UINT64, lx, n, (float[]) out.data, pos);
-                } else {
-                    Buffers.scatterLong(to, out.data, null, pos, n, lx);
-                }
+                writeLongs(a.dtype == DType.UINT64, to, lx, n, out.data, pos);
             } else {
                 Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, dx);
                 if (check) {
                     checkDoubles(a, to, dx, n, pos);
                 }
-                Buffers.scatterDouble(to, out.data, null, pos, n, dx);
+                if (halfToUint32) {
+                    for (int i = 0; i < n; i++) {
+                        lx[i] = Casts.doubleToLongC(dx[i], 64);
+                    }
+                    Buffers.scatterLong(to, out.data, null, pos, n, lx);
+                } else {
+                    Buffers.scatterDouble(to, out.data, null, pos, n, dx);
+                }
             }
         }
         return out;
     }
 
-    /** The benchmarked path of the article's kind of cast: one pass that converts and checks. */
-    private static void float64ToFloat32Checked(NDArray a, NDArray out) {
-        double[] src = (double[]) a.data;
-        float[] dst = (float[]) out.data;
-        int off = a.offset;
-        int n = a.size;
-        boolean lossy = false;
-        for (int i = 0; i < n; i++) {
-            double d = src[off + i];
-            float f = (float) d;
-            dst[i] = f;
-            lossy |= f != d & d == d;
+    /** Finds the first value that float32 changes, for the error message. */
+    private static void checkFloat64ToFloat32(NDArray a) {
+        double[] x = new double[CHUNK];
+        for (int pos = 0; pos < a.size; pos += CHUNK) {
+            int m = Math.min(CHUNK, a.size - pos);
+            System.arraycopy((double[]) a.data, a.offset + pos, x, 0, m);
+            checkDoubles(a, DType.FLOAT32, x, m, pos);
         }
-        if (lossy) {
-            double[] x = new double[CHUNK];
-            for (int pos = 0; pos < n; pos += CHUNK) {
-                int m = Math.min(CHUNK, n - pos);
-                System.arraycopy(src, off + pos, x, 0, m);
-                checkDoubles(a, DType.FLOAT32, x, m, pos);
+    }
+
+    /** Integers to any dtype: integers wrap, floats round once from the exact value. */
+    private static void writeLongs(boolean unsigned, DType to, long[] x, int n, Object out, int pos) {
+        switch (to) {
+            case FLOAT32 -> writeLongsAsFloat32(unsigned, x, n, (float[]) out, pos);
+            case FLOAT64 -> {
+                double[] d = (double[]) out;
+                for (int i = 0; i < n; i++) {
+                    d[pos + i] = unsigned ? Casts.unsignedToDouble(x[i]) : x[i];
+                }
             }
+            case FLOAT16 -> {
+                // Through a double: exact below 2^53, and anything past 65520 is inf either way.
+                short[] d = (short[]) out;
+                for (int i = 0; i < n; i++) {
+                    d[pos + i] = Half.fromDouble(unsigned ? Casts.unsignedToDouble(x[i]) : x[i]);
+                }
+            }
+            default -> Buffers.scatterLong(to, out, null, pos, n, x);
         }
     }
 

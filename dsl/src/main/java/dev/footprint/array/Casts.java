@@ -25,6 +25,19 @@ final class Casts {
         return doubleToLongC(v, 64);
     }
 
+    /**
+     * Double to uint32 as NumPy's contiguous cast loop does on x86-64: values from 2^31 up go
+     * through an offset of 2^31 in the 32-bit conversion, so NaN, -inf and values below -2^31
+     * give 2^31 (NumPy's strided loop converts through 64 bits instead; both are C's undefined
+     * behaviour, and the contiguous loop is what {@code astype} runs on ordinary arrays).
+     */
+    static long doubleToUint32C(double v) {
+        if (v >= 0x1p31) {
+            return (doubleToLongC(v - 0x1p31, 32) ^ Integer.MIN_VALUE) & 0xFFFF_FFFFL;
+        }
+        return doubleToLongC(v, 32) & 0xFFFF_FFFFL;
+    }
+
     /** The value of uint64 bits as the nearest double. */
     static double unsignedToDouble(long bits) {
         if (bits >= 0) {

@@ -68,6 +68,9 @@ final class Elementwise {
             throw new IllegalArgumentException("subtracting bool arrays is not supported (as NumPy); use ne(...) "
                     + "for exclusive or, or convert with as(INT8)");
         }
+        if (DirectKernels.applies(a, b, outType)) {
+            return DirectKernels.binary(op, a, b, outType);
+        }
         int[] shape = Shapes.broadcast(a.shape, b.shape);
         NDArray out = NDArray.zeros(outType, shape);
         int size = out.size;
@@ -173,8 +176,13 @@ final class Elementwise {
         return out;
     }
 
-    /** Array against a double: exact for every dtype (int64 values are not rounded first). */
+    /**
+     * Array against a double. A float array compares in its own dtype, as NumPy does with a weak
+     * scalar ({@code float32 array < 0.9} rounds 0.9 to float32 first); integer arrays compare
+     * exactly (int64 values are not rounded to double first).
+     */
     static NDArray compare(Cmp cmp, NDArray a, double s) {
+        s = roundToFloatType(s, a.dtype);
         if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
             NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
             if (a.isContiguous() && a.dtype == DType.FLOAT64) {
@@ -208,22 +216,17 @@ final class Elementwise {
         return out;
     }
 
-    /** Array against a long: exact for every dtype and every scalar, in range or not. */
+    /**
+     * Array against a long: integer arrays compare exactly, in range or not (as NumPy 2); a float
+     * array compares in its own dtype, the scalar rounded to it as NumPy's weak scalars are.
+     */
     static NDArray compare(Cmp cmp, NDArray a, long s) {
+        if (a.dtype.isFloat()) {
+            return compare(cmp, a, (double) s);
+        }
         NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
         byte[] o = (byte[]) out.data;
         Reader ra = new Reader(a, a.shape);
-        if (a.dtype.isFloat()) {
-            double[] x = new double[CHUNK];
-            for (int pos = 0; pos < a.size; pos += CHUNK) {
-                int n = Math.min(CHUNK, a.size - pos);
-                if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
-                for (int i = 0; i < n; i++) {
-                    o[pos + i] = test(cmp, Double.isNaN(x[i]) ? 2 : -compareIntegerWithDouble(s, false, x[i]));
-                }
-            }
-            return out;
-        }
         boolean unsigned = a.dtype == DType.UINT64;
         long[] x = new long[CHUNK];
         long[] y = new long[CHUNK];
@@ -244,6 +247,14 @@ final class Elementwise {
             compareLongs(cmp, x, y, n, o, pos);
         }
         return out;
+    }
+
+    private static double roundToFloatType(double s, DType t) {
+        return switch (t) {
+            case FLOAT32 -> (float) s;
+            case FLOAT16 -> Half.round(s);
+            default -> s;
+        };
     }
 
     /** Sign of {@code v - s} for an integer (unsigned bits if asked) and a non-NaN double. */

@@ -7,7 +7,10 @@ final class Masks {
     private Masks() {}
 
     static void fill(NDArray target, NDArray mask, double value) {
-        fill(target, mask, value, target.dtype.isInteger() ? Casts.exactLong(value, target.dtype) : (long) value);
+        long asLong = target.dtype.isInteger() ? Casts.exactLong(value, target.dtype)
+                : target.dtype.isBool() ? (value != 0 ? 1 : 0) // NaN and fractions are true, as bool(0.5)
+                : (long) value;
+        fill(target, mask, value, asLong);
     }
 
     /** Writes {@code asDouble} to float targets and {@code asLong} to integer and bool targets. */

@@ -66,7 +66,9 @@ final class MinimalDType {
         if (best.itemsize() > a.dtype.itemsize()) {
             best = a.dtype;
         }
-        if (integral && min >= -0x1p63 && max < 0x1p64) {
+        // Integers only when one integer dtype spans both ends: [-1, 2^63] fits none.
+        boolean spanned = max < 0x1p63 || min >= 0;
+        if (integral && spanned && min >= -0x1p63 && max < 0x1p64) {
             DType integer = max >= 0x1p63 ? DType.UINT64 : integerFor((long) min, (long) max);
             if (integer.itemsize() <= best.itemsize()) {
                 return integer;

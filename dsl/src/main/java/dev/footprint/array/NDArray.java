@@ -266,7 +266,11 @@ public final class NDArray implements Displayable {
     public NDArray add(long s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype, "add")); }
     public NDArray sub(long s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype, "sub")); }
     public NDArray mul(long s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype, "mul")); }
-    public NDArray div(long s) { return Elementwise.binary(Elementwise.Op.DIV, this, Scalars.weak(s, dtype, "div")); }
+    /** True division by a Java integer; for integer arrays the scalar goes to float64 directly, as NumPy's float loop takes it. */
+    public NDArray div(long s) {
+        return Elementwise.binary(Elementwise.Op.DIV, this,
+                dtype.isFloat() ? Scalars.weak(s, dtype, "div") : Scalars.weak((double) s, dtype));
+    }
 
     public NDArray add(double s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype)); }
     public NDArray sub(double s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype)); }
@@ -338,6 +342,16 @@ public final class NDArray implements Displayable {
      * {@code a.slice("::2, 1:3")}, {@code a.slice("5")} (drops the axis), {@code a.slice("-1, :")}.
      */
     public NDArray slice(String spec) { return Views.slice(this, spec); }
+
+    /**
+     * Saves as a NumPy {@code .npy} file, byte for byte as {@code np.save}; {@code arr.load} reads it back.
+     * <pre>{@code a.save("a.npy"); }</pre>
+     * @throws java.io.UncheckedIOException the file cannot be written
+     */
+    public void save(String path) { dev.footprint.io.Npy.write(java.nio.file.Path.of(path), this); }
+
+    /** As {@link #save(String)}. */
+    public void save(java.nio.file.Path path) { dev.footprint.io.Npy.write(path, this); }
 
     // ---- casts -------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ final class Reductions {
     }
 
     static NDArray reduce(Kind kind, NDArray a, int axis) {
-        if (axis == ALL || a.ndim() == 0) {
+        if (axis == ALL) {
             return whole(kind, a);
         }
         int ax = axis < 0 ? axis + a.ndim() : axis;
@@ -38,12 +38,18 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && a.isContiguous()) {
+            double total = DirectKernels.sumDoubles((double[]) a.data, a.offset, a.size);
+            ((double[]) out.data)[0] = kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size;
+            return out;
+        }
         OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
         int[] offs = cursor == null ? null : new int[CHUNK];
         if (a.dtype.isFloat() || kind == Kind.MEAN) {
             double[] x = new double[CHUNK];
             double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
             boolean nan = false;
+            boolean laterWins = tiesTakeLater(a.dtype);
             for (int pos = 0; pos < a.size; pos += CHUNK) {
                 int n = Math.min(CHUNK, a.size - pos);
                 if (cursor != null) {
@@ -55,13 +61,13 @@ final class Reductions {
                     case MIN -> {
                         for (int i = 0; i < n; i++) {
                             nan |= x[i] != x[i];
-                            acc = Math.min(acc, x[i]);
+                            acc = min(acc, x[i], laterWins);
                         }
                     }
                     case MAX -> {
                         for (int i = 0; i < n; i++) {
                             nan |= x[i] != x[i];
-                            acc = Math.max(acc, x[i]);
+                            acc = max(acc, x[i], laterWins);
                         }
                     }
                     default -> throw new IllegalStateException();
@@ -102,6 +108,22 @@ final class Reductions {
         }
         Buffers.writeLong(rt, out.data, 0, acc);
         return out;
+    }
+
+    /**
+     * Which of two equal elements min/max return matters only for 0.0 and -0.0; NumPy's float32
+     * and float64 loops return the later one, its float16 loop the earlier one.
+     */
+    private static boolean tiesTakeLater(DType t) {
+        return t != DType.FLOAT16;
+    }
+
+    private static double min(double acc, double v, boolean laterWins) {
+        return laterWins ? (v <= acc ? v : acc) : (v < acc ? v : acc);
+    }
+
+    private static double max(double acc, double v, boolean laterWins) {
+        return laterWins ? (v >= acc ? v : acc) : (v > acc ? v : acc);
     }
 
     /** A chunk's sum with four accumulators: more accurate than one running sum, and vectorisable. */
@@ -166,6 +188,7 @@ final class Reductions {
         int[] offs = new int[CHUNK];
         boolean floatLane = a.dtype.isFloat() || kind == Kind.MEAN;
         boolean unsigned = a.dtype == DType.UINT64;
+        boolean laterWins = tiesTakeLater(a.dtype);
         int pos = 0;
         int n;
         while ((n = cursor.next(offs)) > 0) {
@@ -183,7 +206,7 @@ final class Reductions {
                     for (int i = 0; i < len; i++) {
                         double v = Buffers.readDouble(a.dtype, a.data, base + i * step);
                         nan |= v != v;
-                        acc = kind == Kind.MIN ? Math.min(acc, v) : kind == Kind.MAX ? Math.max(acc, v) : acc + v;
+                        acc = kind == Kind.MIN ? min(acc, v, laterWins) : kind == Kind.MAX ? max(acc, v, laterWins) : acc + v;
                     }
                     if (nan) {
                         acc = Double.NaN;

@@ -23,7 +23,9 @@ public final class Shapes {
                         + " has " + shape[i] + " at axis " + i);
             }
             if (shape[i] > MAX_SIZE) {
-                overflow = true;
+                // Even beside a zero dimension: an axis this long has no int index.
+                throw new ArrayAllocationException("shape " + text(shape) + " has " + shape[i] + " at axis " + i
+                        + "; one axis can have at most " + MAX_SIZE + " elements");
             } else {
                 out[i] = (int) shape[i];
             }

@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""Measures the Footprint kernel as Jupyter sees it, through jupyter_client.
+
+    /usr/bin/python3 bench/kernel_latency.py [--jar kernel/target/footprint-kernel.jar]
+                                             [--java /path/to/bin/java] [--runs 200]
+                                             [--kernel NAME]
+
+With --jar (the default), the jar's kernelspec is installed into a temporary folder first, so
+nothing is written to the user's Jupyter folders; with --kernel NAME an installed kernelspec
+is used instead. Prints: start to ready (kernel_info answered), the first cell, p50/p95 of the
+round trip of `1 + 1` (execute_request sent to execute_reply and idle status received), and
+the resident memory of the kernel and every process it started (the user JVM), compared with
+the project's targets.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from queue import Empty
+
+from jupyter_client.manager import start_new_kernel
+
+TARGETS = {"start": 1.5, "first": 0.5, "p50": 0.020, "rss": 300}
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def install(jar, java, prefix):
+    subprocess.run([java, "-jar", jar, "install", "--prefix", prefix, "--name", "footprint-bench",
+                    "--java", java], check=True, stdout=subprocess.DEVNULL)
+    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+    return "footprint-bench"
+
+
+def round_trip(kc, code, timeout=60):
+    """Seconds from sending code until both its reply and its idle status have arrived."""
+    start = time.perf_counter()
+    msg_id = kc.execute(code)
+    replied = idle = False
+    reply = None
+    while not (replied and idle):
+        if not replied:
+            try:
+                message = kc.get_shell_msg(timeout=timeout)
+                if message["parent_header"].get("msg_id") == msg_id:
+                    replied, reply = True, message
+            except Empty:
+                raise RuntimeError("no reply to %r" % code)
+        while not idle:
+            try:
+                message = kc.get_iopub_msg(timeout=0.001 if not replied else timeout)
+            except Empty:
+                break
+            if (message["parent_header"].get("msg_id") == msg_id and message["msg_type"] == "status"
+                    and message["content"]["execution_state"] == "idle"):
+                idle = True
+    elapsed = time.perf_counter() - start
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError("%r failed: %s" % (code, reply["content"]))
+    return elapsed
+
+
+def descendants(pid):
+    """pid and every process below it, read from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(entry))
+            except OSError:
+                pass
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def rss_megabytes(pids):
+    total_kb = 0
+    for pid in pids:
+        try:
+            with open("/proc/%d/status" % pid) as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total_kb += int(line.split()[1])
+        except OSError:
+            pass
+    return total_kb / 1024
+
+
+def verdict(value, target):
+    return "ok" if value <= target else "MISSED"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jar", default=os.path.join(HERE, "..", "kernel", "target", "footprint-kernel.jar"))
+    parser.add_argument("--java", default="java")
+    parser.add_argument("--kernel", help="use this installed kernelspec instead of installing --jar")
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as prefix:
+        if args.kernel:
+            name = args.kernel
+        else:
+            if not os.path.isfile(args.jar):
+                sys.exit("no jar at %s: build it with 'mvn -pl kernel -am package -DskipTests'" % args.jar)
+            name = install(os.path.abspath(args.jar), args.java, prefix)
+
+        start = time.perf_counter()
+        km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
+        ready = time.perf_counter() - start
+        try:
+            first = round_trip(kc, "1 + 1")
+            times = sorted(round_trip(kc, "1 + 1") for _ in range(args.runs))
+            p50 = statistics.median(times)
+            p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+            pids = descendants(km.provisioner.process.pid)
+            rss = rss_megabytes(pids)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=False)
+
+    print("kernel %s, %d runs of `1 + 1`" % (name, args.runs))
+    print("  start to ready   %7.0f ms   (target <= %.0f ms: %s)" % (ready * 1e3, TARGETS["start"] * 1e3,
+                                                                    verdict(ready, TARGETS["start"])))
+    print("  first cell       %7.0f ms   (target <= %.0f ms: %s)" % (first * 1e3, TARGETS["first"] * 1e3,
+                                                                    verdict(first, TARGETS["first"])))
+    print("  start to result  %7.0f ms" % ((ready + first) * 1e3))
+    print("  round trip p50   %7.1f ms   (target <= %.0f ms: %s)" % (p50 * 1e3, TARGETS["p50"] * 1e3,
+                                                                    verdict(p50, TARGETS["p50"])))
+    print("  round trip p95   %7.1f ms" % (p95 * 1e3))
+    print("  RSS, %d processes %6.0f MB   (target <= %d MB: %s)" % (len(pids), rss, TARGETS["rss"],
+                                                                    verdict(rss, TARGETS["rss"])))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+package dev.footprint.array;
+
+/**
+ * Typed loops for the common case that needs no lanes: both operands contiguous, of one shape and
+ * of the result's dtype. Each loop is a plain indexed loop over one primitive type, which the JIT
+ * unrolls and vectorises; narrowing casts wrap exactly as NumPy's fixed-width integers do.
+ */
+final class DirectKernels {
+    private DirectKernels() {}
+
+    /** Whether {@link #binary} can compute {@code a op b} into a new array of {@code outType}. */
+    static boolean applies(NDArray a, NDArray b, DType outType) {
+        return a.dtype == outType && b.dtype == outType && a.isContiguous() && b.isContiguous()
+                && java.util.Arrays.equals(a.shape, b.shape)
+                && outType != DType.BOOL && outType != DType.FLOAT16;
+    }
+
+    static NDArray binary(Elementwise.Op op, NDArray a, NDArray b, DType outType) {
+        NDArray out = NDArray.zeros(outType, a.shape.clone());
+        int n = a.size;
+        int ao = a.offset;
+        int bo = b.offset;
+        switch (outType.storage()) {
+            case DOUBLE -> doubles(op, (double[]) a.data, ao, (double[]) b.data, bo, (double[]) out.data, n);
+            case FLOAT -> floats(op, (float[]) a.data, ao, (float[]) b.data, bo, (float[]) out.data, n);
+            case LONG -> longs(op, (long[]) a.data, ao, (long[]) b.data, bo, (long[]) out.data, n);
+            case INT -> ints(op, (int[]) a.data, ao, (int[]) b.data, bo, (int[]) out.data, n);
+            case SHORT -> shorts(op, (short[]) a.data, ao, (short[]) b.data, bo, (short[]) out.data, n);
+            case BYTE -> bytes(op, (byte[]) a.data, ao, (byte[]) b.data, bo, (byte[]) out.data, n);
+        }
+        return out;
+    }
+
+    private static void doubles(Elementwise.Op op, double[] x, int xo, double[] y, int yo, double[] o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] * y[yo + i]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] / y[yo + i]; }
+        }
+    }
+
+    /** float32 arithmetic in float: IEEE single operations round exactly as NumPy's float32 loops. */
+    private static void floats(Elementwise.Op op, float[] x, int xo, float[] y, int yo, float[] o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] * y[yo + i]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] / y[yo + i]; }
+        }
+    }
+
+    private static void longs(Elementwise.Op op, long[] x, int xo, long[] y, int yo, long[] o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] * y[yo + i]; }
+            default -> throw new IllegalStateException(op + " on integers");
+        }
+    }
+
+    private static void ints(Elementwise.Op op, int[] x, int xo, int[] y, int yo, int[] o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] * y[yo + i]; }
+            default -> throw new IllegalStateException(op + " on integers");
+        }
+    }
+
+    private static void shorts(Elementwise.Op op, short[] x, int xo, short[] y, int yo, short[] o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[i] = (short) (x[xo + i] + y[yo + i]); }
+            case SUB -> { for (int i = 0; i < n; i++) o[i] = (short) (x[xo + i] - y[yo + i]); }
+            case MUL -> { for (int i = 0; i < n; i++) o[i] = (short) (x[xo + i] * y[yo + i]); }
+            default -> throw new IllegalStateException(op + " on integers");
+        }
+    }
+
+    private static void bytes(Elementwise.Op op, byte[] x, int xo, byte[] y, int yo, byte[] o, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[i] = (byte) (x[xo + i] + y[yo + i]); }
+            case SUB -> { for (int i = 0; i < n; i++) o[i] = (byte) (x[xo + i] - y[yo + i]); }
+            case MUL -> { for (int i = 0; i < n; i++) o[i] = (byte) (x[xo + i] * y[yo + i]); }
+            default -> throw new IllegalStateException(op + " on integers");
+        }
+    }
+
+    /** Sum of a contiguous float64 run with eight accumulators: no copy, and latency hidden. */
+    static double sumDoubles(double[] d, int off, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int i = 0;
+        for (; i + 7 < n; i += 8) {
+            int k = off + i;
+            s0 += d[k];
+            s1 += d[k + 1];
+            s2 += d[k + 2];
+            s3 += d[k + 3];
+            s4 += d[k + 4];
+            s5 += d[k + 5];
+            s6 += d[k + 6];
+            s7 += d[k + 7];
+        }
+        for (; i < n; i++) {
+            s0 += d[off + i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** float64 to float32 as astype does (round to nearest); returns whether any value changed. */
+    static boolean float64ToFloat32(double[] src, int off, float[] dst, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[i] = (float) src[off + i];
+        }
+        // A second pass with a branch that is almost never taken: cheaper than folding the check
+        // into the conversion loop, which stops it from vectorising.
+        for (int i = 0; i < n; i++) {
+            double d = src[off + i];
+            if (dst[i] != d && d == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

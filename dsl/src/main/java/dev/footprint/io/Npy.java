@@ -1,0 +1,113 @@
+package dev.footprint.io;
+
+import dev.footprint.array.NDArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads and writes NumPy's {@code .npy} files (format versions 1.0, 2.0 and 3.0), byte for byte
+ * as {@code numpy.save} and {@code numpy.load} do, for the twelve Footprint dtypes in either
+ * byte order and either memory order.
+ *
+ * <pre>{@code
+ * Npy.write(Path.of("image.npy"), arr.ones(1024, 1024).as(UINT16));   // 2,097,280 bytes, as numpy.save
+ * NDArray image = Npy.read(Path.of("image.npy"));
+ * }</pre>
+ *
+ * <p>Loading streams the data into the new array's storage in 1 MiB chunks, so a file takes
+ * its own size in memory and no more. A file whose header lies, which is truncated, or whose
+ * dtype Footprint does not have is refused with an {@link NpyFormatException} before anything
+ * large is allocated; a failing disk gives an {@link UncheckedIOException}.
+ */
+public final class Npy {
+    private Npy() {}
+
+    /**
+     * Loads a {@code .npy} file into a new C-order array (Fortran-ordered files are reordered
+     * while loading). Loads of more than 64 MiB that take more than a second show a one-line
+     * progress on standard error.
+     *
+     * <pre>{@code
+     * NDArray a = Npy.read(Path.of("a.npy"));
+     * }</pre>
+     *
+     * @throws NpyFormatException     the file is not a readable {@code .npy} (the message says why)
+     * @throws dev.footprint.array.ArrayAllocationException the array would not fit the heap
+     * @throws UncheckedIOException   the file cannot be opened or read
+     */
+    public static NDArray read(Path file) {
+        return read(file, ProgressListener.standardError());
+    }
+
+    /** As {@link #read(Path)}, reporting progress to {@code progress} ({@link ProgressListener#NONE} for none). */
+    public static NDArray read(Path file, ProgressListener progress) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            return NpyReader.read(in, in.size(), file.toString(), progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads only the header: dtype, shape, byte and memory order, and so how many bytes the
+     * array will take, without loading the data.
+     *
+     * <pre>{@code
+     * Npy.readHeader(Path.of("a.npy")).dataBytes();   // 2097152
+     * }</pre>
+     *
+     * @throws NpyFormatException the header is malformed or declares more data than the file has
+     */
+    public static NpyHeader readHeader(Path file) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            return NpyHeader.read(in, in.size(), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves {@code array} as {@code numpy.save} would: little endian, C order, format 1.0, the
+     * data at a multiple of 64 bytes. Views are written by their elements, not their storage.
+     * The parent folder must exist; an existing file is replaced.
+     *
+     * <pre>{@code
+     * Npy.write(Path.of("a.npy"), arr.of(1, 2, 3));
+     * }</pre>
+     *
+     * @throws UncheckedIOException the file cannot be written
+     */
+    public static void write(Path file, NDArray array) {
+        write(file, array, NpyWriteOptions.DEFAULT);
+    }
+
+    /**
+     * Saves {@code array} with a chosen byte order, memory order or format version.
+     *
+     * <pre>{@code
+     * Npy.write(Path.of("a.npy"), a, NpyWriteOptions.DEFAULT.bigEndian().fortranOrder(true));
+     * }</pre>
+     */
+    public static void write(Path file, NDArray array, NpyWriteOptions options) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            NpyWriter.write(out, array, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code file} starts with the {@code .npy} magic (false when it cannot be read). */
+    public static boolean isNpy(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(NpyHeader.MAGIC.length);
+            return java.util.Arrays.equals(start, NpyHeader.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

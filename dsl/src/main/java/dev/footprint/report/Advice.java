@@ -1,0 +1,149 @@
+package dev.footprint.report;
+
+import dev.footprint.array.ArrayFactory;
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.sparse.CooArray;
+import dev.footprint.sparse.SparseArray;
+import dev.footprint.sparse.SparseFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * The lossless ways to hold one array, smallest first: the original, dense at its smallest
+ * lossless dtype, and COO / CSR / CSC with the smallest index and value dtypes, each with its
+ * bytes, its ratio to the original and the DSL expression that makes it. Every candidate is
+ * built, not estimated, so the bytes are exact and {@link Candidate#restore()} gives the
+ * original back bit for bit.
+ *
+ * <pre>{@code
+ * advise(a);                         // ranked table; a is the article's 90 %-zero float64 array
+ * advise(a).best().expression();     // "sparse.coo(a).compact()"
+ * }</pre>
+ */
+public final class Advice implements Displayable {
+    /** Conversions from dense need no random generator; a factory of its own leaves the user's seed alone. */
+    private static final SparseFactory SPARSE = new SparseFactory(new ArrayFactory());
+
+    /** One way to hold the array. */
+    public record Candidate(String expression, String kind, DType dtype, DType indexType, long bytes, Object value,
+                            DType original) {
+        /** The candidate converted back to a dense array of the original dtype. */
+        public NDArray restore() {
+            NDArray dense = value instanceof SparseArray s ? s.todense() : (NDArray) value;
+            return dense.dtype() == original ? dense : dense.as(original);
+        }
+    }
+
+    private final String subject;
+    private final long originalBytes;
+    private final List<Candidate> candidates;
+
+    private Advice(String subject, long originalBytes, List<Candidate> candidates) {
+        this.subject = subject;
+        this.originalBytes = originalBytes;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /**
+     * Builds every candidate for {@code a} (fill value 0 for the sparse ones); sparse formats
+     * other than COO only for 2-d arrays.
+     *
+     * <pre>{@code
+     * Advice.of(arr.of(1, 2, 300)).best().expression();   // "a.as(UINT16)"
+     * }</pre>
+     */
+    public static Advice of(NDArray a) {
+        String name = a.name() != null && a.name().matches("[A-Za-z_][A-Za-z0-9_]*") ? a.name() : "a";
+        DType t = a.dtype();
+        List<Candidate> list = new ArrayList<>();
+        list.add(new Candidate(name, "dense", t, null, a.nbytes(), a, t));
+        DType minimal = a.minimalDType();
+        if (minimal != t && minimal.itemsize() <= t.itemsize()) {
+            NDArray small = a.as(minimal);
+            list.add(new Candidate(name + ".as(" + minimal.name() + ")", "dense", minimal, null, small.nbytes(), small, t));
+        }
+        CooArray coo = SPARSE.coo(a);
+        list.add(sparse("sparse.coo(" + name + ")", coo, t));
+        list.add(sparse("sparse.coo(" + name + ").compact()", coo.compact(), t));
+        if (a.ndim() == 2) {
+            list.add(sparse("sparse.csr(" + name + ").compact()", coo.tocsr().compact(), t));
+            list.add(sparse("sparse.csc(" + name + ").compact()", coo.tocsc().compact(), t));
+        }
+        list.sort(Comparator.comparingLong(Candidate::bytes));
+        return new Advice(a.name() != null ? a.name() : name, a.nbytes(), list);
+    }
+
+    private static Candidate sparse(String expression, SparseArray s, DType original) {
+        return new Candidate(expression, s.format().toUpperCase(), s.dtype(), s.indexType(), s.nbytes(), s, original);
+    }
+
+    /** All candidates, smallest first. */
+    public List<Candidate> candidates() {
+        return candidates;
+    }
+
+    /** The smallest candidate. */
+    public Candidate best() {
+        return candidates.get(0);
+    }
+
+    /** The ranked candidates as a Tablesaw table: rank, expression, kind, dtype, index dtype, bytes, size, ratio. */
+    public Table table() {
+        IntColumn rank = IntColumn.create("rank");
+        StringColumn expression = StringColumn.create("expression");
+        StringColumn kind = StringColumn.create("kind");
+        StringColumn dtype = StringColumn.create("dtype");
+        StringColumn index = StringColumn.create("index dtype");
+        LongColumn bytes = LongColumn.create("bytes");
+        StringColumn human = StringColumn.create("size");
+        DoubleColumn ratio = DoubleColumn.create("vs original");
+        int r = 1;
+        for (Candidate c : candidates) {
+            rank.append(r++);
+            expression.append(c.expression());
+            kind.append(c.kind());
+            dtype.append(c.dtype().numpyName());
+            index.append(c.indexType() == null ? "-" : c.indexType().numpyName());
+            bytes.append(c.bytes());
+            human.append(HumanSize.of(c.bytes()));
+            ratio.append(originalBytes == 0 ? 0 : (double) c.bytes() / originalBytes);
+        }
+        ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        return Table.create("advice for " + subject, rank, expression, kind, dtype, index, bytes, human, ratio);
+    }
+
+    private String title() {
+        return "Lossless representations of " + subject + ", smallest first";
+    }
+
+    /** A bar chart of the candidates' bytes, as SVG. */
+    public String svg() {
+        return BytesChart.svg(title(), candidates.stream().map(Candidate::expression).toList(),
+                candidates.stream().map(Candidate::bytes).toList());
+    }
+
+    @Override
+    public String toString() {
+        return TableText.render(table(), title());
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", toString());
+        String chart = svg();
+        bundle.put("text/html", TableHtml.render(table(), title()) + "<div>" + chart + "</div>");
+        bundle.put("image/svg+xml", chart);
+        return bundle;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.footprint.report;
+
+import dev.footprint.array.MemoryLedger;
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What running a piece of code cost in memory, like IPython's {@code %memit}: the peak of array
+ * storage while it ran and its increment over the start, the array bytes allocated, the bytes
+ * still live afterwards, and everything the JVM allocated on this thread (arrays, boxes,
+ * temporaries). Array figures come from {@link MemoryLedger}; collected storage leaves the
+ * live count only when the garbage collector runs, so the JVM collects garbage before the code
+ * starts (a few milliseconds) and the peak is not hidden by older arrays being freed.
+ *
+ * <pre>{@code
+ * memit(() -> imgAsFloat(arr.ones(UINT16, 1024, 1024)));
+ * // peak array memory 10.0 MiB (+10.0 MiB), allocated 10.0 MiB; JVM allocated 10.0 MiB in 3.1 ms
+ * }</pre>
+ */
+public final class MemitReport implements Displayable {
+    private final long liveBefore;
+    private final long peak;
+    private final long liveAfter;
+    private final long arrayAllocated;
+    private final long jvmAllocated;
+    private final long nanos;
+
+    private MemitReport(long liveBefore, long peak, long liveAfter, long arrayAllocated, long jvmAllocated, long nanos) {
+        this.liveBefore = liveBefore;
+        this.peak = peak;
+        this.liveAfter = liveAfter;
+        this.arrayAllocated = arrayAllocated;
+        this.jvmAllocated = jvmAllocated;
+        this.nanos = nanos;
+    }
+
+    /**
+     * Runs {@code code} on this thread and measures it. Starts a new peak window of the ledger.
+     *
+     * <pre>{@code
+     * MemitReport r = MemitReport.of(() -> arr.ones(1024, 1024));
+     * r.peakIncrement();   // 8388608
+     * }</pre>
+     */
+    public static MemitReport of(Runnable code) {
+        settle();
+        MemoryLedger.resetPeak();
+        long before = MemoryLedger.live();
+        long totalBefore = MemoryLedger.allocatedTotal();
+        long threadBefore = threadAllocated();
+        long start = System.nanoTime();
+        code.run();
+        long nanos = System.nanoTime() - start;
+        long threadAfter = threadAllocated();
+        return new MemitReport(before, MemoryLedger.peak(), MemoryLedger.live(), MemoryLedger.allocatedTotal() - totalBefore,
+                threadBefore < 0 || threadAfter < 0 ? -1 : threadAfter - threadBefore, nanos);
+    }
+
+    /**
+     * Collects garbage and waits (briefly) until the ledger's live count stops falling, so that
+     * arrays freed from earlier cells are not subtracted from this code's peak while it runs.
+     */
+    private static void settle() {
+        long last = -1;
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = MemoryLedger.live();
+            if (now == last) {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    private static long threadAllocated() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled()) {
+            return bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+        }
+        return -1;
+    }
+
+    /** Largest live array storage while the code ran. */
+    public long peak() {
+        return peak;
+    }
+
+    /** {@code peak - live at the start}: the most array memory the code held at once. */
+    public long peakIncrement() {
+        return peak - liveBefore;
+    }
+
+    /** Array storage live after the code minus before (what it kept, until collected). */
+    public long liveIncrement() {
+        return liveAfter - liveBefore;
+    }
+
+    /** Array storage allocated by the code, freed or not. */
+    public long arrayAllocated() {
+        return arrayAllocated;
+    }
+
+    /** Bytes the JVM allocated on this thread while the code ran, or -1 when the JVM cannot tell. */
+    public long jvmAllocated() {
+        return jvmAllocated;
+    }
+
+    public double millis() {
+        return nanos / 1e6;
+    }
+
+    /** Peak increment in bits per element of an array of {@code elements} elements (80 for a uint16 image and its float64 copy). */
+    public double bitsPer(long elements) {
+        return peakIncrement() * 8.0 / elements;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "peak array memory %s (+%s), allocated %s, still live +%s; JVM allocated %s in %.1f ms",
+                HumanSize.of(peak), HumanSize.of(peakIncrement()), HumanSize.of(arrayAllocated), HumanSize.of(liveIncrement()),
+                jvmAllocated < 0 ? "?" : HumanSize.of(jvmAllocated), millis());
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        String[][] rows = {
+                {"peak array memory", HumanSize.of(peak), Long.toString(peak)},
+                {"increment (peak - start)", HumanSize.of(peakIncrement()), Long.toString(peakIncrement())},
+                {"array bytes allocated", HumanSize.of(arrayAllocated), Long.toString(arrayAllocated)},
+                {"still live afterwards", HumanSize.of(liveIncrement()), Long.toString(liveIncrement())},
+                {"JVM allocated (this thread)", jvmAllocated < 0 ? "?" : HumanSize.of(jvmAllocated), Long.toString(jvmAllocated)},
+                {"time", String.format(Locale.ROOT, "%.1f ms", millis()), Long.toString(nanos) + " ns"}};
+        StringBuilder html = new StringBuilder("<table><thead><tr><th style=\"text-align:left\">memit</th><th>size</th><th>bytes</th></tr></thead><tbody>");
+        for (String[] r : rows) {
+            html.append("<tr><td style=\"text-align:left\">").append(TableHtml.escape(r[0])).append("</td><td style=\"text-align:right\">")
+                    .append(TableHtml.escape(r[1])).append("</td><td style=\"text-align:right\">").append(TableHtml.escape(r[2]))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", toString());
+        bundle.put("text/html", html.toString());
+        return bundle;
+    }
+}

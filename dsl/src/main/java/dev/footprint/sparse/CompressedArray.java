@@ -1,0 +1,160 @@
+package dev.footprint.sparse;
+
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.array.ShapeMismatchException;
+
+/**
+ * What CSR and CSC share, as scipy: {@code data}, {@code indices} (the other axis's index of
+ * each stored value) and {@code indptr} (where each compressed row or column starts), with
+ * {@code nbytes = data.nbytes + indices.nbytes + indptr.nbytes}.
+ */
+public abstract sealed class CompressedArray extends SparseArray permits CsrArray, CscArray {
+    private final NDArray data;
+    private final NDArray indices;
+    private final NDArray indptr;
+
+    CompressedArray(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
+        super(shape, fill);
+        this.data = data;
+        this.indices = indices;
+        this.indptr = indptr;
+    }
+
+    /** 0 for CSR (rows are compressed), 1 for CSC. */
+    abstract int compressedAxis();
+
+    abstract CompressedArray make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape);
+
+    /** Validates raw parts from a reader; returns the fill value as a one-element array of the data's dtype. */
+    static NDArray checkedFill(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long[] shape, int axis) {
+        String fmt = axis == 0 ? "CSR" : "CSC";
+        SparseShapes.require2d(shape, fmt);
+        Offsets.size(shape);
+        IndexArrays.requireIntegerType(indices.dtype(), "indices");
+        IndexArrays.requireIntegerType(indptr.dtype(), "indptr");
+        if (data.ndim() != 1 || indices.ndim() != 1 || indptr.ndim() != 1 || indices.size() != data.size()) {
+            throw new ShapeMismatchException(fmt + " needs 1-d data and indices of the same length and a 1-d indptr; got "
+                    + SparseText.shape(data.shape()) + ", " + SparseText.shape(indices.shape()) + ", "
+                    + SparseText.shape(indptr.shape()));
+        }
+        if (indptr.size() != shape[axis] + 1) {
+            throw new ShapeMismatchException(fmt + " of shape " + SparseText.shape(shape) + " needs an indptr of length "
+                    + (shape[axis] + 1) + ", got " + indptr.size());
+        }
+        long[] ptr = IndexArrays.longs(indptr);
+        if (ptr[0] != 0 || ptr[ptr.length - 1] != data.size()) {
+            throw new IllegalArgumentException("indptr must start at 0 and end at nnz = " + data.size() + "; it runs from "
+                    + ptr[0] + " to " + ptr[ptr.length - 1]);
+        }
+        for (int i = 1; i < ptr.length; i++) {
+            if (ptr[i] < ptr[i - 1]) {
+                throw new IllegalArgumentException("indptr must not decrease: indptr[" + i + "] = " + ptr[i]
+                        + " < indptr[" + (i - 1) + "] = " + ptr[i - 1]);
+            }
+        }
+        long minorDim = shape[1 - axis];
+        long[] idx = IndexArrays.longs(indices);
+        for (int k = 0; k < idx.length; k++) {
+            if (idx[k] < 0 || idx[k] >= minorDim) {
+                throw new IndexOutOfBoundsException("indices[" + k + "] = " + idx[k] + " is out of bounds for dimension "
+                        + (1 - axis) + " of size " + minorDim);
+            }
+        }
+        if (fillValue.size() != 1) {
+            throw new IllegalArgumentException("the fill value must be one element, got " + fillValue.size());
+        }
+        return fillValue.dtype() == data.dtype() ? fillValue.reshape(1).copy() : fillValue.reshape(1).as(data.dtype());
+    }
+
+    // ---- fields --------------------------------------------------------------------------
+
+    @Override
+    public long nnz() {
+        return data.size();
+    }
+
+    /** The stored values, row by row (CSR) or column by column (CSC). Read-only by contract. */
+    public NDArray data() {
+        return data;
+    }
+
+    /** Column (CSR) or row (CSC) index of each stored value. Read-only by contract. */
+    public NDArray indices() {
+        return indices;
+    }
+
+    /** Where each row (CSR) or column (CSC) starts in {@code data}; length rows + 1 (CSR). Read-only by contract. */
+    public NDArray indptr() {
+        return indptr;
+    }
+
+    @Override
+    public long nbytes() {
+        return data.nbytes() + indices.nbytes() + indptr.nbytes();
+    }
+
+    @Override
+    public DType indexType() {
+        return indices.dtype();
+    }
+
+    @Override
+    NDArray storedValues() {
+        return data;
+    }
+
+    @Override
+    SparseArray withValues(NDArray values, NDArray newFill) {
+        return make(values, indices, indptr, newFill, shape);
+    }
+
+    // ---- conversions ---------------------------------------------------------------------
+
+    @Override
+    public CooArray tocoo() {
+        return Compression.expand(this);
+    }
+
+    /**
+     * Index arrays in {@code t}: it must hold every index of the other axis and nnz (the last
+     * index pointer). Throws {@link IndexTypeException} naming what does not fit.
+     */
+    @Override
+    public CompressedArray withIndexType(DType t) {
+        IndexArrays.checkAddresses(t, new long[] {shape[1 - compressedAxis()]}, format().toUpperCase());
+        if (!IndexArrays.holds(t, nnz())) {
+            throw new IndexTypeException(t + " cannot hold the index pointer " + nnz() + " (nnz) of this "
+                    + format().toUpperCase() + " array (" + t + " holds " + t.rangeText() + "); "
+                    + IndexArrays.suggestion(t, nnz()) + " can");
+        }
+        if (t == indices.dtype() && t == indptr.dtype()) {
+            return this;
+        }
+        return make(data, IndexArrays.encode(t, IndexArrays.longs(indices)), IndexArrays.encode(t, IndexArrays.longs(indptr)),
+                fill, shape);
+    }
+
+    @Override
+    public DType smallestIndexType() {
+        return IndexArrays.smallestFor(Math.max(nnz(), shape[1 - compressedAxis()] - 1));
+    }
+
+    // ---- shape ---------------------------------------------------------------------------
+
+    /** Stored elements per compressed row (CSR) or column (CSC): differences of indptr. */
+    NDArray perMajorCounts() {
+        long[] ptr = IndexArrays.longs(indptr);
+        long[] counts = new long[ptr.length - 1];
+        for (int i = 0; i < counts.length; i++) counts[i] = ptr[i + 1] - ptr[i];
+        return NDArray.wrap(DType.INT64, counts, counts.length);
+    }
+
+    /** Stored elements per index of the other axis: a count of indices. */
+    NDArray perMinorCounts() {
+        long[] counts = new long[Math.toIntExact(shape[1 - compressedAxis()])];
+        long[] idx = IndexArrays.longs(indices);
+        for (long i : idx) counts[(int) i]++;
+        return NDArray.wrap(DType.INT64, counts, counts.length);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.footprint.sparse;
+
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+
+/**
+ * COO to CSR/CSC and back. A canonical COO is already in row order, so CSR shares its data and
+ * only counts rows; CSC reorders by a stable counting sort on the columns. O(nnz + dimension).
+ */
+final class Compression {
+    private Compression() {}
+
+    /** scipy's choice: int32 while nnz and every dimension fit it, else int64. */
+    static DType defaultIndexType(long[] shape, long nnz) {
+        long largest = Math.max(nnz, Math.max(shape[0], shape[1]));
+        return largest <= Integer.MAX_VALUE ? DType.INT32 : DType.INT64;
+    }
+
+    static CompressedArray compress(CooArray coo, int axis) {
+        SparseShapes.require2d(coo.shape, axis == 0 ? "CSR" : "CSC");
+        long majorDim = coo.shape[axis];
+        if (majorDim >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException((axis == 0 ? "CSR" : "CSC") + " needs fewer than 2^31-1 "
+                    + (axis == 0 ? "rows" : "columns") + "; this array has " + majorDim + "; keep it as COO");
+        }
+        int n = (int) coo.nnz();
+        int majors = (int) majorDim;
+        DType t = defaultIndexType(coo.shape, n);
+        NDArray coords = coo.coords();
+        int[] indptr = new int[majors + 1];
+        NDArray indices;
+        NDArray data;
+        if (axis == 0) {
+            countInto(coords, 0, n, indptr);
+            indices = minorIndices(coords, 1, n, t);
+            data = coo.data();
+        } else {
+            long[] c = IndexArrays.longs(coords);
+            long[] cols = java.util.Arrays.copyOfRange(c, n, 2 * n);
+            int[] perm = Offsets.countingSort(cols, majors, indptr);
+            long[] rows = new long[n];
+            for (int k = 0; k < n; k++) rows[k] = c[perm[k]];
+            indices = IndexArrays.encode(t, rows);
+            data = Values.take(coo.data(), perm);
+        }
+        NDArray ptr = IndexArrays.encode(t, indptr);
+        return axis == 0 ? new CsrArray(data, indices, ptr, coo.fill, coo.shape, true)
+                : new CscArray(data, indices, ptr, coo.fill, coo.shape, true);
+    }
+
+    /** Row counts turned into index pointers, reading int64 coordinates without a copy. */
+    private static void countInto(NDArray coords, int axis, int n, int[] indptr) {
+        if (coords.dtype() == DType.INT64) {
+            long[] c = (long[]) coords.contiguousData();
+            int base = axis * n;
+            for (int k = 0; k < n; k++) indptr[(int) c[base + k] + 1]++;
+        } else {
+            long[] c = IndexArrays.longs(coords);
+            int base = axis * n;
+            for (int k = 0; k < n; k++) indptr[(int) c[base + k] + 1]++;
+        }
+        for (int i = 1; i < indptr.length; i++) indptr[i] += indptr[i - 1];
+    }
+
+    private static NDArray minorIndices(NDArray coords, int axis, int n, DType t) {
+        if (coords.dtype() == DType.INT64 && t == DType.INT32) {
+            long[] c = (long[]) coords.contiguousData();
+            int[] out = new int[n];
+            int base = axis * n;
+            for (int k = 0; k < n; k++) out[k] = (int) c[base + k];
+            return NDArray.wrap(t, out, n);
+        }
+        return IndexArrays.encode(t, IndexArrays.longs(coords), axis * n, n, n);
+    }
+
+    /** CSR/CSC back to canonical COO (int64 coordinates, C order). */
+    static CooArray expand(CompressedArray a) {
+        int n = (int) a.nnz();
+        long[] ptr = IndexArrays.longs(a.indptr());
+        long[] minor = IndexArrays.longs(a.indices());
+        long[] offsets = new long[n];
+        int majors = ptr.length - 1;
+        long cols = a.shape[1];
+        boolean csr = a.compressedAxis() == 0;
+        boolean sorted = true;
+        long prev = -1;
+        for (int m = 0; m < majors; m++) {
+            for (long k = ptr[m]; k < ptr[m + 1]; k++) {
+                int kk = (int) k;
+                long off = csr ? m * cols + minor[kk] : minor[kk] * cols + m;
+                offsets[kk] = off;
+                sorted &= off > prev;
+                prev = off;
+            }
+        }
+        NDArray data = a.data();
+        if (!sorted) {
+            int[] perm = Offsets.argsort(offsets);
+            offsets = Offsets.permute(offsets, perm);
+            for (int i = 1; i < n; i++) {
+                if (offsets[i] == offsets[i - 1]) {
+                    throw new IllegalArgumentException("position " + java.util.Arrays.toString(
+                            Offsets.coordinates(new long[] {offsets[i]}, 1, a.shape)) + " is stored twice");
+                }
+            }
+            data = Values.take(data, perm);
+        }
+        return CooArray.fromOffsets(offsets, data, a.fill, a.shape, DType.INT64);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.footprint.sparse;
+
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.array.ShapeMismatchException;
+
+/**
+ * Coordinate format, any number of dimensions, as pydata {@code sparse.COO}: {@code coords} is
+ * {@code ndim x nnz} (int64 by default), {@code data} holds the stored values in C order of their
+ * coordinates, and {@code nbytes = data.nbytes + coords.nbytes}.
+ *
+ * <pre>{@code
+ * var s = new CooArray(arr.of(0L, 1L, 2L, 0L).reshape(2, 2), arr.of(5.0, 7.0), 3, 3);
+ * s.todense();   // [[0, 5, 0], [0, 0, 7]] as float64
+ * }</pre>
+ */
+public final class CooArray extends SparseArray {
+    private final NDArray coords;
+    private final NDArray data;
+
+    /**
+     * A COO array from raw parts (what a {@code .npz} reader has): {@code coords} of shape
+     * {@code (ndim, nnz)} in any integer dtype (kept as given), {@code data} of length nnz, and
+     * a fill value of one element (converted losslessly to the data's dtype). Entries are sorted
+     * into C order. Throws {@code IllegalArgumentException} on a coordinate outside the shape,
+     * a repeated coordinate, or mismatched lengths.
+     */
+    public CooArray(NDArray coords, NDArray data, NDArray fillValue, long... shape) {
+        this(canonical(coords, data, fillValue, shape), shape);
+    }
+
+    /** A COO array from raw parts with fill value 0, as {@link #CooArray(NDArray, NDArray, NDArray, long...)}. */
+    public CooArray(NDArray coords, NDArray data, long... shape) {
+        this(coords, data, Values.fillOf(data.dtype(), 0L), shape);
+    }
+
+    private CooArray(NDArray[] parts, long[] shape) {
+        this(parts[0], parts[1], parts[2], shape, true);
+    }
+
+    /** Trusted parts: coordinates already in bounds, sorted and distinct. */
+    CooArray(NDArray coords, NDArray data, NDArray fill, long[] shape, boolean trusted) {
+        super(shape, fill);
+        this.coords = coords;
+        this.data = data;
+    }
+
+    private static NDArray[] canonical(NDArray coords, NDArray data, NDArray fillValue, long[] shape) {
+        IndexArrays.requireIntegerType(coords.dtype(), "coords");
+        long nnz = data.size();
+        if (data.ndim() != 1) {
+            throw new ShapeMismatchException("data must be 1-d, got shape " + SparseText.shape(data.shape()));
+        }
+        long[] cs = coords.shape();
+        boolean okShape = cs.length == 2 && cs[0] == shape.length && cs[1] == nnz
+                || cs.length == 1 && shape.length == 1 && cs[0] == nnz
+                || nnz == 0 && coords.size() == 0;
+        if (!okShape) {
+            throw new ShapeMismatchException("coords must have shape (ndim, nnz) = (" + shape.length + ", " + nnz
+                    + "), got " + SparseText.shape(cs));
+        }
+        if (fillValue.size() != 1) {
+            throw new IllegalArgumentException("the fill value must be one element, got " + fillValue.size());
+        }
+        Offsets.size(shape);
+        NDArray fill = fillValue.dtype() == data.dtype() ? fillValue.reshape(1).copy() : fillValue.reshape(1).as(data.dtype());
+        int n = (int) nnz;
+        long[] c = IndexArrays.longs(coords);
+        for (int axis = 0; axis < shape.length; axis++) {
+            for (int k = 0; k < n; k++) {
+                long v = c[axis * n + k];
+                if (v < 0 || v >= shape[axis] || coords.dtype() == DType.UINT64 && v < 0) {
+                    throw new IndexOutOfBoundsException("coordinate " + Long.toUnsignedString(v) + " of entry " + k
+                            + " is out of bounds for dimension " + axis + " of size " + shape[axis]);
+                }
+            }
+        }
+        long[] offsets = Offsets.linear(c, n, shape);
+        NDArray coords2 = coords.reshape(shape.length, n);
+        if (!Offsets.strictlyIncreasing(offsets)) {
+            int[] perm = Offsets.argsort(offsets);
+            for (int i = 1; i < n; i++) {
+                if (offsets[perm[i]] == offsets[perm[i - 1]]) {
+                    long[] at = Offsets.coordinates(new long[] {offsets[perm[i]]}, 1, shape);
+                    throw new IllegalArgumentException("coordinate " + java.util.Arrays.toString(at)
+                            + " appears more than once (entries " + perm[i - 1] + " and " + perm[i] + ")");
+                }
+            }
+            long[] sorted = Offsets.coordinates(Offsets.permute(offsets, perm), n, shape);
+            coords2 = IndexArrays.encode(coords.dtype(), sorted, 0, sorted.length, shape.length, n);
+            data = Values.take(data, perm);
+        }
+        return new NDArray[] {coords2, data, fill};
+    }
+
+    /** A trusted COO from C-ordered distinct offsets, with coordinates in {@code indexType}. */
+    static CooArray fromOffsets(long[] offsets, NDArray data, NDArray fill, long[] shape, DType indexType) {
+        int n = offsets.length;
+        long[] c = Offsets.coordinates(offsets, n, shape);
+        return new CooArray(IndexArrays.encode(indexType, c, 0, c.length, shape.length, n), data, fill, shape, true);
+    }
+
+    // ---- fields --------------------------------------------------------------------------
+
+    @Override
+    public long nnz() {
+        return data.size();
+    }
+
+    /** The coordinates, shape {@code (ndim, nnz)}, in {@link #indexType()}. Read-only by contract. */
+    public NDArray coords() {
+        return coords;
+    }
+
+    /** The stored values in C order of their coordinates. Read-only by contract. */
+    public NDArray data() {
+        return data;
+    }
+
+    @Override
+    public long nbytes() {
+        return data.nbytes() + coords.nbytes();
+    }
+
+    @Override
+    public String format() {
+        return "coo";
+    }
+
+    @Override
+    public DType indexType() {
+        return coords.dtype();
+    }
+
+    @Override
+    NDArray storedValues() {
+        return data;
+    }
+
+    @Override
+    SparseArray withValues(NDArray values, NDArray newFill) {
+        return new CooArray(coords, values, newFill, shape, true);
+    }
+
+    /** C-order linear offsets of the stored elements, computed in long. */
+    long[] offsets() {
+        return Offsets.linear(IndexArrays.longs(coords), (int) nnz(), shape);
+    }
+
+    // ---- conversions ---------------------------------------------------------------------
+
+    @Override
+    public CooArray tocoo() {
+        return this;
+    }
+
+    @Override
+    public CsrArray tocsr() {
+        return (CsrArray) Compression.compress(this, 0);
+    }
+
+    @Override
+    public CscArray tocsc() {
+        return (CscArray) Compression.compress(this, 1);
+    }
+
+    @Override
+    public CooArray withIndexType(DType t) {
+        IndexArrays.checkAddresses(t, shape, "COO");
+        if (t == coords.dtype()) {
+            return this;
+        }
+        long[] c = IndexArrays.longs(coords);
+        return new CooArray(IndexArrays.encode(t, c, 0, c.length, shape.length, (int) nnz()), data, fill, shape, true);
+    }
+
+    @Override
+    public DType smallestIndexType() {
+        return IndexArrays.smallestFor(IndexArrays.largestIndex(shape));
+    }
+
+    @Override
+    public CooArray compact() {
+        return (CooArray) super.compact();
+    }
+
+    // ---- shape ---------------------------------------------------------------------------
+
+    @Override
+    public CooArray transpose() {
+        int[] axes = new int[shape.length];
+        for (int i = 0; i < axes.length; i++) axes[i] = axes.length - 1 - i;
+        return transpose(axes);
+    }
+
+    /**
+     * Axes permuted: axis {@code i} of the result is axis {@code axes[i]} of this array.
+     *
+     * <pre>{@code
+     * sparse.coo(arr.zeros(2, 3, 4)).transpose(2, 0, 1).shape();   // [4, 2, 3]
+     * }</pre>
+     */
+    public CooArray transpose(int... axes) {
+        int ndim = shape.length;
+        boolean[] seen = new boolean[ndim];
+        if (axes.length != ndim) {
+            throw new IllegalArgumentException("transpose needs " + ndim + " axes, got " + axes.length);
+        }
+        for (int a : axes) {
+            if (a < 0 || a >= ndim || seen[a]) {
+                throw new IllegalArgumentException("axes " + java.util.Arrays.toString(axes) + " are not a permutation of 0.." + (ndim - 1));
+            }
+            seen[a] = true;
+        }
+        int n = (int) nnz();
+        long[] c = IndexArrays.longs(coords);
+        long[] moved = new long[c.length];
+        long[] newShape = new long[ndim];
+        for (int i = 0; i < ndim; i++) {
+            newShape[i] = shape[axes[i]];
+            System.arraycopy(c, axes[i] * n, moved, i * n, n);
+        }
+        long[] offsets = Offsets.linear(moved, n, newShape);
+        int[] perm = Offsets.argsort(offsets);
+        return fromOffsets(Offsets.permute(offsets, perm), Values.take(data, perm), fill, newShape, indexType());
+    }
+
+    @Override
+    public CooArray reshape(long... newShape) {
+        long[] target = SparseShapes.resolve(newShape, size, shape);
+        DType t = IndexArrays.holds(indexType(), IndexArrays.largestIndex(target)) ? indexType() : DType.INT64;
+        return fromOffsets(offsets(), data, fill, target, t);
+    }
+
+    @Override
+    public NDArray nnzPerRow() {
+        return perAxisCounts(0);
+    }
+
+    @Override
+    public NDArray nnzPerColumn() {
+        return perAxisCounts(1);
+    }
+
+    private NDArray perAxisCounts(int axis) {
+        SparseShapes.require2d(shape, axis == 0 ? "nnzPerRow" : "nnzPerColumn");
+        long[] counts = new long[Math.toIntExact(shape[axis])];
+        long[] c = IndexArrays.longs(coords);
+        int n = (int) nnz();
+        for (int k = 0; k < n; k++) {
+            counts[(int) c[axis * n + k]]++;
+        }
+        return NDArray.wrap(DType.INT64, counts, counts.length);
+    }
+}

@@ -1,0 +1,348 @@
+package dev.footprint.sparse;
+
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.report.Displayable;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A read-only sparse array: only the elements that differ from the fill value are stored. Three
+ * formats: {@link CooArray} (coordinates, any number of dimensions), {@link CsrArray} and
+ * {@link CscArray} (compressed rows or columns, 2-d). Fields and sizes follow pydata
+ * {@code sparse} (COO) and scipy (CSR/CSC), so the article's numbers come out.
+ *
+ * <p>An element is "missing" only if its bits equal the fill value's bits. So -0.0 is stored
+ * when the fill is 0.0, NaN is missing when the fill is NaN, and {@code todense()} gives back the
+ * input bit for bit for every dtype. (pydata compares with {@code ==} and drops -0.0.)
+ *
+ * <pre>{@code
+ * var s = sparse.coo(a);          // a: 1024 x 1024 float64, 90 % zeros
+ * s.nbytes() == 24 * s.nnz();     // true: 8 bytes of data + 2 x 8 bytes of int64 coordinates
+ * s.compact().nbytes();           // 12 * nnz: uint16 coordinates
+ * }</pre>
+ */
+public abstract sealed class SparseArray implements Displayable permits CooArray, CompressedArray {
+    final long[] shape;
+    final long size;
+    /** The fill value: a one-element 1-d array of the data's dtype. */
+    final NDArray fill;
+    private String name;
+
+    SparseArray(long[] shape, NDArray fill) {
+        this.shape = shape.clone();
+        this.size = Offsets.size(this.shape);
+        this.fill = fill;
+    }
+
+    // ---- fields --------------------------------------------------------------------------
+
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    public int ndim() {
+        return shape.length;
+    }
+
+    /** Number of elements of the dense array, stored or not. */
+    public long size() {
+        return size;
+    }
+
+    public DType dtype() {
+        return fill.dtype();
+    }
+
+    /** Number of stored elements. */
+    public abstract long nnz();
+
+    /** {@code nnz / size}, as pydata. */
+    public double density() {
+        return (double) nnz() / size;
+    }
+
+    /** The value of every element that is not stored: Boolean, Long (BigInteger past 2^63) or Double. */
+    public Object fillValue() {
+        return fill.get(0);
+    }
+
+    /** The fill value as a 0-d array of {@link #dtype()} (what a {@code .npz} writer stores). */
+    public NDArray fillValueArray() {
+        return Values.zeroDim(dtype(), Values.bitsOf(fill));
+    }
+
+    /** Bytes of the stored arrays: COO {@code data + coords}, CSR/CSC {@code data + indices + indptr}. */
+    public abstract long nbytes();
+
+    /** {@code "coo"}, {@code "csr"} or {@code "csc"}. */
+    public abstract String format();
+
+    /** The dtype of the coordinates (COO) or of the indices and index pointers (CSR/CSC). */
+    public abstract DType indexType();
+
+    /** Bytes of the dense array of the same shape and dtype ({@code size * itemsize}). */
+    public double denseBytes() {
+        return (double) size * dtype().itemsize();
+    }
+
+    /** True when this sparse form takes more bytes than the dense array; the summary warns. */
+    public boolean isDenserThanDense() {
+        return nbytes() > denseBytes();
+    }
+
+    /** A label shown by footprint tables; returns this array. */
+    public SparseArray named(String label) {
+        this.name = label;
+        return this;
+    }
+
+    /** The label given by {@link #named}, or null. */
+    public String name() {
+        return name;
+    }
+
+    // ---- conversions ---------------------------------------------------------------------
+
+    /**
+     * The dense array, bit for bit what was stored (the fill value everywhere else).
+     *
+     * <pre>{@code
+     * sparse.coo(a).todense().equals(a);   // true for every dtype, NaN and -0.0 included
+     * }</pre>
+     * Fails with {@code ArrayAllocationException} when the dense array would not fit a Java array or the heap.
+     */
+    public NDArray todense() {
+        return SparseToDense.todense(tocoo());
+    }
+
+    public abstract CooArray tocoo();
+
+    /** Compressed sparse rows (2-d only); int32 indices unless the array needs int64, as scipy. */
+    public abstract CsrArray tocsr();
+
+    /** Compressed sparse columns (2-d only). */
+    public abstract CscArray tocsc();
+
+    /**
+     * This array in another format: {@code "coo"}, {@code "csr"} or {@code "csc"}.
+     *
+     * <pre>{@code
+     * sparse.coo(a).asformat("csr").nbytes();   // 12 * nnz + 4 * (rows + 1)
+     * }</pre>
+     */
+    public SparseArray asformat(String format) {
+        return switch (format.toLowerCase()) {
+            case "coo" -> tocoo();
+            case "csr" -> tocsr();
+            case "csc" -> tocsc();
+            default -> throw new IllegalArgumentException("unknown sparse format '" + format + "'; use coo, csr or csc");
+        };
+    }
+
+    /**
+     * The same array with index arrays of dtype {@code t}, which must address every dimension
+     * (checked against the largest dimension, not the flat size).
+     *
+     * <pre>{@code
+     * sparse.coo(a).withIndexType(UINT16).nbytes();   // 12 * nnz for 1024 x 1024 float64
+     * sparse.coo(a).withIndexType(UINT8);             // IndexTypeException: uint8 cannot address dimension 0 of size 1024 ...
+     * }</pre>
+     */
+    public abstract SparseArray withIndexType(DType t);
+
+    /** The smallest index dtype that can address this array's dimensions (and, for CSR/CSC, its nnz). */
+    public abstract DType smallestIndexType();
+
+    /**
+     * The values (and fill value) converted to {@code t} only if every one survives exactly,
+     * like {@link NDArray#as(DType)}; throws {@code LossyCastException} otherwise.
+     */
+    public SparseArray as(DType t) {
+        return withValues(storedValues().as(t), fill.as(t));
+    }
+
+    /**
+     * The smallest lossless form in this format: the narrowest index dtype that addresses every
+     * dimension and the narrowest value dtype that holds every stored value and the fill value.
+     *
+     * <pre>{@code
+     * sparse.coo(a).compact().nbytes();          // 12 * nnz for the article's array
+     * s.compact().todense().as(FLOAT64).equals(a);   // true: nothing is lost
+     * }</pre>
+     */
+    public SparseArray compact() {
+        DType valueType = Values.withFill(storedValues(), fill).minimalDType();
+        SparseArray narrowed = valueType == dtype() ? this : as(valueType);
+        return narrowed.withIndexType(smallestIndexType());
+    }
+
+    /** The stored values, in storage order (COO: C order of their coordinates). */
+    abstract NDArray storedValues();
+
+    /** This structure with other values and fill (same length, any dtype). */
+    abstract SparseArray withValues(NDArray values, NDArray newFill);
+
+    /** Converts a COO result back to this array's format. */
+    SparseArray inMyFormat(CooArray c) {
+        return c.ndim() == 2 ? c.asformat(format()) : c;
+    }
+
+    // ---- elementwise ---------------------------------------------------------------------
+
+    /** Applies {@code f} to the stored values and to the fill value (result fill = f(fill)), as pydata. */
+    SparseArray map(UnaryOperator<NDArray> f) {
+        return inMyFormat(SparseElementwise.map(tocoo(), f));
+    }
+
+    SparseArray zip(SparseArray other, java.util.function.BinaryOperator<NDArray> f) {
+        return inMyFormat(SparseElementwise.zip(tocoo(), other.tocoo(), f));
+    }
+
+    /**
+     * Elementwise sum with NumPy's promotion; the result's fill is {@code fill + s}.
+     *
+     * <pre>{@code
+     * sparse.coo(a).add(1).fillValue();   // 1.0
+     * }</pre>
+     */
+    public SparseArray add(double s) { return map(x -> x.add(s)); }
+    public SparseArray add(long s) { return map(x -> x.add(s)); }
+    /** Elementwise with an array of the same shape; throws {@code ShapeMismatchException} otherwise. */
+    public SparseArray add(SparseArray o) { return zip(o, NDArray::add); }
+    public SparseArray sub(double s) { return map(x -> x.sub(s)); }
+    public SparseArray sub(long s) { return map(x -> x.sub(s)); }
+    public SparseArray sub(SparseArray o) { return zip(o, NDArray::sub); }
+    public SparseArray mul(double s) { return map(x -> x.mul(s)); }
+    public SparseArray mul(long s) { return map(x -> x.mul(s)); }
+    public SparseArray mul(SparseArray o) { return zip(o, NDArray::mul); }
+    /** True division, as NumPy's {@code /}: integers give float64; {@code 0 / 0} gives a NaN fill. */
+    public SparseArray div(double s) { return map(x -> x.div(s)); }
+    public SparseArray div(long s) { return map(x -> x.div(s)); }
+    public SparseArray div(SparseArray o) { return zip(o, NDArray::div); }
+
+    /**
+     * Elementwise comparison: a sparse bool array whose fill is {@code fill < s}.
+     *
+     * <pre>{@code
+     * sparse.coo(a).lt(0.95).fillValue();   // true (0.0 < 0.95)
+     * }</pre>
+     */
+    public SparseArray lt(double s) { return map(x -> x.lt(s)); }
+    public SparseArray lt(long s) { return map(x -> x.lt(s)); }
+    public SparseArray lt(SparseArray o) { return zip(o, NDArray::lt); }
+    public SparseArray le(double s) { return map(x -> x.le(s)); }
+    public SparseArray le(long s) { return map(x -> x.le(s)); }
+    public SparseArray le(SparseArray o) { return zip(o, NDArray::le); }
+    public SparseArray gt(double s) { return map(x -> x.gt(s)); }
+    public SparseArray gt(long s) { return map(x -> x.gt(s)); }
+    public SparseArray gt(SparseArray o) { return zip(o, NDArray::gt); }
+    public SparseArray ge(double s) { return map(x -> x.ge(s)); }
+    public SparseArray ge(long s) { return map(x -> x.ge(s)); }
+    public SparseArray ge(SparseArray o) { return zip(o, NDArray::ge); }
+    public SparseArray eq(double s) { return map(x -> x.eq(s)); }
+    public SparseArray eq(long s) { return map(x -> x.eq(s)); }
+    public SparseArray eq(SparseArray o) { return zip(o, NDArray::eq); }
+    public SparseArray ne(double s) { return map(x -> x.ne(s)); }
+    public SparseArray ne(long s) { return map(x -> x.ne(s)); }
+    public SparseArray ne(SparseArray o) { return zip(o, NDArray::ne); }
+
+    // ---- reductions ----------------------------------------------------------------------
+
+    /**
+     * Sum of all elements, the missing ones counted as the fill value; a 0-d array of NumPy's
+     * sum dtype (int64 / uint64 for integers).
+     *
+     * <pre>{@code
+     * sparse.coo(arr.of(0, 2, 0), 1).sum().longValue();   // 4
+     * }</pre>
+     */
+    public NDArray sum() { return SparseReductions.sum(this); }
+
+    /** Mean over all elements (fill included); float64 for integers, as NumPy. */
+    public NDArray mean() { return SparseReductions.mean(this); }
+
+    /** Smallest element, the fill value included when something is missing; NaN propagates. */
+    public NDArray min() { return SparseReductions.extreme(this, true); }
+
+    /** Largest element, the fill value included when something is missing; NaN propagates. */
+    public NDArray max() { return SparseReductions.extreme(this, false); }
+
+    // ---- shape ---------------------------------------------------------------------------
+
+    /** Axes reversed: COO reorders its coordinates; CSR becomes CSC over the same arrays, and back. */
+    public abstract SparseArray transpose();
+
+    /**
+     * The same elements in another shape of the same size (C order); one dimension may be -1.
+     * A 2-d result keeps the format, any other rank is COO.
+     *
+     * <pre>{@code
+     * sparse.coo(arr.eye(4)).reshape(2, 8).shape();   // [2, 8]
+     * }</pre>
+     */
+    public SparseArray reshape(long... newShape) {
+        return inMyFormat(tocoo().reshape(newShape));
+    }
+
+    /** Stored elements in each row of a 2-d array, as int64. */
+    public abstract NDArray nnzPerRow();
+
+    /** Stored elements in each column of a 2-d array, as int64. */
+    public abstract NDArray nnzPerColumn();
+
+    // ---- products ------------------------------------------------------------------------
+
+    /**
+     * Matrix times dense vector, {@code A @ x}, with NumPy's result dtype; needs a fill value of 0.
+     *
+     * <pre>{@code
+     * sparse.csr(a).matvec(arr.ones(1024));   // the row sums of a, as float64
+     * }</pre>
+     * Throws {@code ShapeMismatchException} when {@code x} is not 1-d of length {@code shape[1]}.
+     */
+    public NDArray matvec(NDArray x) {
+        return SparseProducts.matvec(tocsr(), x);
+    }
+
+    /** Matrix times dense matrix, {@code A @ X}, a dense result; needs a fill value of 0. */
+    public NDArray matmul(NDArray x) {
+        return SparseProducts.matmul(tocsr(), x);
+    }
+
+    // ---- files -------------------------------------------------------------------------------
+
+    /**
+     * Saves in pydata's {@code save_npz} layout, deflated: COO as COO, CSR/CSC as a 2-d GCXS.
+     * {@code sparse.load} and pydata's {@code sparse.load_npz} read it back.
+     * <pre>{@code s.save("s.npz"); }</pre>
+     * @throws java.io.UncheckedIOException the file cannot be written
+     */
+    public void save(String path) { dev.footprint.io.SparseNpz.write(java.nio.file.Path.of(path), this); }
+
+    /** As {@link #save(String)}. */
+    public void save(java.nio.file.Path path) { dev.footprint.io.SparseNpz.write(path, this); }
+
+    /**
+     * Saves in scipy's {@code save_npz} layout (2-d, fill value 0), for {@code scipy.sparse.load_npz}.
+     * <pre>{@code sparse.csr(a).saveScipy("m.npz"); }</pre>
+     * @throws IllegalArgumentException the array is not 2-d or its fill value is not 0
+     */
+    public void saveScipy(String path) { dev.footprint.io.SparseNpz.writeScipy(java.nio.file.Path.of(path), this); }
+
+    // ---- rendering -----------------------------------------------------------------------
+
+    /** pydata's summary: Format, Data Type, Shape, nnz, Density, Read-only, Size, Storage ratio. */
+    @Override
+    public String toString() {
+        return SparseText.plain(this);
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        Map<String, String> bundle = new java.util.LinkedHashMap<>();
+        bundle.put("text/plain", SparseText.plain(this));
+        bundle.put("text/html", SparseText.html(this));
+        return bundle;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.footprint.sparse;
+
+import dev.footprint.array.Casting;
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.array.ShapeMismatchException;
+
+/**
+ * Sparse matrix times dense vector or matrix. Float results accumulate in double, integer
+ * results in a wrapping long (as NumPy's integer matmul); the result has NumPy's promoted dtype.
+ * The common case (float64 values, int32 indices, float64 operand) reads the storage directly.
+ */
+final class SparseProducts {
+    private SparseProducts() {}
+
+    static NDArray matvec(CompressedArray a, NDArray x) {
+        requireZeroFill(a, "matvec");
+        if (x.ndim() != 1 || x.size() != a.shape[1]) {
+            throw new ShapeMismatchException("matvec of a " + SparseText.shape(a.shape) + " array needs a 1-d vector of length "
+                    + a.shape[1] + ", got shape " + SparseText.shape(x.shape()));
+        }
+        NDArray col = x.reshape(x.size(), 1);
+        NDArray y = matmul(a, col);
+        return y.reshape(a.shape[0]);
+    }
+
+    static NDArray matmul(CompressedArray a, NDArray x) {
+        requireZeroFill(a, "matmul");
+        if (x.ndim() != 2 || x.shape()[0] != a.shape[1]) {
+            throw new ShapeMismatchException("matmul of a " + SparseText.shape(a.shape) + " array needs a 2-d array with "
+                    + a.shape[1] + " rows, got shape " + SparseText.shape(x.shape()));
+        }
+        DType rt = DType.promote(a.dtype(), x.dtype());
+        int rows = (int) a.shape[0];
+        int k = (int) x.shape()[1];
+        int[] ptr = IndexArrays.ints(a.indptr());
+        int[] idx = IndexArrays.ints(a.indices());
+        boolean csr = a.compressedAxis() == 0;
+        if (rt.isFloat()) {
+            double[] v = doubles(a.data());
+            double[] xs = doubles(x);
+            double[] y = new double[rows * k];
+            if (k == 1) {
+                if (csr) csrVector(ptr, idx, v, xs, y); else cscVector(ptr, idx, v, xs, y);
+            } else {
+                if (csr) csrMatrix(ptr, idx, v, xs, y, k); else cscMatrix(ptr, idx, v, xs, y, k);
+            }
+            NDArray out = NDArray.wrap(DType.FLOAT64, y, rows, k);
+            return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
+        }
+        long[] v = longs(a.data());
+        long[] xs = longs(x);
+        long[] y = new long[rows * k];
+        int majors = ptr.length - 1;
+        for (int m = 0; m < majors; m++) {
+            for (int p = ptr[m]; p < ptr[m + 1]; p++) {
+                int row = csr ? m : idx[p];
+                int inner = csr ? idx[p] : m;
+                for (int j = 0; j < k; j++) y[row * k + j] += v[p] * xs[inner * k + j];
+            }
+        }
+        NDArray out = NDArray.wrap(DType.INT64, y, rows, k);
+        return rt == DType.INT64 ? out : rt.isBool() ? out.ne(0L) : out.as(rt, Casting.UNSAFE);
+    }
+
+    private static void csrVector(int[] ptr, int[] idx, double[] v, double[] x, double[] y) {
+        for (int r = 0; r < y.length; r++) {
+            double acc = 0;
+            for (int p = ptr[r], end = ptr[r + 1]; p < end; p++) acc += v[p] * x[idx[p]];
+            y[r] = acc;
+        }
+    }
+
+    private static void cscVector(int[] ptr, int[] idx, double[] v, double[] x, double[] y) {
+        for (int c = 0; c < ptr.length - 1; c++) {
+            double xc = x[c];
+            for (int p = ptr[c], end = ptr[c + 1]; p < end; p++) y[idx[p]] += v[p] * xc;
+        }
+    }
+
+    private static void csrMatrix(int[] ptr, int[] idx, double[] v, double[] x, double[] y, int k) {
+        for (int r = 0; r < ptr.length - 1; r++) {
+            int out = r * k;
+            for (int p = ptr[r], end = ptr[r + 1]; p < end; p++) {
+                double w = v[p];
+                int in = idx[p] * k;
+                for (int j = 0; j < k; j++) y[out + j] += w * x[in + j];
+            }
+        }
+    }
+
+    private static void cscMatrix(int[] ptr, int[] idx, double[] v, double[] x, double[] y, int k) {
+        for (int c = 0; c < ptr.length - 1; c++) {
+            int in = c * k;
+            for (int p = ptr[c], end = ptr[c + 1]; p < end; p++) {
+                double w = v[p];
+                int out = idx[p] * k;
+                for (int j = 0; j < k; j++) y[out + j] += w * x[in + j];
+            }
+        }
+    }
+
+    private static double[] doubles(NDArray a) {
+        return (double[]) (a.dtype() == DType.FLOAT64 ? a : a.as(DType.FLOAT64, Casting.UNSAFE)).contiguousData();
+    }
+
+    private static long[] longs(NDArray a) {
+        return (long[]) (a.dtype() == DType.INT64 ? a : a.as(DType.INT64, Casting.UNSAFE)).contiguousData();
+    }
+
+    private static void requireZeroFill(SparseArray a, String op) {
+        if (a.fill.getDoubleFlat(0) != 0) {
+            throw new IllegalArgumentException(op + " needs a fill value of 0; this array's fill value is " + a.fillValue()
+                    + "; use todense() or subtract the fill value first");
+        }
+    }
+}

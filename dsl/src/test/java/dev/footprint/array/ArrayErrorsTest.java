@@ -1,0 +1,103 @@
+package dev.footprint.array;
+
+import static dev.footprint.Footprint.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad input gives an error that says what was asked and what would work, and changes nothing. */
+class ArrayErrorsTest {
+    private static void assertMentions(Throwable e, String... parts) {
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "\"" + p + "\" missing from: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void negativeAndOverflowingShapes() {
+        assertMentions(assertThrows(ArrayAllocationException.class, () -> arr.zeros(3, -2)), "negative", "(3, -2)", "axis 1");
+        assertMentions(assertThrows(ArrayAllocationException.class, () -> arr.zeros(UINT8, 65536, 65536)),
+                "(65536, 65536)", "2147483639", "split");
+        assertMentions(assertThrows(ArrayAllocationException.class, () -> arr.zeros(UINT8, 1L << 62, 1L << 62, 0)),
+                "axis 0");
+        assertThrows(ArrayAllocationException.class, () -> arr.zeros(UINT8, 0, 3_000_000_000L));
+        assertArrayEquals(new long[] {0, 5}, arr.zeros(UINT8, 0, 5).shape(), "an empty array is fine");
+    }
+
+    @Test
+    void allocationLargerThanTheHeapIsRefusedBeforeAllocating() {
+        long max = Runtime.getRuntime().maxMemory();
+        long elements = Math.min(Shapes.MAX_SIZE, max / 8 + 1);
+        if (elements * 8 <= max) {
+            return; // a heap over 16 GiB: no single array can exceed it
+        }
+        long before = MemoryLedger.allocatedTotal();
+        ArrayAllocationException e = assertThrows(ArrayAllocationException.class, () -> arr.zeros(FLOAT64, elements));
+        assertMentions(e, "cannot allocate " + elements * 8 + " bytes", "available", "smaller dtype");
+        assertEquals(before, MemoryLedger.allocatedTotal(), "nothing was allocated");
+    }
+
+    @Test
+    void broadcastMismatchNamesBothShapes() {
+        ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> arr.ones(2, 3).add(arr.ones(4)));
+        assertMentions(e, "(2, 3)", "(4,)", "3 vs 4");
+        assertMentions(assertThrows(ShapeMismatchException.class, () -> arr.ones(6).reshape(4, -1)), "size 6", "(4, ?)");
+    }
+
+    @Test
+    void indexOutOfBounds() {
+        NDArray a = arr.zeros(2, 3);
+        assertMentions(assertThrows(IndexOutOfBoundsException.class, () -> a.set(1.0, 0, 3)), "index 3", "axis 1", "size 3");
+        assertMentions(assertThrows(IndexOutOfBoundsException.class, () -> a.get(0)), "2-dimensional", "1 indices");
+        assertMentions(assertThrows(IndexOutOfBoundsException.class, () -> a.slice("0, 0, 0")), "too many indices");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.sum(2)), "axis 2", "dimension 2");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.full(3.0).sum(0)), "axis 0", "dimension 0");
+        assertEquals(0, a.countNonzero(), "nothing changed");
+    }
+
+    @Test
+    void lossyCastNamesIndexValueAndAWorkingDtype() {
+        NDArray a = arr.of(1.0, 2.5, 3.1).reshape(3, 1);
+        LossyCastException e = assertThrows(LossyCastException.class, () -> a.as(INT32));
+        assertArrayEquals(new long[] {1, 0}, e.index());
+        assertEquals("2.5", e.value());
+        assertEquals(FLOAT64, e.suggestion(), "3.1 holds only in float64");
+        assertMentions(e, "int32 cannot hold 2.5 at [1, 0]", "keep float64", "UNSAFE");
+        LossyCastException half = assertThrows(LossyCastException.class, () -> arr.of(1.5, 3.1).as(FLOAT16));
+        assertMentions(half, "float16 cannot hold 3.1 at [1]");
+        LossyCastException big = assertThrows(LossyCastException.class, () -> arr.of(-1, 40000).as(INT8));
+        assertMentions(big, "int8 cannot hold 40000 at [1]", "int32 holds every value (as(INT32))");
+        assertThrows(LossyCastException.class, () -> arr.of((1L << 53) + 1).as(FLOAT64), "2^53 + 1 is not a double");
+    }
+
+    @Test
+    void typeLevelCastingRulesSayWhatWouldWork() {
+        CastNotAllowedException e = assertThrows(CastNotAllowedException.class, () -> arr.of(1.5).as(INT64, SAME_KIND));
+        assertMentions(e, "float64 to int64", "'same_kind'", "as(INT64)");
+        assertEquals(FLOAT32, arr.of(1, 2).as(UINT16).as(FLOAT32, SAFE).dtype());
+        assertThrows(CastNotAllowedException.class, () -> arr.of(1, 2).as(UINT16).as(INT16, SAFE));
+    }
+
+    @Test
+    void scalarsTheArrayCannotHold() {
+        NDArray a = arr.zeros(UINT8, 3);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.add(256)), "256", "uint8", "0..255", "as(INT16)");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.set(a.eq(0), 1.5)), "uint8", "1.5", "fraction", "FLOAT64");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.set(300, 0)), "300", "uint8");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.full(INT8, 1000L, 2)), "1000", "int8");
+        assertEquals(0, a.countNonzero(), "refused writes change nothing");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.set(arr.ones(3), 1L)), "bool", "float64");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.of(true).sub(arr.of(false))), "bool", "as(INT8)");
+    }
+
+    @Test
+    void badSlicesAndDtypes() {
+        NDArray a = arr.zeros(4);
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.slice("::0")), "step cannot be zero");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> a.slice("x:2")), "bad index \"x\"", "1:10:2");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> DType.of("float128")), "float128", "uint16");
+    }
+}
