@@ -1,0 +1,99 @@
+package dev.footprint.cli;
+
+import dev.footprint.kernel.eval.CompletionResult;
+import dev.footprint.kernel.eval.Evaluator;
+import dev.footprint.kernel.eval.ExecutionListener;
+import dev.footprint.kernel.eval.ExecutionOutcome;
+import dev.footprint.kernel.eval.InspectionResult;
+import dev.footprint.kernel.eval.IsCompleteResult;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * An evaluator built on a background thread. Starting the user JVM takes about a second; doing it
+ * while the kernel already answers {@code kernel_info} lets Jupyter see the kernel ready sooner,
+ * and the first request that needs the evaluator simply waits for it.
+ */
+final class BackgroundStartEvaluator implements Evaluator {
+
+    private static final long CLOSE_WAIT_SECONDS = 10;
+
+    private final CompletableFuture<Evaluator> started;
+
+    /** Starts building the evaluator with {@code factory} at once, on its own thread. */
+    BackgroundStartEvaluator(Supplier<Evaluator> factory) {
+        started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                started.complete(factory.get());
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "footprint-evaluator-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    @Override
+    public ExecutionOutcome execute(String code, ExecutionListener listener) {
+        return evaluator().execute(code, listener);
+    }
+
+    @Override
+    public void interrupt() {
+        // Nothing runs before the evaluator exists, so there is nothing to interrupt yet.
+        Evaluator evaluator = started.getNow(null);
+        if (evaluator != null) {
+            evaluator.interrupt();
+        }
+    }
+
+    @Override
+    public CompletionResult complete(String code, int cursor) {
+        return evaluator().complete(code, cursor);
+    }
+
+    @Override
+    public InspectionResult inspect(String code, int cursor, int detailLevel) {
+        return evaluator().inspect(code, cursor, detailLevel);
+    }
+
+    @Override
+    public IsCompleteResult isComplete(String code) {
+        return evaluator().isComplete(code);
+    }
+
+    @Override
+    public void restart() {
+        evaluator().restart();
+    }
+
+    @Override
+    public void close() {
+        // Wait for a start in progress: closing is what stops the user JVM it is launching.
+        try {
+            started.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).close();
+        } catch (TimeoutException e) {
+            started.thenAccept(Evaluator::close);
+        } catch (ExecutionException e) {
+            // It never started, so there is nothing to close.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            started.thenAccept(Evaluator::close);
+        }
+    }
+
+    private Evaluator evaluator() {
+        try {
+            return started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the evaluator was starting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the evaluator could not start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.footprint.kernel.protocol;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The kernel's log: standard error, which Jupyter servers show in their console. Kept apart from
+ * the user's output, which travels on iopub.
+ */
+final class KernelLog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private KernelLog() {}
+
+    static void warn(String text) {
+        System.err.println("[footprint-kernel " + TIME.format(LocalTime.now()) + " WARN] " + text);
+    }
+
+    static void error(String text, Throwable cause) {
+        System.err.println("[footprint-kernel " + TIME.format(LocalTime.now()) + " ERROR] " + text);
+        if (cause != null) {
+            cause.printStackTrace(System.err);
+        }
+    }
+}
