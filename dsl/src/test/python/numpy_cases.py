@@ -195,6 +195,40 @@ def scalar_ops():
         np._set_promotion_state("legacy")
 
 
+# Zeros of both signs, subnormals, the largest finite values, infinities and NaN, against
+# scalars from the same set: the branch-free float comparisons must agree on every pair.
+FLOAT_EDGES = [0.0, -0.0, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+               -1.7976931348623157e308, float("inf"), float("-inf"), float("nan"), 0.9, 0.8999999999999999,
+               0.9000000000000001, -1.5, 1.0, 3.4028234663852886e38]
+FLOAT_SCALARS = [0.0, -0.0, 0.9, -1.5, 5e-324, -5e-324, 1.7976931348623157e308, float("inf"),
+                 float("-inf"), float("nan")]
+
+
+def float_scalar_compares():
+    """Weak scalars (NEP 50), as Footprint: a float32 array compares with the scalar rounded to float32."""
+    if WEAK:
+        np._set_promotion_state("weak")
+    try:
+        float_scalar_compare_cases()
+    finally:
+        if WEAK:
+            np._set_promotion_state("legacy")
+
+
+def float_scalar_compare_cases():
+    for dt in (np.float64, np.float32):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            x = np.array(FLOAT_EDGES, dtype=np.float64).astype(dt)
+        for s in FLOAT_SCALARS:
+            for op, fn in CMPS.items():
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    r = fn(x, s)
+                emit({"kind": "scalar_compare", "op": op, "a": spec(x), "scalar": repr(s),
+                      "scalar_type": "float", "result": spec(r)})
+
+
 REDUCTIONS = {
     "sum": lambda a, ax: np.sum(a, axis=ax),
     "mean": lambda a, ax: np.mean(a, axis=ax),
@@ -262,7 +296,13 @@ def reprs():
               np.array([0.5, 1.25, 3.0]), np.array([1.0, 2.0, 3.0]), np.array([True, False]),
               np.arange(12).reshape(3, 4), np.arange(2000), np.arange(24, dtype=np.int8).reshape(2, 3, 4),
               np.array([0.1, 0.2], dtype=np.float32), np.zeros((0,)), np.arange(30, dtype=np.float64),
-              np.array([np.nan, np.inf, -1.5]), np.array([-1, 2, -300], dtype=np.int16)]
+              np.array([np.nan, np.inf, -1.5]), np.array([-1, 2, -300], dtype=np.int16),
+              # e notation for the whole array once one magnitude calls for it
+              np.array([1.5, 1e20]), np.array([1.0, 2000.0]), np.array([1e-5, 1.0, np.nan, -np.inf]),
+              np.array([1e7]), np.array([0.0, 1e-300]), np.array([-1.5, 1e100]), np.array([-0.0, 1e-5]),
+              np.array([1e8, 1.0, 123456789.123]), np.array([3.0, 1e-5, -2.5e-7]), np.array([0.001, 0.25, 1e3]),
+              np.array([1e-5, 3.0], dtype=np.float32), np.array([1e-5, 3.0, 65504], dtype=np.float16),
+              np.array([[1e-9, 2.0], [3.5, 4e9]])]
     for a in arrays:
         # Large arrays travel as a recipe: all ones, or 0, 1, 2, ... in C order.
         big = {"dtype": a.dtype.name, "shape": list(a.shape), "fill": "1" if a.size and a.flat[0] == 1 else "arange"}
@@ -275,6 +315,7 @@ def main():
     arithmetic()
     comparisons()
     scalar_ops()
+    float_scalar_compares()
     reductions()
     broadcasting()
     masked_set()

@@ -67,6 +67,11 @@ public class ArrayBenchmarks {
     }
 
     @Benchmark
+    public NDArray asFloat32Unsafe() {
+        return Operations.asFloat32Unsafe(inputs.float32Exact);
+    }
+
+    @Benchmark
     public NDArray sum() {
         return Operations.sum(a);
     }

@@ -106,12 +106,8 @@ final class ArrayFormatter {
             }
             return out;
         }
-        boolean scientific = false;
-        for (String s : out) {
-            scientific |= s.contains("e");
-        }
-        if (scientific) {
-            return out;
+        if (scientific(out)) {
+            return exponentFormat(out);
         }
         // At most 8 decimals each; then pad the fractions with spaces so the points line up.
         int decimals = 0;
@@ -134,6 +130,67 @@ final class ArrayFormatter {
             if (dot >= 0) {
                 out[i] = out[i] + " ".repeat(decimals - (out[i].length() - dot - 1));
             }
+        }
+        return out;
+    }
+
+    /**
+     * NumPy's choice for the whole printed part of a float array: e notation when the largest
+     * non-zero magnitude is at least 1e8, the smallest is below 1e-4, or they are more than a
+     * factor 1000 apart.
+     */
+    private static boolean scientific(String[] cells) {
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (String s : cells) {
+            if (s.equals("nan") || s.endsWith("inf")) {
+                continue;
+            }
+            double v = Math.abs(Double.parseDouble(s));
+            if (v != 0) {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
+        }
+        return max > 0 && (max >= 1e8 || min < 1e-4 || max / min > 1000);
+    }
+
+    /**
+     * Every finite cell as NumPy's e notation: its shortest digits (at most 8 after the point),
+     * the fractions padded with zeros to one length and the exponents to one width of at least
+     * two digits ({@code 1.5e+00, 1.0e+20}). nan and inf stay as they are.
+     */
+    private static String[] exponentFormat(String[] cells) {
+        int n = cells.length;
+        String[] lead = new String[n];
+        String[] fraction = new String[n];
+        int[] exponent = new int[n];
+        int fractionDigits = 0;
+        int exponentDigits = 2;
+        for (int i = 0; i < n; i++) {
+            String s = cells[i];
+            if (s.equals("nan") || s.endsWith("inf")) {
+                continue;
+            }
+            BigDecimal d = new BigDecimal(s).stripTrailingZeros();
+            if (d.precision() > 9) {
+                d = d.round(new java.math.MathContext(9, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+            }
+            String digits = d.unscaledValue().abs().toString();
+            lead[i] = (s.startsWith("-") ? "-" : "") + digits.charAt(0); // the sign of -0.0 too
+            fraction[i] = digits.substring(1);
+            exponent[i] = d.signum() == 0 ? 0 : d.precision() - d.scale() - 1;
+            fractionDigits = Math.max(fractionDigits, fraction[i].length());
+            exponentDigits = Math.max(exponentDigits, Integer.toString(Math.abs(exponent[i])).length());
+        }
+        String[] out = cells.clone();
+        for (int i = 0; i < n; i++) {
+            if (lead[i] == null) {
+                continue;
+            }
+            String e = Integer.toString(Math.abs(exponent[i]));
+            out[i] = lead[i] + "." + fraction[i] + "0".repeat(fractionDigits - fraction[i].length()) + "e"
+                    + (exponent[i] < 0 ? "-" : "+") + "0".repeat(exponentDigits - e.length()) + e;
         }
         return out;
     }

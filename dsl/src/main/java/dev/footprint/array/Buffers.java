@@ -1,18 +1,22 @@
 package dev.footprint.array;
 
+import java.util.Arrays;
+
 /**
  * The one place that knows how each dtype sits in its primitive array. Everything else moves
  * values through two lanes: {@code long} (bool and integers, unsigned as their bits) and
  * {@code double} (anything). Loops here switch on the dtype once per chunk, never per element.
  */
 final class Buffers {
+    /** Below this many bytes the heap check is skipped: asking the runtime costs more than such an array. */
+    private static final long CHECKED_BYTES = 1 << 20;
+
     private Buffers() {}
 
     /** A new zeroed primitive array for {@code n} elements, refused up front if the heap cannot hold it. */
     static Object allocate(DType t, int n) {
-        long bytes = (long) n * t.itemsize();
-        checkHeap(bytes, t, n);
-        Object data = switch (t.storage()) {
+        checkHeap((long) n * t.itemsize(), t, n);
+        return switch (t.storage()) {
             case BYTE -> new byte[n];
             case SHORT -> new short[n];
             case INT -> new int[n];
@@ -20,8 +24,22 @@ final class Buffers {
             case FLOAT -> new float[n];
             case DOUBLE -> new double[n];
         };
-        MemoryLedger.record(data, bytes);
-        return data;
+    }
+
+    /**
+     * A new primitive array holding {@code n} elements of {@code d} from {@code from}. The JIT
+     * allocates a copy without zeroing it first, so this is one pass where allocate-then-copy is two.
+     */
+    static Object copyOf(DType t, Object d, int from, int n) {
+        checkHeap((long) n * t.itemsize(), t, n);
+        return switch (t.storage()) {
+            case BYTE -> Arrays.copyOfRange((byte[]) d, from, from + n);
+            case SHORT -> Arrays.copyOfRange((short[]) d, from, from + n);
+            case INT -> Arrays.copyOfRange((int[]) d, from, from + n);
+            case LONG -> Arrays.copyOfRange((long[]) d, from, from + n);
+            case FLOAT -> Arrays.copyOfRange((float[]) d, from, from + n);
+            case DOUBLE -> Arrays.copyOfRange((double[]) d, from, from + n);
+        };
     }
 
     /** Wraps a primitive array that the caller hands over (it must match the dtype's storage). */
@@ -39,7 +57,6 @@ final class Buffers {
             throw new IllegalArgumentException(t + " needs a " + t.storage().name().toLowerCase() + "[] of at least "
                     + n + " elements, got " + (data == null ? "null" : data.getClass().getSimpleName() + " of " + length));
         }
-        MemoryLedger.record(data, (long) length * t.itemsize());
         return data;
     }
 
@@ -48,6 +65,9 @@ final class Buffers {
     }
 
     private static void checkHeap(long bytes, DType t, int n) {
+        if (bytes < CHECKED_BYTES) {
+            return;
+        }
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (bytes > available) {

@@ -21,8 +21,8 @@ final class CastKernels {
         NDArray out = NDArray.zeros(to, a.shape.clone());
         if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32) {
             // The article's kind of cast, in one direct loop; the check only re-reads on a change.
-            boolean changed = DirectKernels.float64ToFloat32((double[]) a.data, a.offset, (float[]) out.data, a.size);
-            if (check && changed) {
+            boolean changed = DirectKernels.float64ToFloat32((double[]) a.data, a.offset, (float[]) out.data, a.size, check);
+            if (changed) {
                 checkFloat64ToFloat32(a);
             }
             return out;

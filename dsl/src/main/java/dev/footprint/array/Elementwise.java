@@ -186,7 +186,11 @@ final class Elementwise {
         if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
             NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
             if (a.isContiguous() && a.dtype == DType.FLOAT64) {
-                compareDoubleScalarDirect(cmp, (double[]) a.data, a.offset, s, (byte[]) out.data, a.size);
+                if (Double.isFinite(s)) {
+                    DirectKernels.compareFinite(cmp, (double[]) a.data, a.offset, s, (byte[]) out.data, a.size);
+                } else {
+                    compareDoubleScalarDirect(cmp, (double[]) a.data, a.offset, s, (byte[]) out.data, a.size);
+                }
                 return out;
             }
             double[] x = new double[CHUNK];

@@ -14,6 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * var a = arr.ones(1024, 1024);
  * MemoryLedger.peak() - before;   // 8388608
  * }</pre>
+ *
+ * <p>Storage counts as live while an array or a view over it is reachable: the collector is
+ * watched through a small owner object that every such array holds, never through the storage
+ * itself. A reference to a large primitive array (a Cleaner's, or any phantom or weak one)
+ * keeps G1 from freeing it at the next young collection, so arrays of a few megabytes would
+ * pile up until a full marking cycle; a raw array handed out by {@code contiguousData()} and
+ * kept after its arrays are gone is therefore no longer counted.
  */
 public final class MemoryLedger {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -43,14 +50,19 @@ public final class MemoryLedger {
         return TOTAL.get();
     }
 
-    /** Records {@code bytes} owned by {@code storage} until it is collected. */
-    static void record(Object storage, long bytes) {
+    /**
+     * Records {@code bytes} of new storage and returns its owner: an object that the arrays over
+     * the storage hold, and whose collection takes the bytes off the live count.
+     */
+    static Object record(long bytes) {
+        Object owner = new Object();
         if (bytes == 0) {
-            return;
+            return owner;
         }
         TOTAL.addAndGet(bytes);
         long now = LIVE.addAndGet(bytes);
         PEAK.accumulateAndGet(now, Math::max);
-        CLEANER.register(storage, () -> LIVE.addAndGet(-bytes));
+        CLEANER.register(owner, () -> LIVE.addAndGet(-bytes));
+        return owner;
     }
 }

@@ -22,24 +22,40 @@ public final class NDArray implements Displayable {
     final int[] strides;
     final int offset;
     final Object data;
+    /** Held by every array over {@link #data}; the memory ledger watches it, not the storage (see MemoryLedger). */
+    final Object owner;
     final int size;
     private final boolean contiguous;
     private String name;
 
-    NDArray(DType dtype, int[] shape, int[] strides, int offset, Object data) {
+    /** A view over the storage of {@code base}. */
+    NDArray(DType dtype, int[] shape, int[] strides, int offset, NDArray base) {
         this.dtype = dtype;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
-        this.data = data;
+        this.data = base.data;
+        this.owner = base.owner;
         this.size = (int) Shapes.size(shape);
-        this.contiguous = Arrays.equals(strides, Shapes.stridesOf(shape)) || size <= 1;
+        this.contiguous = size <= 1 || Arrays.equals(strides, Shapes.stridesOf(shape));
+    }
+
+    /** A C-order array over new storage, which the memory ledger counts from now on. */
+    private NDArray(DType dtype, int[] shape, Object data, long storageBytes) {
+        this.dtype = dtype;
+        this.shape = shape;
+        this.strides = Shapes.stridesOf(shape);
+        this.offset = 0;
+        this.data = data;
+        this.owner = MemoryLedger.record(storageBytes);
+        this.size = (int) Shapes.size(shape);
+        this.contiguous = true;
     }
 
     /** A new zero-filled C-order array (the engine's one allocation path). */
     static NDArray zeros(DType dtype, int[] shape) {
         int n = (int) Shapes.size(shape);
-        return new NDArray(dtype, shape, Shapes.stridesOf(shape), 0, Buffers.allocate(dtype, n));
+        return new NDArray(dtype, shape, Buffers.allocate(dtype, n), (long) n * dtype.itemsize());
     }
 
     /** A new zero-filled array of {@code shape}; refuses bad shapes and heap overruns before allocating. */
@@ -60,7 +76,8 @@ public final class NDArray implements Displayable {
     public static NDArray wrap(DType dtype, Object primitiveArray, long... shape) {
         int[] s = Shapes.checked(shape);
         int n = (int) Shapes.size(s);
-        return new NDArray(dtype, s, Shapes.stridesOf(s), 0, Buffers.adopt(dtype, primitiveArray, n));
+        Object data = Buffers.adopt(dtype, primitiveArray, n);
+        return new NDArray(dtype, s, data, (long) Buffers.length(data) * dtype.itemsize());
     }
 
     // ---- shape ---------------------------------------------------------------------------
@@ -320,6 +337,9 @@ public final class NDArray implements Displayable {
 
     /** A C-order copy with its own storage. */
     public NDArray copy() {
+        if (contiguous) {
+            return new NDArray(dtype, shape.clone(), Buffers.copyOf(dtype, data, offset, size), nbytes());
+        }
         NDArray out = zeros(dtype, shape.clone());
         Views.copyInto(this, out);
         return out;

@@ -89,7 +89,7 @@ final class Views {
             throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape " + Shapes.text(s));
         }
         NDArray base = a.isContiguous() ? a : a.copy();
-        return new NDArray(a.dtype, s, Shapes.stridesOf(s), base.offset, base.data);
+        return new NDArray(a.dtype, s, Shapes.stridesOf(s), base.offset, base);
     }
 
     static NDArray transpose(NDArray a, int[] axes) {
@@ -117,7 +117,7 @@ final class Views {
             shape[i] = a.shape[perm[i]];
             strides[i] = a.strides[perm[i]];
         }
-        return new NDArray(a.dtype, shape, strides, a.offset, a.data);
+        return new NDArray(a.dtype, shape, strides, a.offset, a);
     }
 
     /** NumPy basic indexing: entries {@code start:stop:step}, an integer, {@code :}, or {@code ...}. */
@@ -179,7 +179,7 @@ final class Views {
             }
         }
         return new NDArray(a.dtype, shape.stream().mapToInt(Integer::intValue).toArray(),
-                strides.stream().mapToInt(Integer::intValue).toArray(), (int) offset, a.data);
+                strides.stream().mapToInt(Integer::intValue).toArray(), (int) offset, a);
     }
 
     private static long clamp(long k, int dim, long lo, long hi) {

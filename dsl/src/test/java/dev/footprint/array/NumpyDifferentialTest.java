@@ -277,7 +277,7 @@ class NumpyDifferentialTest {
                 default -> throw new IllegalArgumentException(op);
             };
         }
-        double v = Double.parseDouble(s);
+        double v = TestArrays.parseDouble(s);
         return switch (op) {
             case "lt" -> a.lt(v);
             case "le" -> a.le(v);
