@@ -73,8 +73,11 @@ public class AgentExecutionControl extends RemoteExecutionControl {
             case CMD_RENDER_LAST: {
                 Object value = lastValue;
                 lastValue = null;
-                // A display handle as the cell's value would repeat what display() showed.
-                return value instanceof DisplayHandle ? null : new HashMap<>(ValueRenderer.bundle(value));
+                // A display handle as the cell's value would repeat what display() showed; the
+                // stream that System.out.printf(...) returns would only show its identity hash.
+                return value instanceof DisplayHandle || ValueRenderer.isBareStream(value)
+                        ? null
+                        : new HashMap<>(ValueRenderer.bundle(value));
             }
             case CMD_FORGET_LAST:
                 lastValue = null;

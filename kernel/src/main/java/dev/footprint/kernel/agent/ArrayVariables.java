@@ -1,11 +1,12 @@
 package dev.footprint.kernel.agent;
 
+import dev.footprint.Footprint;
+import dev.footprint.array.NDArray;
 import dev.footprint.report.Displayable;
-import java.lang.reflect.Method;
+import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ public final class ArrayVariables {
     private record Entry(String name, Object value, long bytes) {}
 
     /** The footprint table of the arrays among {@code values}, largest first. */
-    public static Object table(String[] names, Object[] values) {
+    public static Displayable table(String[] names, Object[] values) {
         List<Entry> arrays = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             long bytes = nbytes(values[i]);
@@ -27,7 +28,7 @@ public final class ArrayVariables {
             }
         }
         if (arrays.isEmpty()) {
-            return text("No variable holds an array.");
+            return () -> Map.of("text/plain", "No variable holds an array.");
         }
         arrays.sort(Comparator.comparingLong(Entry::bytes).reversed());
         Object[] labelled = new Object[arrays.size() * 2];
@@ -35,40 +36,16 @@ public final class ArrayVariables {
             labelled[2 * i] = arrays.get(i).name();
             labelled[2 * i + 1] = arrays.get(i).value();
         }
-        try {
-            Method footprint = Class.forName("dev.footprint.Footprint").getMethod("footprint", Object[].class);
-            return footprint.invoke(null, (Object) labelled);
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException unavailable) {
-            return plainTable(arrays);
-        }
+        return Footprint.footprint(labelled).titled("Variables holding arrays, largest first");
     }
 
-    // Footprint arrays (dense or sparse) are the DSL's classes with a public long nbytes().
     private static long nbytes(Object value) {
-        if (value == null || !value.getClass().getName().startsWith("dev.footprint.")) {
-            return -1;
+        if (value instanceof NDArray) {
+            return ((NDArray) value).nbytes();
         }
-        try {
-            Method nbytes = value.getClass().getMethod("nbytes");
-            if (nbytes.getReturnType() != long.class) {
-                return -1;
-            }
-            return (long) nbytes.invoke(value);
-        } catch (ReflectiveOperationException | RuntimeException notAnArray) {
-            return -1;
+        if (value instanceof SparseArray) {
+            return ((SparseArray) value).nbytes();
         }
-    }
-
-    private static Displayable plainTable(List<Entry> arrays) {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-20s %-24s %14s%n", "name", "type", "bytes"));
-        for (Entry entry : arrays) {
-            table.append(String.format(Locale.ROOT, "%-20s %-24s %14d%n",
-                    entry.name(), entry.value().getClass().getSimpleName(), entry.bytes()));
-        }
-        return text(table.toString().stripTrailing());
-    }
-
-    private static Displayable text(String text) {
-        return () -> Map.of("text/plain", text);
+        return -1;
     }
 }

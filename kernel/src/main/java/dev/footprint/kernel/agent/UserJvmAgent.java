@@ -27,14 +27,24 @@ public final class UserJvmAgent {
     /** Environment variable carrying the token the kernel expects as the first line. */
     public static final String TOKEN_ENV = "FOOTPRINT_AGENT_TOKEN";
 
+    /**
+     * Static field holding the token once {@code main} has started: the kernel reads it through
+     * its debugger connection to check that the VM which attached is this process.
+     */
+    public static final String FIELD_IDENTITY = "identity";
+
     private static final long FLUSH_INTERVAL_MS = 20;
+
+    @SuppressWarnings("unused") // read by the kernel through JDI
+    private static volatile String identity;
 
     private UserJvmAgent() {}
 
     public static void main(String[] args) throws Exception {
+        String token = System.getenv(TOKEN_ENV);
+        identity = token; // set before the kernel hears from us, so it is there when it looks
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         socket.setTcpNoDelay(true);
-        String token = System.getenv(TOKEN_ENV);
         OutputStream socketOut = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         socketOut.write(((token == null ? "" : token) + "\n").getBytes(StandardCharsets.US_ASCII));
         socketOut.flush();

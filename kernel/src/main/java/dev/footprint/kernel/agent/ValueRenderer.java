@@ -1,6 +1,8 @@
 package dev.footprint.kernel.agent;
 
 import dev.footprint.report.Displayable;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.reflect.Array;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +13,25 @@ public final class ValueRenderer {
     private static final int MAX_ARRAY_ITEMS = 1000;
 
     private ValueRenderer() {}
+
+    /**
+     * True for a print stream or writer that has no text of its own, such as the
+     * {@code System.out} that {@code System.out.printf(...)} returns: a cell ending in such a call
+     * printed what it meant to show, and its value would read {@code java.io.PrintStream@1b6d3586}.
+     */
+    public static boolean isBareStream(Object value) {
+        if (!(value instanceof PrintStream) && !(value instanceof PrintWriter)) {
+            return false;
+        }
+        if (value == System.out || value == System.err) {
+            return true;
+        }
+        try {
+            return value.getClass().getMethod("toString").getDeclaringClass() == Object.class;
+        } catch (NoSuchMethodException impossible) {
+            return false;
+        }
+    }
 
     /** {@link Displayable#mimeBundle()} for rich values, a JShell-like text for the others. */
     public static Map<String, String> bundle(Object value) {
@@ -42,7 +63,11 @@ public final class ValueRenderer {
             content = String.valueOf(value);
         }
         bundle.put(mimeType, content);
-        bundle.putIfAbsent(TEXT, value instanceof CharSequence ? value.toString() : rich.get(TEXT));
+        // An image's source (an SVG document) means nothing to a text-only front end: name it instead.
+        String text = !(value instanceof CharSequence) ? rich.get(TEXT)
+                : mimeType.startsWith("image/") ? "<" + mimeType + " image, " + content.length() + " characters>"
+                : value.toString();
+        bundle.putIfAbsent(TEXT, text);
         return bundle;
     }
 

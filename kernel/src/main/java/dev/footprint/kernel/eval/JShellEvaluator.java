@@ -55,7 +55,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <h2>What the user JVM gives a cell</h2>
  * {@code import static dev.footprint.Footprint.*}, {@code java.util.*},
- * {@code dev.footprint.array.*} and the display functions of
+ * {@code dev.footprint.array.*}, {@code dev.footprint.sparse.*}, {@code dev.footprint.report.*}
+ * (as the JShell startup script has them) and the display functions of
  * {@link dev.footprint.kernel.agent.Display}; magics from {@link MagicRegistry#standard()}.
  */
 public final class JShellEvaluator implements Evaluator {

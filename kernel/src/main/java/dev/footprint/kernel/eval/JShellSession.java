@@ -20,6 +20,8 @@ final class JShellSession implements AutoCloseable {
             "import java.util.*;",
             "import static dev.footprint.Footprint.*;",
             "import dev.footprint.array.*;",
+            "import dev.footprint.sparse.*;",
+            "import dev.footprint.report.*;",
             "import static dev.footprint.kernel.agent.Display.*;");
 
     final JShell shell;

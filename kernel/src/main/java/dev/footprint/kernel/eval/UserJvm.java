@@ -1,6 +1,10 @@
 package dev.footprint.kernel.eval;
 
 import com.sun.jdi.Bootstrap;
+import com.sun.jdi.Field;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StringReference;
+import com.sun.jdi.Value;
 import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.connect.Connector;
 import com.sun.jdi.connect.IllegalConnectorArgumentsException;
@@ -16,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,7 +36,10 @@ import java.util.function.Consumer;
  * <p>Both connections go from the user JVM out to listeners of the kernel bound to the loopback
  * address: the user JVM never opens a port. The JDWP agent connects out to a JDI listening
  * connector; the command socket must begin with a random token given in the environment, so
- * another local process cannot take the user JVM's place.
+ * another local process cannot take the user JVM's place. The listening connector takes the
+ * first VM that connects, so once the command socket proved itself the kernel reads the same
+ * token back through the debugger connection (a static field of the agent) and refuses to
+ * start when it is not there: a debugger connection always belongs to the process it started.
  */
 final class UserJvm implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
@@ -78,6 +86,7 @@ final class UserJvm implements AutoCloseable {
                 drain(process.getInputStream(), rawOutput);
                 VirtualMachine vm = debugListener.accept(debugArgs);
                 Socket socket = acceptAgent(commandListener, token);
+                checkIdentity(vm, token);
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 return new UserJvm(process, vm, socket, millis);
             } finally {
@@ -96,6 +105,8 @@ final class UserJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable().toString());
         command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=" + debugAddress);
+        // Cells draw charts into SVG or PNG; a kernel has no screen (a later -D of the user's wins).
+        command.add("-Djava.awt.headless=true");
         command.addAll(options.jvmOptions());
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, options.classPath()));
@@ -129,6 +140,23 @@ final class UserJvm implements AutoCloseable {
             socket.close(); // not our user JVM
         }
         throw new IOException("the user JVM did not connect back in time");
+    }
+
+    /** Throws unless {@code vm} is the started agent: its identity field holds {@code token}. */
+    static void checkIdentity(VirtualMachine vm, String token) throws IOException {
+        String found = null;
+        for (ReferenceType type : vm.classesByName(UserJvmAgent.class.getName())) {
+            Field field = type.fieldByName(UserJvmAgent.FIELD_IDENTITY);
+            Value value = field == null || !field.isStatic() ? null : type.getValue(field);
+            if (value instanceof StringReference) {
+                found = ((StringReference) value).value();
+            }
+        }
+        if (found == null || !MessageDigest.isEqual(found.getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII))) {
+            vm.dispose();
+            throw new IOException("the debugger connection came from another process than the started user JVM");
+        }
     }
 
     // Byte by byte so nothing after the line is consumed from the protocol stream.

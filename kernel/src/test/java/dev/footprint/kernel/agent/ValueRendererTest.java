@@ -45,5 +45,7 @@ class ValueRendererTest {
         Map<String, String> forced = ValueRenderer.forcedBundle((Displayable) () -> rich, "image/svg+xml");
         assertEquals(Map.of("image/svg+xml", "<svg/>", "text/plain", "t"), forced);
         assertEquals(Map.of("text/markdown", "# hi", "text/plain", "# hi"), ValueRenderer.forcedBundle("# hi", "text/markdown"));
+        assertEquals(Map.of("image/svg+xml", "<svg></svg>", "text/plain", "<image/svg+xml image, 11 characters>"),
+                ValueRenderer.forcedBundle("<svg></svg>", "image/svg+xml"), "a text front end gets a name, not the SVG source");
     }
 }

@@ -66,6 +66,25 @@ class JShellEvaluatorTest {
     void startupImportsAreInEffect() {
         assertEquals("[1, 2]", plain(run("new ArrayList<>(List.of(1, 2))")));
         assertEquals("8388608", plain(run("arr.ones(1024, 1024).nbytes()")));
+        assertEquals("true", plain(run("SparseArray.class.isInstance(sparse.coo(arr.eye(3)))")), "dev.footprint.sparse.*");
+        assertEquals("80.0", plain(run("Upcast.cost(arr.ones(UINT16, 4, 4)).bitsPerElement(2)")), "dev.footprint.report.*");
+    }
+
+    @Test
+    void printStreamCallsAsTheLastExpressionShowNoValue() {
+        for (String cell : List.of("System.out.printf(\"%d%n\", 42)", "System.out.append(\"x\")",
+                "System.err.format(\"e%n\")", "System.out.printf(\"a\").printf(\"b%n\")",
+                "new java.io.PrintWriter(System.out, true).printf(\"w%n\")")) {
+            RecordingListener listener = new RecordingListener();
+            ExecutionOutcome outcome = evaluator.execute(cell, listener);
+            assertFalse(outcome.isError(), () -> cell + ": " + outcome.error());
+            assertNull(outcome.result(), () -> cell + " shows " + outcome.result());
+        }
+        RecordingListener printed = new RecordingListener();
+        evaluator.execute("System.out.printf(\"%d apples%n\", 42)", printed);
+        assertEquals("42 apples\n", printed.stdout(), "the text is still printed");
+        assertEquals("\"a string\"", plain(run("\"a string\"")), "other values still show");
+        assertTrue(plain(run("new java.io.StringWriter().append(\"kept\")")).contains("kept"), "a writer with its own text shows it");
     }
 
     @Test

@@ -111,6 +111,32 @@ class MagicsTest {
     }
 
     @Test
+    void whosRendersTheFootprintTableOfDenseAndSparseArrays() {
+        run("var whosDense = arr.ones(UINT16, 64, 64);\nvar whosCoo = sparse.coo(arr.eye(64));");
+        Map<String, String> whos = run("%whos").outcome().result();
+        Map<String, String> direct = run("footprint(\"whosDense\", whosDense, \"whosCoo\", whosCoo)").outcome().result();
+        String table = whos.get("text/plain");
+        assertTrue(table.startsWith("Variables holding arrays, largest first"), table);
+        // Other tests' arrays are listed too, so compare rows with their padding squeezed.
+        String squeezed = table.replaceAll(" +", " ");
+        for (String line : direct.get("text/plain").split("\n")) {
+            if (!line.startsWith("-")) {
+                assertTrue(squeezed.contains(line.replaceAll(" +", " ")), "each row of footprint(...) appears in %whos: " + line + " in\n" + table);
+            }
+        }
+        assertTrue(whos.containsKey("text/html") && whos.containsKey("image/svg+xml"), "the table's HTML and chart: " + whos.keySet());
+        assertTrue(table.indexOf("whosDense") < table.indexOf("whosCoo"), "8192 bytes before the COO's 1536: " + table);
+    }
+
+    @Test
+    void whosWithoutArraysSaysSo() {
+        try (JShellEvaluator fresh = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build())) {
+            fresh.execute("int notAnArray = 1;", ExecutionListener.NONE);
+            assertEquals("No variable holds an array.", fresh.execute("%whos", ExecutionListener.NONE).result().get("text/plain"));
+        }
+    }
+
+    @Test
     void classpathAddsAJarToBothJvms(@TempDir Path folder) throws IOException {
         Path jar = greeterJar(folder);
         Run added = run("%classpath " + jar);

@@ -1,0 +1,87 @@
+"""A workshop on one machine: N notebooks executed at once, each by its own kernel.
+
+python3 notebooks_load.py KERNEL_NAME COUNT LIMIT_MIB NOTEBOOK...
+
+Starts COUNT worker processes; worker i executes NOTEBOOK[i % len] through nbclient (which
+starts and drives its kernel with jupyter_client). Meanwhile the resident memory (RSS) of every
+process below this one, kernels and their user JVMs included, is summed every 100 ms. Prints
+the peak and fails when a notebook fails or the peak passes LIMIT_MIB.
+"""
+
+import multiprocessing
+import os
+import sys
+import threading
+import time
+
+import psutil
+
+
+def run_one(kernel_name, path, results):
+    import nbformat
+    from nbclient import NotebookClient
+
+    start = time.monotonic()
+    try:
+        notebook = nbformat.read(path, as_version=4)
+        NotebookClient(notebook, kernel_name=kernel_name, timeout=600, startup_timeout=300,
+                       resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
+        results.put((path, True, time.monotonic() - start, ""))
+    except Exception as error:  # any failure of a participant fails the workshop
+        results.put((path, False, time.monotonic() - start, f"{type(error).__name__}: {error}"[:2000]))
+
+
+def kernel_rss(me):
+    """RSS of all descendants except the Python workers themselves (they are the test's, not the kernel's)."""
+    total = 0
+    for child in me.children(recursive=True):
+        try:
+            if "python" in os.path.basename(child.exe() or ""):
+                continue
+            total += child.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return total
+
+
+def main(kernel_name, count, limit_mib, paths):
+    me = psutil.Process()
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], kernel_rss(me))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    results = multiprocessing.Queue()
+    start = time.monotonic()
+    workers = [multiprocessing.Process(target=run_one, args=(kernel_name, paths[i % len(paths)], results))
+               for i in range(count)]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    done.set()
+    sampler.join()
+    elapsed = time.monotonic() - start
+
+    failed = [o for o in outcomes if not o[1]]
+    for path, ok, seconds, message in sorted(outcomes):
+        print(f"{'ok' if ok else 'FAILED'} {os.path.basename(path)} in {seconds:.1f} s {message}")
+    peak_mib = peak[0] / (1024 * 1024)
+    print(f"{count} notebooks at once: {count - len(failed)} succeeded in {elapsed:.1f} s; "
+          f"peak RSS of all kernels together: {peak_mib:.0f} MiB (limit {limit_mib} MiB)")
+    if failed:
+        return 1
+    if peak_mib > limit_mib:
+        print(f"peak memory {peak_mib:.0f} MiB is above the limit of {limit_mib} MiB")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]))
