@@ -1,11 +1,23 @@
-"""Footprint against NumPy, side by side, in one run.
+"""Footprint against NumPy, pydata sparse and scipy, side by side, in one run.
 
-Times the benchmarked operations in NumPy here and in Footprint (the CompareMain class of the
-benchmark jar, run in a fresh JVM), both with warm-up and the median of repeated calls, and
-prints a table of ratios: Footprint time / NumPy time (below 1 means Footprint is faster).
+Times the benchmarked operations in Python here and in Footprint (the CompareMain and
+SparseCompareMain classes of the benchmark jar, each run in a fresh JVM), both with warm-up and
+the median of repeated calls, and prints tables of ratios: Footprint time / Python time (below 1
+means Footprint is faster).
+
+The dense table compares with NumPy. The sparse table compares, at 10 % and 1 % density:
+  coo         sparse.COO.from_numpy(a)       pydata sparse     target ratio <= 0.5
+  todense     s.todense()                    pydata sparse     target ratio <= 0.5
+  tocsr       s.tocsr()                      pydata sparse     target ratio <= 0.5
+  csr_matvec  m @ x  (m = s.tocsr())         scipy             target ratio <= 1.0
+pydata's COO.tocsr() is its own conversion (a bincount of the rows, a cumulative sum, then
+scipy's csr_matrix constructor, which narrows the indices to int32); it returns a scipy
+csr_matrix, so the product row is scipy's. Both sides build the same inputs from one
+counter-based generator (SplitMix64), and the table checks that nnz and the product agree.
 
     mvn -q -pl bench -am package -DskipTests
     python3 bench/compare.py [--jar bench/target/footprint-benchmarks.jar] [--sizes 1024 4096]
+                             [--sparse-sizes 1024 4096] [--skip-dense] [--skip-sparse]
 """
 
 import argparse
@@ -44,6 +56,48 @@ def numpy_ops(n):
     }
 
 
+SPARSE_DENSITIES = [0.1, 0.01]  # as SparseCompareMain.DENSITIES
+SPARSE_SEED = 42
+# op -> (reference library, target: the largest Footprint / reference ratio that meets the goal)
+SPARSE_TARGETS = {
+    "coo": ("pydata", 0.5),
+    "todense": ("pydata", 0.5),
+    "tocsr": ("pydata", 0.5),
+    "csr_matvec": ("scipy", 1.0),
+}
+
+
+def uniform(count, seed):
+    """count doubles in [0, 1): SplitMix64 of seed + (i + 1) * golden, as SparseOperations.uniform."""
+    i = np.arange(count, dtype=np.uint64)
+    z = np.uint64(seed) + (i + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z ^= z >> np.uint64(31)
+    return (z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
+
+
+def sparse_inputs(n, density):
+    u = uniform(n * n, SPARSE_SEED).reshape(n, n)
+    a = np.where(u < density, u, 0.0)
+    x = uniform(n, SPARSE_SEED + 1)
+    return a, x
+
+
+def sparse_ops(n, density):
+    import sparse
+
+    a, x = sparse_inputs(n, density)
+    s = sparse.COO.from_numpy(a)
+    m = s.tocsr()
+    return s, m, x, {
+        "coo": lambda: sparse.COO.from_numpy(a),
+        "todense": lambda: s.todense(),
+        "tocsr": lambda: s.tocsr(),
+        "csr_matvec": lambda: m @ x,
+    }
+
+
 def median_ms(fn, n):
     end = time.perf_counter() + 1.0
     while time.perf_counter() < end:
@@ -63,10 +117,22 @@ def main():
     p.add_argument("--jar", default=os.path.join(HERE, "target", "footprint-benchmarks.jar"))
     p.add_argument("--java", default="java")
     p.add_argument("--sizes", type=int, nargs="+", default=[1024, 4096])
+    p.add_argument("--sparse-sizes", type=int, nargs="+", default=[1024])
+    p.add_argument("--skip-dense", action="store_true", help="only the sparse table")
+    p.add_argument("--skip-sparse", action="store_true", help="only the dense table")
     args = p.parse_args()
     if not os.path.isfile(args.jar):
         sys.exit("no benchmark jar at %s; build it with: mvn -q -pl bench -am package -DskipTests" % args.jar)
 
+    print("NumPy %s, Java %s" % (np.__version__, subprocess.run([args.java, "-version"], capture_output=True,
+                                                                 text=True).stderr.splitlines()[0]))
+    if not args.skip_dense:
+        compare_dense(args)
+    if not args.skip_sparse:
+        compare_sparse(args)
+
+
+def compare_dense(args):
     numpy_ms = {}
     for n in args.sizes:
         for op, fn in numpy_ops(n).items():
@@ -80,8 +146,6 @@ def main():
             r = json.loads(line)
             java_ms[(r["op"], r["n"])] = r["ms"]
 
-    print("NumPy %s, Java %s" % (np.__version__, subprocess.run([args.java, "-version"], capture_output=True,
-                                                                 text=True).stderr.splitlines()[0]))
     print("| operation | n | NumPy ms | Footprint ms | ratio |")
     print("| --- | --- | --- | --- | --- |")
     worst = 0.0
@@ -94,6 +158,51 @@ def main():
         worst = max(worst, ratio)
         print("| %s | %d | %.3f | %.3f | %.2f |" % (op, n, t_np, t_fp, ratio))
     print("worst ratio: %.2f" % worst)
+
+
+def compare_sparse(args):
+    import scipy
+    import sparse
+
+    py_ms = {}
+    checks = {}
+    for n in args.sparse_sizes:
+        for density in SPARSE_DENSITIES:
+            s, m, x, ops = sparse_ops(n, density)
+            checks[(n, density)] = (s.nnz, float(np.sum(m @ x)))
+            for op, fn in ops.items():
+                py_ms[(op, n, density)] = median_ms(fn, n)
+
+    cmd = [args.java, "-Xmx6g", "-cp", args.jar, "dev.footprint.bench.SparseCompareMain"] + [str(n) for n in args.sparse_sizes]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    java = {}
+    for line in out.splitlines():
+        if line.startswith("{"):
+            r = json.loads(line)
+            java[(r["op"], r["n"], r["density"])] = r
+
+    print()
+    print("pydata sparse %s, scipy %s" % (sparse.__version__, scipy.__version__))
+    met = rows = 0
+    print("| operation | n | density | nnz | reference | ref ms | Footprint ms | ratio | target | met |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (op, n, density), t_py in py_ms.items():
+        ref, target = SPARSE_TARGETS[op]
+        nnz, y_sum = checks[(n, density)]
+        r = java.get((op, n, density))
+        if r is None:
+            print("| %s | %d | %g | %d | %s | %.3f | missing | - | %.1f | - |" % (op, n, density, nnz, ref, t_py, target))
+            continue
+        if r["nnz"] != nnz:
+            sys.exit("inputs differ: %s n=%d density=%g: Footprint nnz %d, Python nnz %d" % (op, n, density, r["nnz"], nnz))
+        if "check" in r and abs(r["check"] - y_sum) > 1e-9 * max(1.0, abs(y_sum)):
+            sys.exit("products differ: n=%d density=%g: Footprint sum %r, scipy sum %r" % (n, density, r["check"], y_sum))
+        ratio = r["ms"] / t_py
+        met += ratio <= target
+        rows += 1
+        print("| %s | %d | %g | %d | %s | %.3f | %.3f | %.2f | %.1f | %s |"
+              % (op, n, density, nnz, ref, t_py, r["ms"], ratio, target, "yes" if ratio <= target else "no"))
+    print("targets met: %d of %d" % (met, rows))
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 
 /**
- * COO to CSR/CSC and back. A canonical COO is already in row order, so CSR shares its data and
- * only counts rows; CSC reorders by a stable counting sort on the columns. O(nnz + dimension).
+ * COO to CSR/CSC and back. A canonical COO is already in row order, so CSR shares its data,
+ * narrows the column coordinates to the index dtype and finds where each row starts by searching
+ * the sorted rows; CSC reorders by a stable counting sort on the columns. O(nnz + dimension).
  */
 final class Compression {
     private Compression() {}
@@ -31,8 +32,9 @@ final class Compression {
         NDArray indices;
         NDArray data;
         if (axis == 0) {
-            countInto(coords, 0, n, indptr);
-            indices = minorIndices(coords, 1, n, t);
+            long[] c = IndexArrays.longs(coords);
+            rowPointers(c, n, indptr);
+            indices = minorIndices(c, n, t);
             data = coo.data();
         } else {
             long[] c = IndexArrays.longs(coords);
@@ -48,29 +50,43 @@ final class Compression {
                 : new CscArray(data, indices, ptr, coo.fill, coo.shape, true);
     }
 
-    /** Row counts turned into index pointers, reading int64 coordinates without a copy. */
-    private static void countInto(NDArray coords, int axis, int n, int[] indptr) {
-        if (coords.dtype() == DType.INT64) {
-            long[] c = (long[]) coords.contiguousData();
-            int base = axis * n;
-            for (int k = 0; k < n; k++) indptr[(int) c[base + k] + 1]++;
-        } else {
-            long[] c = IndexArrays.longs(coords);
-            int base = axis * n;
-            for (int k = 0; k < n; k++) indptr[(int) c[base + k] + 1]++;
+    /**
+     * Index pointers of rows sorted in {@code c[0, n)} (a canonical COO is in C order): for each
+     * row, a galloping search from where the previous row ended finds where it ends, so the cost
+     * grows with the number of rows times the log of their lengths, not with nnz.
+     */
+    static void rowPointers(long[] c, int n, int[] indptr) {
+        int rows = indptr.length - 1;
+        int lo = 0;
+        for (int r = 0; r < rows; r++) {
+            // invariant: every entry before lo has a row < r; find the first entry with a row > r
+            if (lo < n && c[lo] <= r) {
+                int step = 1;
+                int hi = lo + 1;
+                while (hi < n && c[hi] <= r) {
+                    lo = hi;
+                    step <<= 1;
+                    hi = (int) Math.min((long) lo + step, n);
+                }
+                // c[lo] <= r, and c[hi] > r or hi == n: the end lies in (lo, hi]
+                while (hi - lo > 1) {
+                    int mid = (lo + hi) >>> 1;
+                    if (c[mid] <= r) lo = mid; else hi = mid;
+                }
+                lo = hi;
+            }
+            indptr[r + 1] = lo;
         }
-        for (int i = 1; i < indptr.length; i++) indptr[i] += indptr[i - 1];
     }
 
-    private static NDArray minorIndices(NDArray coords, int axis, int n, DType t) {
-        if (coords.dtype() == DType.INT64 && t == DType.INT32) {
-            long[] c = (long[]) coords.contiguousData();
+    /** The column coordinates {@code c[n, 2n)} in the index dtype; int32 (the default) in one narrowing loop. */
+    private static NDArray minorIndices(long[] c, int n, DType t) {
+        if (t == DType.INT32) {
             int[] out = new int[n];
-            int base = axis * n;
-            for (int k = 0; k < n; k++) out[k] = (int) c[base + k];
+            for (int k = 0; k < n; k++) out[k] = (int) c[n + k];
             return NDArray.wrap(t, out, n);
         }
-        return IndexArrays.encode(t, IndexArrays.longs(coords), axis * n, n, n);
+        return IndexArrays.encode(t, c, n, n, n);
     }
 
     /** CSR/CSC back to canonical COO (int64 coordinates, C order). */
