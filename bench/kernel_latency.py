@@ -8,9 +8,10 @@
 With --jar (the default), the jar's kernelspec is installed into a temporary folder first, so
 nothing is written to the user's Jupyter folders; with --kernel NAME an installed kernelspec
 is used instead. Prints: start to ready (kernel_info answered), the first cell, p50/p95 of the
-round trip of `1 + 1` (execute_request sent to execute_reply and idle status received), and
-the resident memory of the kernel and every process it started (the user JVM), compared with
-the project's targets.
+round trip of `1 + 1` (execute_request sent to execute_reply and idle status received), the
+CPU time the kernel and the user JVM spent per round trip (a busy machine changes it less than
+the round trip), and the resident memory of the kernel and every process it started (the user
+JVM), compared with the project's targets.
 """
 
 import argparse
@@ -82,6 +83,20 @@ def descendants(pid):
     return found
 
 
+def cpu_seconds(pids):
+    """User plus system CPU time of each process, in seconds, read from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    times = {}
+    for pid in pids:
+        try:
+            with open("/proc/%d/stat" % pid) as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            times[pid] = (int(fields[11]) + int(fields[12])) / ticks
+        except OSError:
+            pass
+    return times
+
+
 def rss_megabytes(pids):
     total_kb = 0
     for pid in pids:
@@ -120,7 +135,10 @@ def main():
         ready = time.perf_counter() - start
         try:
             first = round_trip(kc, "1 + 1")
+            kernel_pid = km.provisioner.process.pid
+            cpu_before = cpu_seconds(descendants(kernel_pid))
             times = sorted(round_trip(kc, "1 + 1") for _ in range(args.runs))
+            cpu_after = cpu_seconds(descendants(kernel_pid))
             p50 = statistics.median(times)
             p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
             pids = descendants(km.provisioner.process.pid)
@@ -138,6 +156,10 @@ def main():
     print("  round trip p50   %7.1f ms   (target <= %.0f ms: %s)" % (p50 * 1e3, TARGETS["p50"] * 1e3,
                                                                     verdict(p50, TARGETS["p50"])))
     print("  round trip p95   %7.1f ms" % (p95 * 1e3))
+    kernel_cpu = cpu_after.get(kernel_pid, 0) - cpu_before.get(kernel_pid, 0)
+    other_cpu = sum(cpu_after.values()) - sum(cpu_before.values()) - kernel_cpu
+    print("  CPU per run      %7.1f ms   (kernel %.1f, user JVM %.1f)"
+          % ((kernel_cpu + other_cpu) * 1e3 / args.runs, kernel_cpu * 1e3 / args.runs, other_cpu * 1e3 / args.runs))
     print("  RSS, %d processes %6.0f MB   (target <= %d MB: %s)" % (len(pids), rss, TARGETS["rss"],
                                                                     verdict(rss, TARGETS["rss"])))
 

@@ -89,6 +89,7 @@ public final class KernelSpec {
         private String javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         private String userJvmOptions = InstallCommand.DEFAULT_USER_JVM_OPTIONS;
         private List<String> launch;
+        private Path classArchive;
 
         private Builder() {}
 
@@ -117,6 +118,15 @@ public final class KernelSpec {
         }
 
         /**
+         * A class data archive of the kernel JVM (see {@link ClassArchive}) to start it with, or
+         * null for none (the default). A stale or unreadable archive is silently not used.
+         */
+        public Builder classArchive(Path archive) {
+            this.classArchive = archive;
+            return this;
+        }
+
+        /**
          * The JVM arguments that start the launcher, e.g. {@code ["-jar", "/opt/footprint-kernel.jar"]}
          * (default: this jar, or this class path when run from classes).
          */
@@ -125,12 +135,19 @@ public final class KernelSpec {
             return this;
         }
 
-        /** The kernelspec: the template with argv (java, kernel JVM options, launch) and env filled in. */
+        /**
+         * The kernelspec: the template with argv (java, kernel JVM options, class archive,
+         * launch) and env filled in.
+         */
         public KernelSpec build() {
             JsonObject json = template();
             JsonArray argv = new JsonArray();
             argv.add(javaExecutable);
             KERNEL_JVM_OPTIONS.forEach(argv::add);
+            if (classArchive != null) {
+                argv.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
+                argv.add("-Xlog:cds*=off"); // a stale archive only costs speed: say nothing
+            }
             (launch == null ? currentLaunch() : launch).forEach(argv::add);
             argv.add("kernel");
             argv.add("{connection_file}");

@@ -1,6 +1,8 @@
 package dev.footprint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -53,6 +55,53 @@ class InstallCommandTest {
             assertEquals(size, logo.getWidth());
             assertEquals(size, logo.getHeight());
         }
+    }
+
+    @Test
+    void installFromClassFoldersHasNoClassArchive(@TempDir Path prefix) throws Exception {
+        Path specDir = prefix.resolve("share/jupyter/kernels/footprint");
+        Files.createDirectories(specDir);
+        Files.writeString(specDir.resolve(ClassArchive.FILE_NAME), "an archive of an earlier install");
+        String[] args = {"install", "--prefix", prefix.toString()};
+        assertEquals(0, Main.run(args, new PrintStream(new ByteArrayOutputStream()), System.err));
+        assertFalse(Files.exists(specDir.resolve(ClassArchive.FILE_NAME)), "the old archive is gone");
+        assertFalse(readKernelJson(specDir).getAsJsonArray("argv").toString().contains("SharedArchiveFile"));
+    }
+
+    @Test
+    void noClassArchiveOptionRemovesAnOldArchive(@TempDir Path prefix) throws Exception {
+        Path specDir = prefix.resolve("share/jupyter/kernels/footprint");
+        Files.createDirectories(specDir);
+        Files.writeString(specDir.resolve(ClassArchive.FILE_NAME), "an archive of an earlier install");
+        String[] args = {"install", "--prefix", prefix.toString(), "--no-class-archive"};
+        assertEquals(0, Main.run(args, new PrintStream(new ByteArrayOutputStream()), System.err));
+        assertFalse(Files.exists(specDir.resolve(ClassArchive.FILE_NAME)));
+        assertFalse(readKernelJson(specDir).getAsJsonArray("argv").toString().contains("SharedArchiveFile"));
+    }
+
+    @Test
+    void failedTrainingRunLeavesNoArchiveAndSaysWhy(@TempDir Path specDir) {
+        KernelSpec spec = KernelSpec.builder()
+                .launch(List.of("-jar", specDir.resolve("missing-footprint-kernel.jar").toString()))
+                .build();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path archive = ClassArchive.create(spec, specDir, "-Xmx64m", new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertNull(archive);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no class data archive"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(specDir.resolve(ClassArchive.FILE_NAME)));
+        assertFalse(Files.exists(specDir.resolve(ClassArchive.FILE_NAME + ".part")));
+    }
+
+    @Test
+    void classArchiveGoesBeforeTheLaunchAndStaysQuietWhenStale() {
+        KernelSpec spec = KernelSpec.builder()
+                .launch(List.of("-jar", "/opt/footprint/footprint-kernel.jar"))
+                .classArchive(Path.of("/opt/kernels/footprint/kernel.jsa"))
+                .build();
+        List<String> argv = spec.kernelJson().getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        int archive = argv.indexOf("-XX:SharedArchiveFile=/opt/kernels/footprint/kernel.jsa");
+        assertTrue(archive > 0 && archive < argv.indexOf("-jar"), argv.toString());
+        assertTrue(argv.indexOf("-Xlog:cds*=off") > 0 && argv.indexOf("-Xlog:cds*=off") < argv.indexOf("-jar"), argv.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.footprint.kernel.agent;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,8 @@ public final class UserJvmAgent {
         OutputStream socketOut = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         socketOut.write(((token == null ? "" : token) + "\n").getBytes(StandardCharsets.US_ASCII));
         socketOut.flush();
-        InputStream socketIn = socket.getInputStream();
+        // Buffered: JShell's demultiplexer reads each frame's header byte by byte.
+        InputStream socketIn = new BufferedInputStream(socket.getInputStream(), 1 << 16);
 
         List<PrintStream> userStreams = new ArrayList<>();
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();

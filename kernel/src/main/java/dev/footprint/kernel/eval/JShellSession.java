@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.spi.ExecutionControl;
 
 /**
@@ -24,37 +27,102 @@ final class JShellSession implements AutoCloseable {
             "import dev.footprint.report.*;",
             "import static dev.footprint.kernel.agent.Display.*;");
 
+    /**
+     * What {@link #warmUp} runs: an expression, the commonest kind of cell, so its first run
+     * loads and compiles the same code (in both JVMs) as a user's first cell.
+     */
+    static final String WARM_UP_CODE = "1 + 1";
+    /** The name of the warm-up's value, which keeps it out of the user's {@code $1, $2, ...}. */
+    static final String WARM_UP_VARIABLE = "$footprintWarmUp";
+
     final JShell shell;
     private final UserJvmProvider provider;
     private final List<String> addedClassPath = new ArrayList<>();
+    private final TempVariableNames tempNames;
     private volatile boolean closed;
 
-    private JShellSession(JShell shell, UserJvmProvider provider) {
+    private JShellSession(JShell shell, UserJvmProvider provider, TempVariableNames tempNames) {
         this.shell = shell;
         this.provider = provider;
+        this.tempNames = tempNames;
     }
 
+    /**
+     * Starts a user JVM and a JShell bound to it, with the class path and the startup imports,
+     * and warms both up; returns once the user JVM is connected. JShell compiles the imports
+     * and the warm-up while the user JVM boots.
+     */
     static JShellSession start(UserJvmOptions options, OutputRouter router, List<String> extraClassPath) throws IOException {
         UserJvmProvider provider = new UserJvmProvider(options, router);
+        TempVariableNames tempNames = new TempVariableNames();
         JShell shell;
         try {
             shell = JShell.builder()
                     .executionEngine(provider, Map.of())
+                    .tempVariableNameGenerator(tempNames)
                     .build();
         } catch (IllegalStateException failure) {
             throw new IOException(failure.getMessage(), failure.getCause() != null ? failure.getCause() : failure);
         }
-        JShellSession session = new JShellSession(shell, provider);
-        shell.onShutdown(closedShell -> session.closed = true);
-        // Through addToClasspath, not a --class-path compiler option, which would hide later additions.
-        shell.addToClasspath(String.join(File.pathSeparator, options.classPath()));
-        for (String entry : extraClassPath) {
-            session.addToClassPath(entry);
-        }
-        for (String startupImport : STARTUP_IMPORTS) {
-            shell.eval(startupImport);
+        JShellSession session = new JShellSession(shell, provider, tempNames);
+        try {
+            shell.onShutdown(closedShell -> session.closed = true);
+            // Through addToClasspath, not a --class-path compiler option, which would hide later additions.
+            shell.addToClasspath(String.join(File.pathSeparator, options.classPath()));
+            for (String entry : extraClassPath) {
+                session.addToClassPath(entry);
+            }
+            for (String startupImport : STARTUP_IMPORTS) {
+                shell.eval(startupImport);
+            }
+            session.warmUp();
+            provider.awaitStarted();
+        } catch (IOException | RuntimeException failure) {
+            session.close();
+            throw failure;
         }
         return session;
+    }
+
+    /**
+     * Runs {@link #WARM_UP_CODE} the way a cell runs (analysis, compilation, loading and
+     * invocation in the user JVM, rendering) and drops it again, so the user's first cell finds
+     * the compiler and both JVMs' code paths loaded and compiled. It leaves nothing a user can
+     * see: its value has its own name rather than {@code $1}, and the snippet is dropped. A
+     * failure only means no warm-up; one of the user JVM shows in the next cell.
+     */
+    private void warmUp() {
+        tempNames.override = WARM_UP_VARIABLE;
+        try {
+            SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(WARM_UP_CODE);
+            String source = FootprintCallRewriter.rewrite(info.source()).source();
+            for (SnippetEvent event : shell.eval(source)) {
+                if (event.causeSnippet() != null) {
+                    continue;
+                }
+                if (event.status() == Snippet.Status.VALID && event.exception() == null && CodeRunner.showsValue(event.snippet())) {
+                    renderLastValue();
+                }
+                shell.drop(event.snippet());
+            }
+        } catch (RuntimeException | ExecutionControl.ExecutionControlException failure) {
+            // no warm-up
+        } finally {
+            tempNames.override = null;
+        }
+    }
+
+    /**
+     * JShell's names for expression values: its own ({@code $1, $2, ...}, when this gives
+     * null) except while {@link #override} is set.
+     */
+    private static final class TempVariableNames implements Supplier<String> {
+        volatile String override;
+
+        @Override
+        public String get() {
+            return override;
+        }
     }
 
     List<SnippetEvent> eval(String source) {

@@ -65,11 +65,29 @@ public final class KernelServer implements AutoCloseable {
         WireCodec codec = new WireCodec(signer, new ReplayGuard(ReplayGuard.DEFAULT_CAPACITY));
         MessageFactory messages = new MessageFactory();
 
-        ZMQ.Socket shell = bind(SocketType.ROUTER, connection.shellPort(), "shell");
-        ZMQ.Socket control = bind(SocketType.ROUTER, connection.controlPort(), "control");
-        ZMQ.Socket heartbeat = bind(SocketType.REP, connection.hbPort(), "heartbeat");
-        stdin = bind(SocketType.ROUTER, connection.stdinPort(), "stdin");
-        iopub = new IoPubPublisher(bind(SocketType.PUB, connection.iopubPort(), "iopub"), codec, messages);
+        ZMQ.Socket shell = null;
+        ZMQ.Socket control = null;
+        ZMQ.Socket heartbeat = null;
+        try {
+            shell = bind(SocketType.ROUTER, connection.shellPort(), "shell");
+            control = bind(SocketType.ROUTER, connection.controlPort(), "control");
+            heartbeat = bind(SocketType.REP, connection.hbPort(), "heartbeat");
+            stdin = bind(SocketType.ROUTER, connection.stdinPort(), "stdin");
+            iopub = new IoPubPublisher(bind(SocketType.PUB, connection.iopubPort(), "iopub"), codec, messages);
+        } catch (RuntimeException bindFailure) {
+            // A socket left open would make terminating the context wait for it forever.
+            for (ZMQ.Socket socket : new ZMQ.Socket[] {shell, control, heartbeat, stdin}) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+            stdin = null;
+            stopSignal.close();
+            context.term();
+            closed = true;
+            safely("close the evaluator", evaluator::close);
+            throw bindFailure;
+        }
 
         JsonObject kernelInfo = KernelInfo.content(KernelInfo.implementationVersion());
         ShellHandler shellHandler = new ShellHandler(evaluator, iopub, history, kernelInfo, connection);

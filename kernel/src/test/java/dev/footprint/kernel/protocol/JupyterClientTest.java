@@ -63,6 +63,12 @@ class JupyterClientTest {
     }
 
     @Test
+    void freshKernelShowsNoTraceOfItsWarmUp() throws Exception {
+        runPython(installKernel("footprint-test-fresh", javaOf(System.getProperty("java.home")), "-Xmx256m"),
+                "", "test_fresh_session");
+    }
+
+    @Test
     void refusesForgedMissingAndReplayedSignatures() throws Exception {
         runPython(installKernel("footprint-test-signatures", javaOf(System.getProperty("java.home")), "-Xmx512m"),
                 "", "test_signatures");

@@ -357,6 +357,24 @@ class KernelServerTest {
         throw new AssertionError("iopub never delivered");
     }
 
+    @Test
+    void aPortInUseFailsTheStartAndLeavesNothingOpen() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
+                    taken.getLocalPort(), freePort(), UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
+            ScriptedEvaluator unused = new ScriptedEvaluator();
+            KernelServer blocked = new KernelServer(connection, unused);
+            IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, blocked::start);
+            assertTrue(failure.getMessage().contains("cannot bind"), failure.getMessage());
+            blocked.close(); // returns: the sockets bound before the failure were released
+            assertTrue(unused.closed, "the evaluator is closed");
+            // The ports bound before the failure are free again.
+            try (ServerSocket shell = new ServerSocket(connection.shellPort(), 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                assertEquals(connection.shellPort(), shell.getLocalPort());
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
