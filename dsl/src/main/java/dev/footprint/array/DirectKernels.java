@@ -1,5 +1,9 @@
 package dev.footprint.array;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Typed loops for the common case that needs no lanes: both operands contiguous, of one shape and
  * of the result's dtype. Each loop is a plain indexed loop over one primitive type, which the JIT
@@ -89,6 +93,22 @@ final class DirectKernels {
     private static final long MAGNITUDE = Long.MAX_VALUE;
     private static final long INFINITY_BITS = 0x7FF0_0000_0000_0000L;
 
+    /** Eight bool results stored as one little-endian long: byte {@code k} is element {@code k}. */
+    private static final VarHandle EIGHT_BYTES =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Which form of the loops that mix element widths (a double read, a byte or a float written)
+     * runs faster. On JDK 25, C2 compiles them well: there a block of results in a long array
+     * that a second loop narrows beats packing bytes by hand, and one cast-and-check loop beats
+     * two. On JDK 17 the opposite holds. (Measured on 17 and 25; the JDKs between take the JDK
+     * 17 forms, which are correct everywhere.)
+     */
+    static final boolean MIXED_WIDTH_VECTORS = Runtime.version().feature() >= 25;
+
+    /** Results per block of the two-loop comparison: 8 KiB of longs, which stay in the L1 cache. */
+    private static final int COMPARE_BLOCK = 1024;
+
     /**
      * {@code x[i] cmp s} for a contiguous float64 run and a finite {@code s}, without a branch per
      * element (a compare-and-branch on random data mispredicts often, and C2 does not vectorise
@@ -97,37 +117,202 @@ final class DirectKernels {
      * every comparison but {@code NE}. With {@code s} finite, {@code d} is NaN only for a NaN
      * element; with a zero {@code s} replaced by the zero whose difference cannot be -0.0
      * ({@code x - (-0.0)} and {@code +0.0 - x}), {@code d} is never -0.0, so -0.0 and 0.0 compare
-     * equal as IEEE 754 requires.
+     * equal as IEEE 754 requires. The loops take the form that suits the running JDK
+     * ({@link #MIXED_WIDTH_VECTORS}).
      */
     static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int n) {
+        compareFinite(cmp, x, off, s, o, n, MIXED_WIDTH_VECTORS);
+    }
+
+    /** As {@link #compareFinite(Elementwise.Cmp, double[], int, double, byte[], int)}, in blocks or packed as asked. */
+    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int n, boolean blocks) {
         switch (cmp) {
             // x < s: x - s negative and not NaN; x >= s: x - s non-negative and not NaN.
             case LT, GE -> {
                 double t = s == 0 ? -0.0 : s;
                 long flip = cmp == Elementwise.Cmp.GE ? -1L : 0L;
-                for (int i = 0; i < n; i++) {
-                    long b = Double.doubleToRawLongBits(x[off + i] - t);
-                    long notNaN = INFINITY_BITS - (b & MAGNITUDE);
-                    o[i] = (byte) (((b ^ flip) & ~notNaN) >>> 63);
+                if (blocks) {
+                    belowBlocks(x, off, t, flip, o, n);
+                } else {
+                    belowPacked(x, off, t, flip, o, n);
                 }
             }
             // x > s: s - x negative and not NaN; x <= s: s - x non-negative and not NaN.
             case GT, LE -> {
                 double t = s == 0 ? 0.0 : s;
                 long flip = cmp == Elementwise.Cmp.LE ? -1L : 0L;
-                for (int i = 0; i < n; i++) {
-                    long b = Double.doubleToRawLongBits(t - x[off + i]);
-                    long notNaN = INFINITY_BITS - (b & MAGNITUDE);
-                    o[i] = (byte) (((b ^ flip) & ~notNaN) >>> 63);
+                if (blocks) {
+                    aboveBlocks(x, off, t, flip, o, n);
+                } else {
+                    abovePacked(x, off, t, flip, o, n);
                 }
             }
             // x == s: x - s is a zero (a NaN's magnitude is not).
             case EQ, NE -> {
-                int flip = cmp == Elementwise.Cmp.NE ? 1 : 0;
-                for (int i = 0; i < n; i++) {
-                    long b = Double.doubleToRawLongBits(x[off + i] - s);
-                    o[i] = (byte) ((int) (((b & MAGNITUDE) - 1) >>> 63) ^ flip);
+                long flip = cmp == Elementwise.Cmp.NE ? 1L : 0L;
+                if (blocks) {
+                    equalBlocks(x, off, s, flip, o, n);
+                } else {
+                    equalPacked(x, off, s, flip, o, n);
                 }
+            }
+        }
+    }
+
+    /** 1 when the difference {@code d} is negative and not NaN; with {@code flip = -1}, when it is non-negative (NaN still 0). */
+    private static long negative(double d, long flip) {
+        long b = Double.doubleToRawLongBits(d);
+        long notNaN = INFINITY_BITS - (b & MAGNITUDE);
+        return ((b ^ flip) & ~notNaN) >>> 63;
+    }
+
+    /** 1 when the difference is a zero (NaN is not), inverted by {@code flip = 1}. */
+    private static long zero(double d, long flip) {
+        long b = Double.doubleToRawLongBits(d);
+        return (((b & MAGNITUDE) - 1) >>> 63) ^ flip;
+    }
+
+    /** The sign bit of {@code d} as 0 or 1. */
+    private static long sign(double d) {
+        return Double.doubleToRawLongBits(d) >>> 63;
+    }
+
+    /** 0x01 in every byte of a long: flips eight packed 0/1 results at once. */
+    private static final long ONES = 0x0101_0101_0101_0101L;
+
+    /**
+     * {@code d[i] = x[i] - t} (or {@code t - x[i]}) is negative, eight at a time: the sign bits
+     * alone, packed into one store, unless the eight differences sum to NaN; only a NaN (or
+     * infinities of both signs) does that, and then the eight take the exact test, in which NaN
+     * is never negative. The loop body stays small so that C2 compiles it as one piece; the
+     * exact test is a call that is almost never made.
+     */
+    private static void belowPacked(double[] x, int off, double t, long flip, byte[] o, int n) {
+        long flipAll = flip & ONES;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            int k = off + i;
+            double d0 = x[k] - t, d1 = x[k + 1] - t, d2 = x[k + 2] - t, d3 = x[k + 3] - t;
+            double d4 = x[k + 4] - t, d5 = x[k + 5] - t, d6 = x[k + 6] - t, d7 = x[k + 7] - t;
+            long r = (sign(d0) | sign(d1) << 8 | sign(d2) << 16 | sign(d3) << 24 | sign(d4) << 32
+                    | sign(d5) << 40 | sign(d6) << 48 | sign(d7) << 56) ^ flipAll;
+            double probe = ((d0 + d1) + (d2 + d3)) + ((d4 + d5) + (d6 + d7));
+            if (probe != probe) {
+                r = exactEight(x, k, t, flip, false);
+            }
+            EIGHT_BYTES.set(o, i, r);
+        }
+        for (; i < n; i++) {
+            o[i] = (byte) negative(x[off + i] - t, flip);
+        }
+    }
+
+    private static void abovePacked(double[] x, int off, double t, long flip, byte[] o, int n) {
+        long flipAll = flip & ONES;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            int k = off + i;
+            double d0 = t - x[k], d1 = t - x[k + 1], d2 = t - x[k + 2], d3 = t - x[k + 3];
+            double d4 = t - x[k + 4], d5 = t - x[k + 5], d6 = t - x[k + 6], d7 = t - x[k + 7];
+            long r = (sign(d0) | sign(d1) << 8 | sign(d2) << 16 | sign(d3) << 24 | sign(d4) << 32
+                    | sign(d5) << 40 | sign(d6) << 48 | sign(d7) << 56) ^ flipAll;
+            double probe = ((d0 + d1) + (d2 + d3)) + ((d4 + d5) + (d6 + d7));
+            if (probe != probe) {
+                r = exactEight(x, k, t, flip, true);
+            }
+            EIGHT_BYTES.set(o, i, r);
+        }
+        for (; i < n; i++) {
+            o[i] = (byte) negative(t - x[off + i], flip);
+        }
+    }
+
+    /** The exact test of the eight elements from {@code x[k]}, packed as one long. */
+    private static long exactEight(double[] x, int k, double t, long flip, boolean above) {
+        long r = 0;
+        for (int j = 0; j < 8; j++) {
+            r |= negative(above ? t - x[k + j] : x[k + j] - t, flip) << (8 * j);
+        }
+        return r;
+    }
+
+    private static void equalPacked(double[] x, int off, double s, long flip, byte[] o, int n) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            int k = off + i;
+            EIGHT_BYTES.set(o, i, zero(x[k] - s, flip) | zero(x[k + 1] - s, flip) << 8
+                    | zero(x[k + 2] - s, flip) << 16 | zero(x[k + 3] - s, flip) << 24
+                    | zero(x[k + 4] - s, flip) << 32 | zero(x[k + 5] - s, flip) << 40
+                    | zero(x[k + 6] - s, flip) << 48 | zero(x[k + 7] - s, flip) << 56);
+        }
+        for (; i < n; i++) {
+            o[i] = (byte) zero(x[off + i] - s, flip);
+        }
+    }
+
+    /** Exponent bits of a double; adding {@link #EXPONENT_ONE} to them carries into the sign bit only for inf and NaN. */
+    private static final long EXPONENT_ONE = 1L << 52;
+
+    /**
+     * The same test a block at a time: the differences' bits go to a long block, noting whether
+     * any is infinite or NaN; a block without those takes its results from the sign bits, a block
+     * with them the exact test.
+     */
+    private static void belowBlocks(double[] x, int off, double t, long flip, byte[] o, int n) {
+        long[] r = new long[Math.min(n, COMPARE_BLOCK)];
+        for (int start = 0; start < n; start += COMPARE_BLOCK) {
+            int m = Math.min(COMPARE_BLOCK, n - start);
+            int k = off + start;
+            for (int i = 0; i < m; i++) {
+                r[i] = Double.doubleToRawLongBits(x[k + i] - t);
+            }
+            long special = 0;
+            for (int i = 0; i < m; i++) {
+                special |= (r[i] & INFINITY_BITS) + EXPONENT_ONE;
+            }
+            signsOrExact(r, m, special < 0, x, k, t, flip, false, o, start);
+        }
+    }
+
+    private static void aboveBlocks(double[] x, int off, double t, long flip, byte[] o, int n) {
+        long[] r = new long[Math.min(n, COMPARE_BLOCK)];
+        for (int start = 0; start < n; start += COMPARE_BLOCK) {
+            int m = Math.min(COMPARE_BLOCK, n - start);
+            int k = off + start;
+            for (int i = 0; i < m; i++) {
+                r[i] = Double.doubleToRawLongBits(t - x[k + i]);
+            }
+            long special = 0;
+            for (int i = 0; i < m; i++) {
+                special |= (r[i] & INFINITY_BITS) + EXPONENT_ONE;
+            }
+            signsOrExact(r, m, special < 0, x, k, t, flip, true, o, start);
+        }
+    }
+
+    private static void signsOrExact(long[] r, int m, boolean special, double[] x, int k, double t, long flip,
+            boolean above, byte[] o, int start) {
+        if (special) {
+            for (int i = 0; i < m; i++) {
+                o[start + i] = (byte) negative(above ? t - x[k + i] : x[k + i] - t, flip);
+            }
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            o[start + i] = (byte) ((r[i] ^ flip) >>> 63);
+        }
+    }
+
+    private static void equalBlocks(double[] x, int off, double s, long flip, byte[] o, int n) {
+        long[] r = new long[Math.min(n, COMPARE_BLOCK)];
+        for (int start = 0; start < n; start += COMPARE_BLOCK) {
+            int m = Math.min(COMPARE_BLOCK, n - start);
+            int k = off + start;
+            for (int i = 0; i < m; i++) {
+                r[i] = zero(x[k + i] - s, flip);
+            }
+            for (int i = 0; i < m; i++) {
+                o[start + i] = (byte) r[i];
             }
         }
     }
@@ -165,9 +350,26 @@ final class DirectKernels {
      * value changed (NaN never counts); without, returns false and reads each value once.
      */
     static boolean float64ToFloat32(double[] src, int off, float[] dst, int n, boolean check) {
+        return float64ToFloat32(src, off, dst, n, check, MIXED_WIDTH_VECTORS);
+    }
+
+    /** As {@link #float64ToFloat32(double[], int, float[], int, boolean)}, the check fused or in blocks as asked. */
+    static boolean float64ToFloat32(double[] src, int off, float[] dst, int n, boolean check, boolean fused) {
         if (!check) {
             for (int i = 0; i < n; i++) {
                 dst[i] = (float) src[off + i];
+            }
+            return false;
+        }
+        if (fused) {
+            // One loop, whose exit branch is almost never taken (on JDK 25 faster than two).
+            for (int i = 0; i < n; i++) {
+                double d = src[off + i];
+                float f = (float) d;
+                dst[i] = f;
+                if (f != d && d == d) {
+                    return true;
+                }
             }
             return false;
         }
@@ -176,8 +378,8 @@ final class DirectKernels {
             for (int i = start; i < end; i++) {
                 dst[i] = (float) src[off + i];
             }
-            // A second loop with a branch that is almost never taken: cheaper than folding the
-            // check into the conversion loop, which then runs slower than both loops together.
+            // A second loop with a branch that is almost never taken: on JDK 17 cheaper than
+            // folding the check into the conversion loop, which then runs slower than both loops together.
             for (int i = start; i < end; i++) {
                 double d = src[off + i];
                 if (dst[i] != d && d == d) {
