@@ -111,7 +111,7 @@ final class CellExecutor implements MagicContext {
 
     @Override
     public Map<String, String> evaluateHidden(String expression) throws Exception {
-        List<SnippetEvent> events = session.eval(expression);
+        List<SnippetEvent> events = session.evalHidden(expression);
         SnippetEvent main = events.stream().filter(event -> event.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) {
             throw new IllegalStateException("cannot evaluate " + expression);

@@ -129,6 +129,22 @@ final class JShellSession implements AutoCloseable {
         return shell.eval(source);
     }
 
+    /** The name of the value of the kernel's own evaluations, which keeps them out of {@code $1, $2, ...}. */
+    static final String HIDDEN_VARIABLE = "$footprintHidden";
+
+    /**
+     * Evaluates the kernel's own code (what a magic such as {@code %whos} asks for) without
+     * taking one of the user's {@code $N} names; the caller drops the snippet afterwards.
+     */
+    List<SnippetEvent> evalHidden(String source) {
+        tempNames.override = HIDDEN_VARIABLE;
+        try {
+            return shell.eval(source);
+        } finally {
+            tempNames.override = null;
+        }
+    }
+
     /** Runs one of the agent's extension commands (probes, rendering). */
     Object agentCommand(String command, Object argument) throws ExecutionControl.ExecutionControlException {
         UserJvmExecutionControl control = provider.control();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The warm-up run at each session start leaves nothing the user can see: the first expression
  * is still {@code $1}, the warm-up's value cannot be reached or completed, and no variable is
- * listed, in a fresh session and after a restart.
+ * listed, in a fresh session and after a restart. The kernel's own evaluations ({@code %whos})
+ * take no {@code $N} name either.
  */
 class WarmUpTest {
     private static JShellEvaluator evaluator;
@@ -55,5 +56,8 @@ class WarmUpTest {
         ExecutionOutcome whos = run("%whos");
         assertFalse(whos.isError(), () -> "%whos: " + whos.error());
         assertFalse(String.valueOf(whos.result()).contains(JShellSession.WARM_UP_VARIABLE), String.valueOf(whos.result()));
+        assertEquals("11", plain("5 + 6"));
+        assertEquals("11", plain("$2"), "%whos took no $N name: the next expression's value is $2");
+        assertEquals("[$1, $2]", evaluator.complete("$", 1).matches().toString());
     }
 }
