@@ -28,6 +28,9 @@ class FootprintKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Math.max(1, 2)"
 
+    # IPython's help syntax: the signature and Javadoc go to the pager.
+    code_page_something = "Math.max?"
+
     code_execute_result = [
         {"code": "6 * 7", "result": "42"},
         {"code": '"foot" + "print"', "result": '"footprint"'},
@@ -54,6 +57,21 @@ class FootprintKernelTests(jupyter_kernel_test.KernelTests):
             sys.stderr.write("\ncell %r failed: %s: %s\n%s\n" % (
                 code, content["ename"], content["evalue"], "\n".join(content["traceback"])))
         return reply, output_msgs
+
+    def test_pager_before_the_name_and_for_an_unknown_name(self):
+        self.flush_channels()
+        reply, _ = self.execute_helper("?String.valueOf")
+        self.assertEqual(reply["content"]["status"], "ok")
+        [page] = reply["content"]["payload"]
+        self.assertEqual(page["source"], "page")
+        self.assertIn("valueOf", page["data"]["text/plain"])
+
+        self.flush_channels()
+        reply, output_msgs = self.execute_helper("NoSuchThing?")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(reply["content"]["payload"], [])
+        printed = "".join(m["content"]["text"] for m in output_msgs if m["msg_type"] == "stream")
+        self.assertIn("Nothing is known of `NoSuchThing`", printed)
 
     def test_kernel_info_is_complete(self):
         self.flush_channels()

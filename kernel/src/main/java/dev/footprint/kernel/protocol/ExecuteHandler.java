@@ -7,6 +7,7 @@ import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
+import dev.footprint.kernel.eval.InspectionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,15 @@ final class ExecuteHandler {
             iopub.publish(request, "execute_input", input);
         }
 
+        String asked = PagerRequest.expression(code);
+        if (asked != null) {
+            page(request, shell, asked, count, silent);
+            if (storeHistory) {
+                history.record(count, code, null);
+            }
+            return false;
+        }
+
         ExecutionListener listener = silent ? ExecutionListener.NONE : new IoPubListener(iopub, request);
         ExecutionOutcome outcome = run(code, listener);
 
@@ -90,6 +100,40 @@ final class ExecuteHandler {
             history.record(count, code, result == null ? null : result.get("text/plain"));
         }
         return false;
+    }
+
+    /**
+     * Answers {@code name?} / {@code ?name} as IPython does: the signature and Javadoc of the
+     * name go to the frontend's pager (a {@code page} payload of the reply), or a line on
+     * standard output says nothing is known of it. The cell runs nothing.
+     */
+    private void page(JupyterMessage request, ChannelLoop shell, String expression, int count, boolean silent) {
+        InspectionResult found;
+        try {
+            found = evaluator.inspect(expression, expression.length(), 1);
+        } catch (RuntimeException e) {
+            KernelLog.error("inspection failed", e);
+            found = new InspectionResult(false, Map.of());
+        }
+        JsonArray payload = new JsonArray();
+        if (found.found() && found.data() != null && found.data().containsKey("text/plain")) {
+            JsonObject page = new JsonObject();
+            page.addProperty("source", "page");
+            page.add("data", MimeBundles.toJson(found.data()));
+            page.addProperty("start", 0);
+            payload.add(page);
+        } else if (!silent) {
+            JsonObject stream = new JsonObject();
+            stream.addProperty("name", "stdout");
+            stream.addProperty("text", "Nothing is known of `" + expression + "`.\n");
+            iopub.publish(request, "stream", stream);
+        }
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "ok");
+        reply.addProperty("execution_count", count);
+        reply.add("payload", payload);
+        reply.add("user_expressions", new JsonObject());
+        shell.reply(request, "execute_reply", reply);
     }
 
     /** The current execution count: the number of cells run with store_history. */

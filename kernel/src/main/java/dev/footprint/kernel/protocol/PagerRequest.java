@@ -1,0 +1,27 @@
+package dev.footprint.kernel.protocol;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises IPython's help requests, {@code Math.max?} and {@code ?Math.max}: a cell of one
+ * line holding a name or member access with one question mark before or after it. No Java
+ * statement starts or ends with {@code ?}, so no cell that compiles is taken for one.
+ */
+final class PagerRequest {
+    private static final String NAME = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
+    private static final Pattern REQUEST = Pattern.compile(
+            "\\s*(?:\\?\\s*(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)|(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*\\?)\\s*");
+
+    private PagerRequest() {}
+
+    /** The name asked about, without spaces, or null if the cell is not a help request. */
+    static String expression(String code) {
+        Matcher m = REQUEST.matcher(code);
+        if (!m.matches()) {
+            return null;
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2);
+        return name.replaceAll("\\s+", "");
+    }
+}
