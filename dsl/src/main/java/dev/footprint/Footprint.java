@@ -5,6 +5,7 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.report.Advice;
+import dev.footprint.report.AllocationTrace;
 import dev.footprint.report.FootprintTable;
 import dev.footprint.report.MemitReport;
 import dev.footprint.sparse.SparseFactory;
@@ -81,6 +82,19 @@ public final class Footprint {
      */
     public static MemitReport memit(Runnable code) {
         return MemitReport.of(code);
+    }
+
+    /**
+     * Runs {@code code} and lists every array storage it allocated: the operation, its caller,
+     * dtype, shape, bytes, and whether it is still referenced afterwards. It finds the hidden
+     * float64 copy of an upcasting function.
+     *
+     * <pre>{@code
+     * trace(() -> Upcast.imgAsFloat(image)).allocations().get(0).dtype();   // FLOAT64
+     * }</pre>
+     */
+    public static AllocationTrace trace(Runnable code) {
+        return AllocationTrace.of(code);
     }
 
     private Footprint() {}

@@ -51,10 +51,41 @@ public final class MemoryLedger {
     }
 
     /**
-     * Records {@code bytes} of new storage and returns its owner: an object that the arrays over
-     * the storage hold, and whose collection takes the bytes off the live count.
+     * Told of every new array storage allocated on the thread that installed it (see
+     * {@link #listen}); what {@code trace(...)} is built on.
      */
-    static Object record(long bytes) {
+    @FunctionalInterface
+    public interface AllocationListener {
+        /**
+         * A new storage of {@code bytes} for an array of {@code dtype} and {@code shape}.
+         * {@code owner} stays reachable exactly as long as some array over the storage does;
+         * hold it weakly, or the storage counts as live for ever.
+         */
+        void allocated(DType dtype, long[] shape, long bytes, Object owner);
+    }
+
+    private static final ThreadLocal<AllocationListener> LISTENER = new ThreadLocal<>();
+
+    /**
+     * Makes {@code listener} (or nobody, for null) hear of the storage this thread allocates
+     * from now on; returns the listener it replaces, to be put back afterwards.
+     */
+    public static AllocationListener listen(AllocationListener listener) {
+        AllocationListener previous = LISTENER.get();
+        if (listener == null) {
+            LISTENER.remove();
+        } else {
+            LISTENER.set(listener);
+        }
+        return previous;
+    }
+
+    /**
+     * Records {@code bytes} of new storage for an array of {@code dtype} and {@code shape} and
+     * returns its owner: an object that the arrays over the storage hold, and whose collection
+     * takes the bytes off the live count.
+     */
+    static Object record(long bytes, DType dtype, int[] shape) {
         Object owner = new Object();
         if (bytes == 0) {
             return owner;
@@ -63,6 +94,14 @@ public final class MemoryLedger {
         long now = LIVE.addAndGet(bytes);
         PEAK.accumulateAndGet(now, Math::max);
         CLEANER.register(owner, () -> LIVE.addAndGet(-bytes));
+        AllocationListener listener = LISTENER.get();
+        if (listener != null) {
+            long[] dims = new long[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                dims[i] = shape[i];
+            }
+            listener.allocated(dtype, dims, bytes, owner);
+        }
         return owner;
     }
 }

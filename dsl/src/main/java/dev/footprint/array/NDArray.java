@@ -47,7 +47,7 @@ public final class NDArray implements Displayable {
         this.strides = Shapes.stridesOf(shape);
         this.offset = 0;
         this.data = data;
-        this.owner = MemoryLedger.record(storageBytes);
+        this.owner = MemoryLedger.record(storageBytes, dtype, shape);
         this.size = (int) Shapes.size(shape);
         this.contiguous = true;
     }

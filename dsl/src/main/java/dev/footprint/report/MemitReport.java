@@ -62,7 +62,7 @@ public final class MemitReport implements Displayable {
      * Collects garbage and waits (briefly) until the ledger's live count stops falling, so that
      * arrays freed from earlier cells are not subtracted from this code's peak while it runs.
      */
-    private static void settle() {
+    static void settle() {
         long last = -1;
         for (int i = 0; i < 20; i++) {
             System.gc();
