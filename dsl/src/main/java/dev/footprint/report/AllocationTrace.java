@@ -4,11 +4,11 @@ import dev.footprint.array.DType;
 import dev.footprint.array.MemoryLedger;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -169,7 +169,7 @@ public final class AllocationTrace implements Displayable {
         }
 
         /** The outermost engine frame (the operation the caller asked for) and the frame that called it. */
-        private static String[] origin(java.util.Iterator<StackWalker.StackFrame> frames) {
+        private static String[] origin(Iterator<StackWalker.StackFrame> frames) {
             StackWalker.StackFrame operation = null;
             while (frames.hasNext()) {
                 StackWalker.StackFrame frame = frames.next();
@@ -215,7 +215,8 @@ public final class AllocationTrace implements Displayable {
         private static String simpleName(StackWalker.StackFrame frame) {
             String name = frame.getClassName();
             String simple = name.substring(name.lastIndexOf('.') + 1);
-            return Optional.of(simple.indexOf('$')).filter(i -> i > 0).map(i -> simple.substring(0, i)).orElse(simple);
+            int nested = simple.indexOf('$');
+            return nested > 0 ? simple.substring(0, nested) : simple;
         }
     }
 }

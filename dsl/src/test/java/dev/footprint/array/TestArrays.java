@@ -10,14 +10,7 @@ final class TestArrays {
     /** An array of {@code dtype} and {@code shape} holding {@code values} (C order), given as exact text. */
     static NDArray build(DType dtype, long[] shape, List<String> values) {
         int n = values.size();
-        Object data = switch (dtype.storage()) {
-            case BYTE -> new byte[n];
-            case SHORT -> new short[n];
-            case INT -> new int[n];
-            case LONG -> new long[n];
-            case FLOAT -> new float[n];
-            case DOUBLE -> new double[n];
-        };
+        Object data = Buffers.allocate(dtype, n);
         for (int i = 0; i < n; i++) {
             String v = values.get(i);
             if (dtype.isFloat()) {

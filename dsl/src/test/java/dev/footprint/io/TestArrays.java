@@ -30,17 +30,9 @@ final class TestArrays {
     }
 
     static NDArray fromBytes(DType t, byte[] bytes, ByteOrder order, long... shape) {
-        int n = bytes.length / t.itemsize();
-        Object data = switch (t.storage()) {
-            case BYTE -> new byte[n];
-            case SHORT -> new short[n];
-            case INT -> new int[n];
-            case LONG -> new long[n];
-            case FLOAT -> new float[n];
-            case DOUBLE -> new double[n];
-        };
-        ElementCodec.decode(t, ByteBuffer.wrap(bytes).order(order), data, 0, n);
-        return NDArray.wrap(t, data, shape);
+        NDArray a = NDArray.allocate(t, shape);
+        ElementCodec.decode(t, ByteBuffer.wrap(bytes).order(order), a.contiguousData(), 0, (int) a.size());
+        return a;
     }
 
     static byte[] leBytes(NDArray a) {

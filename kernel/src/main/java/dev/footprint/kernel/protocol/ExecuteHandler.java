@@ -90,12 +90,7 @@ final class ExecuteHandler {
             executeResult.add("metadata", new JsonObject());
             iopub.publish(request, "execute_result", executeResult);
         }
-        JsonObject reply = new JsonObject();
-        reply.addProperty("status", "ok");
-        reply.addProperty("execution_count", count);
-        reply.add("payload", new JsonArray());
-        reply.add("user_expressions", userExpressions(request));
-        shell.reply(request, "execute_reply", reply);
+        shell.reply(request, "execute_reply", okReply(count, new JsonArray(), userExpressions(request)));
         if (storeHistory) {
             history.record(count, code, result == null ? null : result.get("text/plain"));
         }
@@ -128,12 +123,16 @@ final class ExecuteHandler {
             stream.addProperty("text", "Nothing is known of `" + expression + "`.\n");
             iopub.publish(request, "stream", stream);
         }
+        shell.reply(request, "execute_reply", okReply(count, payload, new JsonObject()));
+    }
+
+    private static JsonObject okReply(int count, JsonArray payload, JsonObject userExpressions) {
         JsonObject reply = new JsonObject();
         reply.addProperty("status", "ok");
         reply.addProperty("execution_count", count);
         reply.add("payload", payload);
-        reply.add("user_expressions", new JsonObject());
-        shell.reply(request, "execute_reply", reply);
+        reply.add("user_expressions", userExpressions);
+        return reply;
     }
 
     /** The current execution count: the number of cells run with store_history. */
