@@ -35,10 +35,10 @@ final class ExecuteHandler {
     /**
      * Runs the request's cell and replies.
      *
-     * @return true if the cell failed with stop_on_error set: the caller then aborts the queue
-     *     with {@link #takeQueuedExecutions} and {@link #abort}
+     * @return the execute requests that were waiting when the cell failed with stop_on_error set
+     *     (empty otherwise); the caller answers them with {@link #abort} after its "idle"
      */
-    boolean handle(JupyterMessage request, ChannelLoop shell) {
+    List<JupyterMessage> handle(JupyterMessage request, ChannelLoop shell) {
         String code = request.text("code", "");
         boolean silent = request.flag("silent", false);
         // The protocol says silent forces store_history off.
@@ -61,7 +61,7 @@ final class ExecuteHandler {
             if (storeHistory) {
                 history.record(count, code, null);
             }
-            return false;
+            return List.of();
         }
 
         ExecutionListener listener = silent ? ExecutionListener.NONE : new IoPubListener(iopub, request);
@@ -69,6 +69,10 @@ final class ExecuteHandler {
 
         if (outcome.isError()) {
             ErrorInfo error = outcome.error();
+            // Taken before the reply goes out: a request the client sends after it has seen the
+            // failure is a new decision and must run, not be aborted with the old queue.
+            // A silent cell (a frontend's own query) never stops the user's queue, as in ipykernel.
+            List<JupyterMessage> queued = stopOnError && !silent ? takeQueuedExecutions(shell) : List.of();
             if (!silent) {
                 iopub.publish(request, "error", errorContent(error, null));
             }
@@ -78,8 +82,7 @@ final class ExecuteHandler {
             if (storeHistory) {
                 history.record(count, code, null);
             }
-            // A silent cell (a frontend's own query) never stops the user's queue, as in ipykernel.
-            return stopOnError && !silent;
+            return queued;
         }
 
         Map<String, String> result = outcome.result();
@@ -94,7 +97,7 @@ final class ExecuteHandler {
         if (storeHistory) {
             history.record(count, code, result == null ? null : result.get("text/plain"));
         }
-        return false;
+        return List.of();
     }
 
     /**
@@ -182,11 +185,11 @@ final class ExecuteHandler {
 
     /**
      * Takes the execute requests already waiting behind a failed cell; other requests go back in
-     * the queue. Call it before the failed request's "idle": a client sends its next cell only
-     * after that, so what is waiting now was queued behind the failure, and nothing sent later is
-     * caught.
+     * the queue. Call it before the failed request's reply: a client may send its next cell as
+     * soon as it reads the reply, so only what is waiting before then was queued behind the
+     * failure.
      */
-    List<JupyterMessage> takeQueuedExecutions(ChannelLoop shell) {
+    private static List<JupyterMessage> takeQueuedExecutions(ChannelLoop shell) {
         List<JupyterMessage> executions = new ArrayList<>();
         for (JupyterMessage waiting : shell.drainWaiting()) {
             if (waiting.msgType().equals("execute_request")) {

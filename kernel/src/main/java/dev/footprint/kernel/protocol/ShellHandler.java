@@ -38,11 +38,7 @@ final class ShellHandler implements RequestHandler {
         List<JupyterMessage> toAbort = List.of();
         try {
             switch (request.msgType()) {
-                case "execute_request" -> {
-                    if (executor.handle(request, shell)) {
-                        toAbort = executor.takeQueuedExecutions(shell);
-                    }
-                }
+                case "execute_request" -> toAbort = executor.handle(request, shell);
                 case "kernel_info_request" -> shell.reply(request, "kernel_info_reply", kernelInfo);
                 case "complete_request" -> shell.reply(request, "complete_reply", complete(request));
                 case "inspect_request" -> shell.reply(request, "inspect_reply", inspect(request));

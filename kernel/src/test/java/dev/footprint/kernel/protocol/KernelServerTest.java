@@ -147,6 +147,18 @@ class KernelServerTest {
     }
 
     @Test
+    void aCellSentAsSoonAsTheErrorReplyArrivesIsNotAborted() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            execute("fail Boom");
+            assertEquals("error", client.receive(client.shell, WAIT).content().get("status").getAsString());
+            JupyterMessage next = execute("value 1"); // a client that does not wait for "idle"
+            assertEquals("ok", client.receive(client.shell, WAIT).content().get("status").getAsString(),
+                    "round " + round);
+            client.iopubUntilIdle(next.msgId(), WAIT);
+        }
+    }
+
+    @Test
     void aFailingSilentCellDoesNotAbortTheQueue() throws Exception {
         JsonObject silent = code("sleep 200\nfail Boom");
         silent.addProperty("silent", true);
