@@ -3,13 +3,16 @@
 python3 notebooks_load.py KERNEL_NAME COUNT LIMIT_MIB NOTEBOOK...
 
 Starts COUNT worker processes; worker i executes NOTEBOOK[i % len] through nbclient (which
-starts and drives its kernel with jupyter_client). Meanwhile the resident memory (RSS) of every
+starts and drives its kernel with jupyter_client). As a Jupyter server does, one process hands
+out the kernels' ports, so no two kernels are given the same one; workers that each picked their
+own would sometimes collide, a race of the harness and not of the kernel. Meanwhile the resident memory (RSS) of every
 process below this one, kernels and their user JVMs included, is summed every 100 ms. Prints
 the peak and fails when a notebook fails or the peak passes LIMIT_MIB.
 """
 
 import multiprocessing
 import os
+import socket
 import sys
 import threading
 import time
@@ -17,14 +20,33 @@ import time
 import psutil
 
 
-def run_one(kernel_name, path, results):
+PORT_NAMES = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
+
+
+def distinct_ports(count):
+    """count free loopback ports, all different: every socket stays bound until all are chosen."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def run_one(kernel_name, path, ports, results):
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     start = time.monotonic()
     try:
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, kernel_name=kernel_name, timeout=600, startup_timeout=300,
+        km = KernelManager(kernel_name=kernel_name, cache_ports=False, **dict(zip(PORT_NAMES, ports)))
+        NotebookClient(notebook, km=km, kernel_name=kernel_name, timeout=600, startup_timeout=300,
                        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
         results.put((path, True, time.monotonic() - start, ""))
     except Exception as error:  # any failure of a participant fails the workshop
@@ -58,7 +80,10 @@ def main(kernel_name, count, limit_mib, paths):
     sampler.start()
     results = multiprocessing.Queue()
     start = time.monotonic()
-    workers = [multiprocessing.Process(target=run_one, args=(kernel_name, paths[i % len(paths)], results))
+    ports = distinct_ports(count * len(PORT_NAMES))
+    workers = [multiprocessing.Process(
+                   target=run_one,
+                   args=(kernel_name, paths[i % len(paths)], ports[i * len(PORT_NAMES):(i + 1) * len(PORT_NAMES)], results))
                for i in range(count)]
     for worker in workers:
         worker.start()

@@ -30,6 +30,13 @@ public final class KernelServer implements AutoCloseable {
     /** How long outgoing messages (the shutdown reply above all) may wait to leave at close. */
     private static final int LINGER_MILLIS = 1000;
     private static final Duration THREAD_STOP_WAIT = Duration.ofSeconds(3);
+    /**
+     * How long a busy port is tried again. Jupyter picks a kernel's ports, frees them and starts
+     * the kernel; until the kernel binds them, any program may take one for a moment (a JVM of
+     * another kernel starting, a connection closing). A port held for good still fails the start.
+     */
+    static final Duration DEFAULT_BIND_PATIENCE = Duration.ofSeconds(3);
+    private static final long BIND_RETRY_MILLIS = 50;
 
     private final ConnectionInfo connection;
     private final Evaluator evaluator;
@@ -40,13 +47,20 @@ public final class KernelServer implements AutoCloseable {
     private StopSignal stopSignal;
     private IoPubPublisher iopub;
     private ZMQ.Socket stdin;
+    private final Duration bindPatience;
     private boolean started;
     private boolean closed;
 
     /** A kernel for {@code connection} that runs cells with {@code evaluator}. */
     public KernelServer(ConnectionInfo connection, Evaluator evaluator) {
+        this(connection, evaluator, DEFAULT_BIND_PATIENCE);
+    }
+
+    /** As above; a port still busy after {@code bindPatience} fails the start. */
+    KernelServer(ConnectionInfo connection, Evaluator evaluator, Duration bindPatience) {
         this.connection = connection;
         this.evaluator = evaluator;
+        this.bindPatience = bindPatience;
     }
 
     /**
@@ -163,18 +177,38 @@ public final class KernelServer implements AutoCloseable {
     }
 
     private ZMQ.Socket bind(SocketType type, int port, String channel) {
-        ZMQ.Socket socket = context.socket(type);
-        socket.setLinger(LINGER_MILLIS);
-        socket.setIPv6(connection.ip().contains(":"));
         String endpoint = connection.endpoint(port);
-        try {
-            socket.bind(endpoint);
-        } catch (ZMQException e) {
-            socket.close();
-            throw new IllegalStateException("cannot bind the " + channel + " socket to " + endpoint + ": "
-                    + e.getMessage() + " (is another kernel using this connection file?)", e);
+        long deadline = System.nanoTime() + bindPatience.toNanos();
+        boolean warned = false;
+        while (true) {
+            ZMQ.Socket socket = context.socket(type);
+            socket.setLinger(LINGER_MILLIS);
+            socket.setIPv6(connection.ip().contains(":"));
+            try {
+                socket.bind(endpoint);
+                if (warned) {
+                    KernelLog.warn("bound the " + channel + " socket to " + endpoint + " once it was free");
+                }
+                return socket;
+            } catch (ZMQException e) {
+                socket.close();
+                if (System.nanoTime() >= deadline) {
+                    throw new IllegalStateException("cannot bind the " + channel + " socket to " + endpoint + ": "
+                            + e.getMessage() + " (is another kernel using this connection file?)", e);
+                }
+                if (!warned) {
+                    KernelLog.warn("the " + channel + " port " + port + " is busy (" + e.getMessage()
+                            + "); trying again for up to " + bindPatience.toMillis() + " ms");
+                    warned = true;
+                }
+            }
+            try {
+                Thread.sleep(BIND_RETRY_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the " + channel + " port " + port);
+            }
         }
-        return socket;
     }
 
     private void startThread(String name, Runnable loop) {

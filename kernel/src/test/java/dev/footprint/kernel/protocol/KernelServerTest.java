@@ -375,7 +375,7 @@ class KernelServerTest {
             ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
                     taken.getLocalPort(), freePort(), UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
             ScriptedEvaluator unused = new ScriptedEvaluator();
-            KernelServer blocked = new KernelServer(connection, unused);
+            KernelServer blocked = new KernelServer(connection, unused, Duration.ofMillis(200));
             IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, blocked::start);
             assertTrue(failure.getMessage().contains("cannot bind"), failure.getMessage());
             blocked.close(); // returns: the sockets bound before the failure were released
@@ -384,6 +384,34 @@ class KernelServerTest {
             try (ServerSocket shell = new ServerSocket(connection.shellPort(), 1, java.net.InetAddress.getByName("127.0.0.1"))) {
                 assertEquals(connection.shellPort(), shell.getLocalPort());
             }
+        }
+    }
+
+    @Test
+    void aPortBusyForAMomentIsBoundOnceItIsFree() throws Exception {
+        ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
+                taken.getLocalPort(), freePort(), UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                taken.close();
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        release.start();
+        try (KernelServer late = new KernelServer(connection, new ScriptedEvaluator(), Duration.ofSeconds(10))) {
+            late.start(); // waits for the control port instead of failing
+            try (TestClient lateClient = new TestClient(connection)) {
+                JupyterMessage request = lateClient.request("kernel_info_request", new JsonObject());
+                lateClient.send(lateClient.control, request);
+                JupyterMessage reply = lateClient.receive(lateClient.control, WAIT);
+                assertNotNull(reply, "the kernel answers on the port it waited for");
+                assertEquals("kernel_info_reply", reply.msgType());
+            }
+        } finally {
+            release.join();
         }
     }
 
