@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionOutcome;
+import dev.footprint.kernel.eval.InspectionResult;
+import dev.footprint.kernel.eval.PagerRequest;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Like nbconvert: every code cell's old outputs are cleared first; empty cells are skipped
  * and keep no execution count; an error stops the run unless errors are allowed, or the cell
  * is tagged {@value #RAISES_EXCEPTION} (it is meant to fail, and the error is its output); a
- * cell that runs past the timeout is interrupted and counts as an error.
+ * cell that runs past the timeout is interrupted and counts as an error. A cell that is only a
+ * help request, {@code Math.max?} or {@code ?Math.max}, prints the signature and Javadoc the
+ * kernel would show in Jupyter's pager, as text.
  */
 public final class NotebookRunner {
 
@@ -114,7 +118,8 @@ public final class NotebookRunner {
         }, cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
         ExecutionOutcome outcome;
         try {
-            outcome = evaluator.execute(source, outputs);
+            String asked = PagerRequest.expression(source);
+            outcome = asked != null ? help(evaluator, asked, outputs) : evaluator.execute(source, outputs);
         } catch (RuntimeException failure) {
             // An evaluator that breaks is reported like a failing cell, not as a crash of the runner.
             String message = String.valueOf(failure.getMessage());
@@ -132,6 +137,17 @@ public final class NotebookRunner {
                     List.of("CellTimeoutError: " + message)));
         }
         return outcome;
+    }
+
+    private static ExecutionOutcome help(Evaluator evaluator, String name, CellOutputs outputs) {
+        InspectionResult found = evaluator.inspect(name, name.length(), 1);
+        String text = found.found() && found.data() != null ? found.data().get("text/plain") : null;
+        if (text == null) {
+            outputs.stream("stdout", PagerRequest.nothingKnown(name));
+        } else {
+            outputs.stream("stdout", text.endsWith("\n") ? text : text + "\n");
+        }
+        return ExecutionOutcome.ok(null);
     }
 
     private static Duration since(long startNanos) {

@@ -15,9 +15,12 @@ import java.util.Map;
  * An evaluator that understands a tiny cell language, so runner tests need no JVM of their own:
  * each line is {@code print TEXT}, {@code eprint TEXT}, {@code show TEXT}, {@code show#ID TEXT},
  * {@code update#ID TEXT}, {@code clear}, {@code clearwait}, {@code value TEXT}, {@code fail MESSAGE}
- * or {@code sleep MILLIS}.
+ * or {@code sleep MILLIS}. Inspection knows one name, {@value #KNOWN_NAME}.
  */
 final class CannedEvaluator implements Evaluator {
+
+    static final String KNOWN_NAME = "Canned.known";
+    static final String KNOWN_HELP = "int Canned.known(int x)\nA documented method.";
 
     final List<String> executed = new ArrayList<>();
     volatile boolean interrupted;
@@ -79,7 +82,8 @@ final class CannedEvaluator implements Evaluator {
 
     @Override
     public InspectionResult inspect(String code, int cursor, int detailLevel) {
-        throw new UnsupportedOperationException();
+        return code.equals(KNOWN_NAME) ? new InspectionResult(true, Map.of("text/plain", KNOWN_HELP))
+                : new InspectionResult(false, Map.of());
     }
 
     @Override

@@ -158,6 +158,22 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aHelpRequestPrintsWhatIsKnownOfTheNameAndRunsNothing() {
+        Notebook notebook = notebook(CannedEvaluator.KNOWN_NAME + "?", "?nothing.here", "value 2");
+        RunResult result = NotebookRunner.builder().build().run(notebook, evaluator);
+
+        assertTrue(result.succeeded());
+        JsonObject help = outputs(notebook, 0).get(0).getAsJsonObject();
+        assertEquals("stream", help.get("output_type").getAsString());
+        assertEquals(CannedEvaluator.KNOWN_HELP + "\n", NotebookFile.text(help.get("text")));
+        assertEquals("Nothing is known of `nothing.here`.\n",
+                NotebookFile.text(outputs(notebook, 1).get(0).getAsJsonObject().get("text")));
+        assertEquals(List.of("value 2"), evaluator.executed, "a help request is not run as code");
+        assertEquals(2, notebook.codeCells().get(1).get("execution_count").getAsInt());
+        NbformatShape.assertValid(notebook);
+    }
+
+    @Test
     void recordsLanguageInfoWhenMissing() {
         Notebook notebook = NotebookFile.parse("{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}", "test");
         NotebookRunner.builder().build().run(notebook, evaluator);

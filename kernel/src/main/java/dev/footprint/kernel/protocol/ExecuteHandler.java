@@ -8,6 +8,7 @@ import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import dev.footprint.kernel.eval.InspectionResult;
+import dev.footprint.kernel.eval.PagerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ final class ExecuteHandler {
         } else if (!silent) {
             JsonObject stream = new JsonObject();
             stream.addProperty("name", "stdout");
-            stream.addProperty("text", "Nothing is known of `" + expression + "`.\n");
+            stream.addProperty("text", PagerRequest.nothingKnown(expression));
             iopub.publish(request, "stream", stream);
         }
         shell.reply(request, "execute_reply", okReply(count, payload, new JsonObject()));

@@ -1,4 +1,4 @@
-package dev.footprint.kernel.protocol;
+package dev.footprint.kernel.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

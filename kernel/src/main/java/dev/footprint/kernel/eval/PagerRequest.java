@@ -1,4 +1,4 @@
-package dev.footprint.kernel.protocol;
+package dev.footprint.kernel.eval;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * line holding a name or member access with one question mark before or after it. No Java
  * statement starts or ends with {@code ?}, so no cell that compiles is taken for one.
  */
-final class PagerRequest {
+public final class PagerRequest {
     private static final String NAME = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
     private static final Pattern REQUEST = Pattern.compile(
             "\\s*(?:\\?\\s*(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)|(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*\\?)\\s*");
@@ -16,12 +16,17 @@ final class PagerRequest {
     private PagerRequest() {}
 
     /** The name asked about, without spaces, or null if the cell is not a help request. */
-    static String expression(String code) {
+    public static String expression(String code) {
         Matcher m = REQUEST.matcher(code);
         if (!m.matches()) {
             return null;
         }
         String name = m.group(1) != null ? m.group(1) : m.group(2);
         return name.replaceAll("\\s+", "");
+    }
+
+    /** The line printed when nothing is known of {@code name}. */
+    public static String nothingKnown(String name) {
+        return "Nothing is known of `" + name + "`.\n";
     }
 }
