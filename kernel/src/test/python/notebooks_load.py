@@ -16,6 +16,7 @@ import socket
 import sys
 import threading
 import time
+import traceback
 
 import psutil
 
@@ -39,18 +40,25 @@ def distinct_ports(count):
 
 def run_one(kernel_name, path, ports, results):
     import nbformat
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
     from nbclient import NotebookClient
 
     start = time.monotonic()
     try:
         notebook = nbformat.read(path, as_version=4)
-        km = KernelManager(kernel_name=kernel_name, cache_ports=False, **dict(zip(PORT_NAMES, ports)))
-        NotebookClient(notebook, km=km, kernel_name=kernel_name, timeout=600, startup_timeout=300,
-                       resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
+        # nbclient drives a kernel manager with an asynchronous client, as the one it makes itself.
+        km = AsyncKernelManager(kernel_name=kernel_name, cache_ports=False, **dict(zip(PORT_NAMES, ports)))
+        try:
+            NotebookClient(notebook, km=km, kernel_name=kernel_name, timeout=600, startup_timeout=300,
+                           resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
+        finally:
+            # nbclient shuts down only the kernels it started itself; this one is ours.
+            if km.has_kernel:
+                run_sync(km.shutdown_kernel)(now=False)
         results.put((path, True, time.monotonic() - start, ""))
     except Exception as error:  # any failure of a participant fails the workshop
-        results.put((path, False, time.monotonic() - start, f"{type(error).__name__}: {error}"[:2000]))
+        results.put((path, False, time.monotonic() - start, f"{type(error).__name__}: {error}\n{traceback.format_exc()}"[:4000]))
 
 
 def kernel_rss(me):

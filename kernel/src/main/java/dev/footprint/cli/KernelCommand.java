@@ -34,6 +34,8 @@ final class KernelCommand implements Command {
                 JSON file a Jupyter client writes (transport, ip, five ports, key), until a
                 client sends shutdown_request. Cells run in a separate user JVM; its options
                 come from the environment variable FOOTPRINT_USER_JVM_OPTS (e.g. "-Xmx1g").
+                When JPY_PARENT_PID names a running process (Jupyter sets it), the kernel shuts
+                down once that process has ended.
 
                 You normally do not run this yourself: install the kernelspec with
                 'java -jar footprint-kernel.jar install' and pick "Java (Footprint)" in Jupyter.""";
@@ -64,6 +66,10 @@ final class KernelCommand implements Command {
         try {
             kernel.start();
             err.println("Footprint kernel listening: " + connection);
+            // The JDK notices the end of a process that is not its child within a few seconds.
+            ParentWatch.parent(System.getenv()).ifPresent(parent -> parent.onExit().thenRun(() ->
+                    kernel.requestShutdown("the process that started this kernel (pid " + parent.pid()
+                            + ") has ended; shutting down")));
             kernel.awaitShutdown();
         } finally {
             kernel.close();

@@ -118,6 +118,15 @@ public final class KernelServer implements AutoCloseable {
         shutdownRequested.await();
     }
 
+    /**
+     * Ends {@link #awaitShutdown} as a client's shutdown_request would, for a kernel whose client
+     * is gone; {@code reason} goes to the kernel's log.
+     */
+    public void requestShutdown(String reason) {
+        KernelLog.warn(reason);
+        shutdownRequested.countDown();
+    }
+
     /** Blocks until a shutdown request or the timeout; true if shutdown was requested. */
     public boolean awaitShutdown(Duration timeout) throws InterruptedException {
         return shutdownRequested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
