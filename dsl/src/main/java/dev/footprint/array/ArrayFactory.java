@@ -23,14 +23,20 @@ public final class ArrayFactory {
         return zeros(DType.FLOAT64, shape);
     }
 
+    /**
+     * Zeros of {@code dtype}, as NumPy's {@code np.zeros(shape, dtype)}. Bad shapes and allocations
+     * past the heap throw {@link ArrayAllocationException} before allocating.
+     */
     public NDArray zeros(DType dtype, long... shape) {
         return NDArray.allocate(dtype, shape);
     }
 
+    /** Float64 ones, as NumPy's {@code np.ones(shape)}. */
     public NDArray ones(long... shape) {
         return ones(DType.FLOAT64, shape);
     }
 
+    /** Ones of {@code dtype} (true for bool), as NumPy's {@code np.ones(shape, dtype)}. */
     public NDArray ones(DType dtype, long... shape) {
         NDArray a = NDArray.allocate(dtype, shape);
         fill(a, 1.0, 1L);
@@ -42,6 +48,7 @@ public final class ArrayFactory {
         return zeros(shape);
     }
 
+    /** As {@link #empty(long...)}, of {@code dtype}: zero-filled in Footprint. */
     public NDArray empty(DType dtype, long... shape) {
         return zeros(dtype, shape);
     }
@@ -64,6 +71,11 @@ public final class ArrayFactory {
         return a;
     }
 
+    /**
+     * Filled with the Java integer {@code value}, which an integer dtype must hold, else
+     * {@link IllegalArgumentException}. Float dtypes round it; bool takes any non-zero value as
+     * true.
+     */
     public NDArray full(DType dtype, long value, long... shape) {
         Scalars.checkInteger(value, dtype, "full");
         NDArray a = NDArray.allocate(dtype, shape);
@@ -88,6 +100,7 @@ public final class ArrayFactory {
         return arange(0, stop, 1);
     }
 
+    /** Int64 from {@code start} up to (not including) {@code stop}, step 1. */
     public NDArray arange(long start, long stop) {
         return arange(start, stop, 1);
     }
@@ -142,6 +155,7 @@ public final class ArrayFactory {
         return eye(DType.FLOAT64, n);
     }
 
+    /** The n×n identity of {@code dtype}: ones on the diagonal, zeros elsewhere. */
     public NDArray eye(DType dtype, long n) {
         NDArray a = NDArray.allocate(dtype, n, n);
         for (int i = 0; i < n; i++) {
@@ -181,6 +195,7 @@ public final class ArrayFactory {
         return NDArray.wrap(DType.INT64, values.clone(), values.length);
     }
 
+    /** A 1-d bool array of the values. */
     public NDArray of(boolean... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < b.length; i++) {

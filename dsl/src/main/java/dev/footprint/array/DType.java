@@ -60,10 +60,12 @@ public enum DType {
         this.descr = descr;
     }
 
+    /** The kind of value this dtype holds: bool, unsigned, signed or float (NumPy's {@code dtype.kind}). */
     public Kind kind() {
         return kind;
     }
 
+    /** The Java primitive array that holds the elements, e.g. {@code SHORT} for int16, uint16 and float16. */
     public Storage storage() {
         return storage;
     }
@@ -88,18 +90,22 @@ public enum DType {
         return descr;
     }
 
+    /** Whether this is float16, float32 or float64. */
     public boolean isFloat() {
         return kind == Kind.FLOAT;
     }
 
+    /** Whether this is a signed or unsigned integer dtype; false for bool. */
     public boolean isInteger() {
         return kind == Kind.SIGNED || kind == Kind.UNSIGNED;
     }
 
+    /** Whether this is uint8, uint16, uint32 or uint64; false for bool. */
     public boolean isUnsigned() {
         return kind == Kind.UNSIGNED;
     }
 
+    /** Whether this is bool. */
     public boolean isBool() {
         return kind == Kind.BOOL;
     }
@@ -270,6 +276,7 @@ public enum DType {
         return canCastSafely(from, to) || from.kind.order() <= to.kind.order() && from.kind != Kind.BOOL;
     }
 
+    /** NumPy's name, as {@link #numpyName()}: {@code "uint16"}, not {@code "UINT16"}. */
     @Override
     public String toString() {
         return numpyName;

@@ -82,22 +82,27 @@ public final class NDArray implements Displayable {
 
     // ---- shape ---------------------------------------------------------------------------
 
+    /** The length of each axis, as NumPy's {@code a.shape}; a new array on each call. */
     public long[] shape() {
         return Arrays.stream(shape).asLongStream().toArray();
     }
 
+    /** The number of axes, as NumPy's {@code a.ndim} (0 for a 0-d array). */
     public int ndim() {
         return shape.length;
     }
 
+    /** The number of elements, as NumPy's {@code a.size}. */
     public long size() {
         return size;
     }
 
+    /** The element type, as NumPy's {@code a.dtype}. */
     public DType dtype() {
         return dtype;
     }
 
+    /** Bytes per element, as NumPy's {@code a.itemsize}. */
     public int itemsize() {
         return dtype.itemsize();
     }
@@ -175,6 +180,11 @@ public final class NDArray implements Displayable {
         return box(storageIndex(index));
     }
 
+    /**
+     * The element at {@code index} as a double; int64 and uint64 values past 2^53 round to the
+     * nearest double. Negative indices count from the end; a wrong number of indices or an index
+     * out of range throws {@link IndexOutOfBoundsException}.
+     */
     public double getDouble(long... index) {
         return Buffers.readDouble(dtype, data, storageIndex(index));
     }
@@ -202,10 +212,21 @@ public final class NDArray implements Displayable {
         return box(flatStorageIndex(0));
     }
 
+    /**
+     * The single value of a 0-d or one-element array as a double (bool as 0 or 1).
+     *
+     * @throws IllegalStateException the array does not have exactly one element
+     */
     public double doubleValue() {
         return ((Number) (dtype.isBool() ? ((Boolean) item() ? 1L : 0L) : item())).doubleValue();
     }
 
+    /**
+     * The single value of a 0-d or one-element array as a long, read as {@link #getLong}: integers
+     * exactly (uint64 as its bits), floats truncated.
+     *
+     * @throws IllegalStateException the array does not have exactly one element
+     */
     public long longValue() {
         if (size != 1) {
             throw new IllegalStateException("longValue() needs exactly one element; this array has " + size);
@@ -243,6 +264,7 @@ public final class NDArray implements Displayable {
         return this;
     }
 
+    /** Sets one element to 1 or 0 (true or false in a bool array), whatever the dtype; returns this array. */
     public NDArray set(boolean value, long... index) {
         Buffers.writeLong(dtype, data, storageIndex(index), value ? 1 : 0);
         return this;
@@ -257,6 +279,11 @@ public final class NDArray implements Displayable {
         return this;
     }
 
+    /**
+     * {@code a[mask] = value} in place, as {@link #set(NDArray, double)}, with a Java integer. An
+     * integer array refuses a value outside its range with {@link IllegalArgumentException}; the
+     * mask must be a bool array that broadcasts to this array's shape. Returns this array.
+     */
     public NDArray set(NDArray mask, long value) {
         Scalars.checkInteger(value, dtype, "set");
         Masks.fill(this, mask, (double) value, value);
@@ -268,20 +295,46 @@ public final class NDArray implements Displayable {
         return copy().set(mask, value);
     }
 
+    /**
+     * A new array: {@code value} where {@code mask} is true, this array's element elsewhere, as
+     * {@link #where(NDArray, double)} with a Java integer. The result keeps this array's dtype,
+     * which must hold {@code value} (else {@link IllegalArgumentException}).
+     */
     public NDArray where(NDArray mask, long value) {
         return copy().set(mask, value);
     }
 
     // ---- arithmetic and comparison -------------------------------------------------------
 
+    /**
+     * Elementwise {@code a + other} in a new array, with NumPy's broadcasting and type promotion
+     * ({@link DType#promote}); integers wrap on overflow, and bool + bool is logical or. Shapes
+     * that do not broadcast throw {@link ShapeMismatchException}.
+     */
     public NDArray add(NDArray other) { return Elementwise.binary(Elementwise.Op.ADD, this, other); }
+    /**
+     * Elementwise {@code a - other} in a new array, with broadcasting and promotion as
+     * {@link #add(NDArray)}; integers wrap. Two bool arrays throw {@link IllegalArgumentException},
+     * as NumPy refuses bool subtraction.
+     */
     public NDArray sub(NDArray other) { return Elementwise.binary(Elementwise.Op.SUB, this, other); }
+    /**
+     * Elementwise {@code a * other} in a new array, with broadcasting and promotion as
+     * {@link #add(NDArray)}; integers wrap, and bool * bool is logical and.
+     */
     public NDArray mul(NDArray other) { return Elementwise.binary(Elementwise.Op.MUL, this, other); }
     /** True division, as NumPy's {@code /}: integers give float64. */
     public NDArray div(NDArray other) { return Elementwise.binary(Elementwise.Op.DIV, this, other); }
 
+    /**
+     * Adds a Java integer to every element, in a new array of this dtype (int64 for a bool array),
+     * as NumPy 2 treats a Python int; integers wrap on overflow. An integer array whose dtype
+     * cannot hold {@code s} throws {@link IllegalArgumentException}.
+     */
     public NDArray add(long s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype, "add")); }
+    /** Subtracts a Java integer from every element; result dtype and range check as {@link #add(long)}. */
     public NDArray sub(long s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype, "sub")); }
+    /** Multiplies every element by a Java integer; result dtype and range check as {@link #add(long)}. */
     public NDArray mul(long s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype, "mul")); }
     /** True division by a Java integer; for integer arrays the scalar goes to float64 directly, as NumPy's float loop takes it. */
     public NDArray div(long s) {
@@ -289,48 +342,143 @@ public final class NDArray implements Displayable {
                 dtype.isFloat() ? Scalars.weak(s, dtype, "div") : Scalars.weak((double) s, dtype));
     }
 
+    /**
+     * Adds a Java double to every element, in a new array: a float array keeps its dtype (the
+     * scalar rounded to it, as NumPy 2), any other array gives float64.
+     */
     public NDArray add(double s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype)); }
+    /** Subtracts a Java double from every element; result dtype as {@link #add(double)}. */
     public NDArray sub(double s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype)); }
+    /** Multiplies every element by a Java double; result dtype as {@link #add(double)}. */
     public NDArray mul(double s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype)); }
+    /** True division by a Java double; result dtype as {@link #add(double)}. */
     public NDArray div(double s) { return Elementwise.binary(Elementwise.Op.DIV, this, Scalars.weak(s, dtype)); }
 
+    /**
+     * Elementwise {@code a < o} as a new bool array, with broadcasting; the two sides compare in
+     * their promoted dtype ({@link DType#promote}). Shapes that do not broadcast throw
+     * {@link ShapeMismatchException}.
+     */
     public NDArray lt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LT, this, o); }
+    /** Elementwise {@code a <= o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
     public NDArray le(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LE, this, o); }
+    /** Elementwise {@code a > o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
     public NDArray gt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.GT, this, o); }
+    /** Elementwise {@code a >= o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
     public NDArray ge(NDArray o) { return Elementwise.compare(Elementwise.Cmp.GE, this, o); }
+    /**
+     * Elementwise {@code a == o} as a new bool array; broadcasting and promotion as
+     * {@link #lt(NDArray)} (NaN equals nothing).
+     */
     public NDArray eq(NDArray o) { return Elementwise.compare(Elementwise.Cmp.EQ, this, o); }
+    /**
+     * Elementwise {@code a != o} as a new bool array; broadcasting and promotion as
+     * {@link #lt(NDArray)} (NaN differs from everything).
+     */
     public NDArray ne(NDArray o) { return Elementwise.compare(Elementwise.Cmp.NE, this, o); }
 
     /** Elementwise {@code a < s} as a BOOL array; exact for every dtype, whatever the scalar's range. */
     public NDArray lt(double s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }
+    /**
+     * Elementwise {@code a <= s} as a new bool array; a float array compares in its own dtype (the
+     * scalar rounded to it, as NumPy), other arrays exactly.
+     */
     public NDArray le(double s) { return Elementwise.compare(Elementwise.Cmp.LE, this, s); }
+    /**
+     * Elementwise {@code a > s} as a new bool array; a float array compares in its own dtype (the
+     * scalar rounded to it, as NumPy), other arrays exactly.
+     */
     public NDArray gt(double s) { return Elementwise.compare(Elementwise.Cmp.GT, this, s); }
+    /**
+     * Elementwise {@code a >= s} as a new bool array; a float array compares in its own dtype (the
+     * scalar rounded to it, as NumPy), other arrays exactly.
+     */
     public NDArray ge(double s) { return Elementwise.compare(Elementwise.Cmp.GE, this, s); }
+    /**
+     * Elementwise {@code a == s} as a new bool array; a float array compares in its own dtype (the
+     * scalar rounded to it, as NumPy), other arrays exactly.
+     */
     public NDArray eq(double s) { return Elementwise.compare(Elementwise.Cmp.EQ, this, s); }
+    /**
+     * Elementwise {@code a != s} as a new bool array; a float array compares in its own dtype (the
+     * scalar rounded to it, as NumPy), other arrays exactly.
+     */
     public NDArray ne(double s) { return Elementwise.compare(Elementwise.Cmp.NE, this, s); }
 
+    /**
+     * Elementwise {@code a < s} as a new bool array; an integer array compares exactly, even with
+     * {@code s} outside its range (as NumPy 2), a float array in its own dtype with the scalar
+     * rounded to it.
+     */
     public NDArray lt(long s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }
+    /** Elementwise {@code a <= s} as a new bool array, compared as {@link #lt(long)}. */
     public NDArray le(long s) { return Elementwise.compare(Elementwise.Cmp.LE, this, s); }
+    /** Elementwise {@code a > s} as a new bool array, compared as {@link #lt(long)}. */
     public NDArray gt(long s) { return Elementwise.compare(Elementwise.Cmp.GT, this, s); }
+    /** Elementwise {@code a >= s} as a new bool array, compared as {@link #lt(long)}. */
     public NDArray ge(long s) { return Elementwise.compare(Elementwise.Cmp.GE, this, s); }
+    /** Elementwise {@code a == s} as a new bool array, compared as {@link #lt(long)}. */
     public NDArray eq(long s) { return Elementwise.compare(Elementwise.Cmp.EQ, this, s); }
+    /** Elementwise {@code a != s} as a new bool array, compared as {@link #lt(long)}. */
     public NDArray ne(long s) { return Elementwise.compare(Elementwise.Cmp.NE, this, s); }
 
     // ---- reductions ----------------------------------------------------------------------
 
     /** Sum of all elements as a 0-d array of NumPy's result dtype (uint16 sums to uint64, int8 to int64). */
     public NDArray sum() { return Reductions.reduce(Reductions.Kind.SUM, this, Reductions.ALL); }
+    /**
+     * Sum along {@code axis} (negative counts from the end), as NumPy's {@code a.sum(axis)}: a new
+     * array without that axis, of the dtype {@link #sum()} gives.
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
     public NDArray sum(int axis) { return Reductions.reduce(Reductions.Kind.SUM, this, axis); }
     /** Mean as float64 (float16/float32 arrays keep their dtype, as NumPy). */
     public NDArray mean() { return Reductions.reduce(Reductions.Kind.MEAN, this, Reductions.ALL); }
+    /**
+     * Mean along {@code axis}, as NumPy's {@code a.mean(axis)}: a new float64 array without that
+     * axis (float arrays keep their dtype); NaN for an axis of length 0.
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
     public NDArray mean(int axis) { return Reductions.reduce(Reductions.Kind.MEAN, this, axis); }
+    /**
+     * The smallest element as a 0-d array of this dtype, as NumPy's {@code a.min()}; NaN if any
+     * element is NaN.
+     *
+     * @throws IllegalArgumentException the array is empty
+     */
     public NDArray min() { return Reductions.reduce(Reductions.Kind.MIN, this, Reductions.ALL); }
+    /**
+     * Smallest along {@code axis}, as NumPy's {@code a.min(axis)}: a new array of this dtype
+     * without that axis; NaN if any element along the axis is NaN.
+     *
+     * @throws IllegalArgumentException the axis is out of range or has length 0
+     */
     public NDArray min(int axis) { return Reductions.reduce(Reductions.Kind.MIN, this, axis); }
+    /**
+     * The largest element as a 0-d array of this dtype, as NumPy's {@code a.max()}; NaN if any
+     * element is NaN.
+     *
+     * @throws IllegalArgumentException the array is empty
+     */
     public NDArray max() { return Reductions.reduce(Reductions.Kind.MAX, this, Reductions.ALL); }
+    /**
+     * Largest along {@code axis}, as NumPy's {@code a.max(axis)}: a new array of this dtype without
+     * that axis; NaN if any element along the axis is NaN.
+     *
+     * @throws IllegalArgumentException the axis is out of range or has length 0
+     */
     public NDArray max(int axis) { return Reductions.reduce(Reductions.Kind.MAX, this, axis); }
 
     /** How many elements are not zero (NaN counts as non-zero, as NumPy). */
     public long countNonzero() { return Reductions.countNonzero(this); }
+    /**
+     * How many elements along {@code axis} are not zero, as {@code np.count_nonzero(a, axis)}: a
+     * new int64 array without that axis (NaN counts as non-zero).
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
     public NDArray countNonzero(int axis) { return Reductions.reduce(Reductions.Kind.COUNT_NONZERO, this, axis); }
 
     // ---- views and copies ------------------------------------------------------------------
@@ -406,6 +554,7 @@ public final class NDArray implements Displayable {
         return Views.sameBits(this, other);
     }
 
+    /** Hashes dtype and shape only, not the elements, so arrays that are {@link #equals} hash alike. */
     @Override
     public int hashCode() {
         return 31 * dtype.hashCode() + Arrays.hashCode(shape);
@@ -417,6 +566,10 @@ public final class NDArray implements Displayable {
         return ArrayFormatter.repr(this);
     }
 
+    /**
+     * The notebook display: {@code text/plain} is {@link #toString()}, {@code text/html} a line of
+     * dtype, shape and bytes above that text.
+     */
     @Override
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();

@@ -69,6 +69,7 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
 
     // ---- fields --------------------------------------------------------------------------
 
+    /** Number of stored elements, the length of {@link #data()}, as scipy's {@code nnz}. */
     @Override
     public long nnz() {
         return data.size();
@@ -89,11 +90,19 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
         return indptr;
     }
 
+    /**
+     * Bytes of the stored arrays, scipy's {@code data.nbytes + indices.nbytes + indptr.nbytes}:
+     * {@code 12 * nnz + 4 * (n + 1)} for float64 with int32 indices, n the rows (CSR) or columns (CSC).
+     */
     @Override
     public long nbytes() {
         return data.nbytes() + indices.nbytes() + indptr.nbytes();
     }
 
+    /**
+     * The dtype of {@link #indices()} (int32 by default, as scipy); {@link #indptr()} has the same unless the
+     * constructor was given otherwise.
+     */
     @Override
     public DType indexType() {
         return indices.dtype();
@@ -111,6 +120,11 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
 
     // ---- conversions ---------------------------------------------------------------------
 
+    /**
+     * A new COO array with int64 coordinates ({@code 16 * nnz} bytes), as scipy's {@code tocoo()}. It shares
+     * {@link #data()} when the values already are in C order (as CSR with sorted indices), else copies them in
+     * that order; throws {@code IllegalArgumentException} when a position is stored twice.
+     */
     @Override
     public CooArray tocoo() {
         return Compression.expand(this);
@@ -135,6 +149,10 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
                 fill, shape);
     }
 
+    /**
+     * The narrowest of uint8, uint16, uint32 and int64 that holds nnz (the last index pointer) and every index
+     * of the other axis.
+     */
     @Override
     public DType smallestIndexType() {
         return IndexArrays.smallestFor(Math.max(nnz(), shape[1 - compressedAxis()] - 1));

@@ -10,7 +10,7 @@ import dev.footprint.array.ShapeMismatchException;
  * coordinates, and {@code nbytes = data.nbytes + coords.nbytes}.
  *
  * <pre>{@code
- * var s = new CooArray(arr.of(0L, 1L, 2L, 0L).reshape(2, 2), arr.of(5.0, 7.0), 3, 3);
+ * var s = new CooArray(arr.of(0L, 1L, 1L, 2L).reshape(2, 2), arr.of(5.0, 7.0), 2, 3);
  * s.todense();   // [[0, 5, 0], [0, 0, 7]] as float64
  * }</pre>
  */
@@ -22,8 +22,8 @@ public final class CooArray extends SparseArray {
      * A COO array from raw parts (what a {@code .npz} reader has): {@code coords} of shape
      * {@code (ndim, nnz)} in any integer dtype (kept as given), {@code data} of length nnz, and
      * a fill value of one element (converted losslessly to the data's dtype). Entries are sorted
-     * into C order. Throws {@code IllegalArgumentException} on a coordinate outside the shape,
-     * a repeated coordinate, or mismatched lengths.
+     * into C order. Throws {@code IndexOutOfBoundsException} on a coordinate outside the shape,
+     * and {@code IllegalArgumentException} on a repeated coordinate or mismatched lengths.
      */
     public CooArray(NDArray coords, NDArray data, NDArray fillValue, long... shape) {
         this(canonical(coords, data, fillValue, shape), shape);
@@ -102,6 +102,7 @@ public final class CooArray extends SparseArray {
 
     // ---- fields --------------------------------------------------------------------------
 
+    /** Number of stored elements, the length of {@link #data()}, as pydata's {@code nnz}. */
     @Override
     public long nnz() {
         return data.size();
@@ -117,16 +118,25 @@ public final class CooArray extends SparseArray {
         return data;
     }
 
+    /**
+     * Bytes of the stored arrays, {@code data.nbytes + coords.nbytes} as pydata's COO: 24 per stored element
+     * for a 2-d float64 array with int64 coordinates.
+     */
     @Override
     public long nbytes() {
         return data.nbytes() + coords.nbytes();
     }
 
+    /** {@code "coo"}, as pydata's {@code format}. */
     @Override
     public String format() {
         return "coo";
     }
 
+    /**
+     * The dtype of {@link #coords()}: int64 unless narrowed by {@link #withIndexType} or {@link #compact()},
+     * or given so to the constructor.
+     */
     @Override
     public DType indexType() {
         return coords.dtype();
@@ -149,21 +159,37 @@ public final class CooArray extends SparseArray {
 
     // ---- conversions ---------------------------------------------------------------------
 
+    /** This array itself (it already is COO); no copy. */
     @Override
     public CooArray tocoo() {
         return this;
     }
 
+    /**
+     * A new CSR array, as scipy's {@code tocsr()}: it shares {@link #data()} (COO is already in row order) and
+     * adds {@code 4 * nnz + 4 * (rows + 1)} bytes of int32 indices and indptr (int64 when the array is too large
+     * for int32), whatever this array's index dtype. Throws {@code IllegalArgumentException} when it is not 2-d.
+     */
     @Override
     public CsrArray tocsr() {
         return (CsrArray) Compression.compress(this, 0);
     }
 
+    /**
+     * A new CSC array, as scipy's {@code tocsc()}: the values copied in column order, with int32 indices and
+     * indptr (int64 when the array is too large for int32), whatever this array's index dtype. Throws
+     * {@code IllegalArgumentException} when it is not 2-d.
+     */
     @Override
     public CscArray tocsc() {
         return (CscArray) Compression.compress(this, 1);
     }
 
+    /**
+     * This array with its coordinates re-encoded in {@code t}, sharing {@link #data()}; this array itself when
+     * they already are {@code t}. Throws {@link IndexTypeException} when {@code t} cannot address some dimension
+     * ({@code IllegalArgumentException} when it is not an integer dtype).
+     */
     @Override
     public CooArray withIndexType(DType t) {
         IndexArrays.checkAddresses(t, shape, "COO");
@@ -174,11 +200,19 @@ public final class CooArray extends SparseArray {
         return new CooArray(IndexArrays.encode(t, c, 0, c.length, shape.length, (int) nnz()), data, fill, shape, true);
     }
 
+    /**
+     * The narrowest of uint8, uint16, uint32 and int64 that holds the largest index, {@code max(shape) - 1}
+     * (uint16 for 1024 x 1024).
+     */
     @Override
     public DType smallestIndexType() {
         return IndexArrays.smallestFor(IndexArrays.largestIndex(shape));
     }
 
+    /**
+     * As {@link SparseArray#compact()}, typed COO: the narrowest lossless value dtype and coordinates in
+     * {@link #smallestIndexType()}; this array itself when nothing narrows.
+     */
     @Override
     public CooArray compact() {
         return (CooArray) super.compact();
@@ -186,6 +220,10 @@ public final class CooArray extends SparseArray {
 
     // ---- shape ---------------------------------------------------------------------------
 
+    /**
+     * Axes reversed, as pydata's {@code COO.T}: {@code transpose(ndim - 1, ..., 0)}, a new COO whose entries
+     * are re-sorted into C order (values copied, index dtype kept).
+     */
     @Override
     public CooArray transpose() {
         int[] axes = new int[shape.length];
@@ -225,6 +263,11 @@ public final class CooArray extends SparseArray {
         return fromOffsets(Offsets.permute(offsets, perm), Values.take(data, perm), fill, newShape, indexType());
     }
 
+    /**
+     * The same elements in another shape of the same size (C order; one dimension may be -1), as pydata's
+     * {@code reshape}: a new COO of any rank sharing {@link #data()}, keeping the index dtype while it addresses
+     * the new shape, else int64. Throws {@code ShapeMismatchException} when the sizes differ.
+     */
     @Override
     public CooArray reshape(long... newShape) {
         long[] target = SparseShapes.resolve(newShape, size, shape);
@@ -232,11 +275,19 @@ public final class CooArray extends SparseArray {
         return fromOffsets(offsets(), data, fill, target, t);
     }
 
+    /**
+     * Stored elements in each row, as int64 of length {@code shape[0]} (scipy's {@code getnnz(axis=1)});
+     * throws {@code IllegalArgumentException} when the array is not 2-d.
+     */
     @Override
     public NDArray nnzPerRow() {
         return perAxisCounts(0);
     }
 
+    /**
+     * Stored elements in each column, as int64 of length {@code shape[1]} (scipy's {@code getnnz(axis=0)});
+     * throws {@code IllegalArgumentException} when the array is not 2-d.
+     */
     @Override
     public NDArray nnzPerColumn() {
         return perAxisCounts(1);

@@ -17,8 +17,10 @@ public final class CscArray extends CompressedArray {
     /**
      * A CSC array from raw parts (scipy's {@code data, indices, indptr}, column by column): indices and indptr in
      * any integer dtype (kept as given), a one-element fill value converted losslessly to the
-     * data's dtype. Throws {@code IllegalArgumentException} on inconsistent parts; indices need
-     * not be sorted within a column but must not repeat.
+     * data's dtype. Throws {@code IllegalArgumentException} on inconsistent parts and
+     * {@code IndexOutOfBoundsException} on an index outside the shape. Indices need not be sorted
+     * within a column and must not repeat; a repeat is reported when the array is converted
+     * ({@code tocoo}, {@code todense}), not here.
      */
     public CscArray(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long... shape) {
         this(data, indices, indptr, checkedFill(data, indices, indptr, fillValue, shape, 1), shape, true);
@@ -43,26 +45,43 @@ public final class CscArray extends CompressedArray {
         return new CscArray(data, indices, indptr, fill, shape, true);
     }
 
+    /** {@code "csc"}, as scipy's {@code format}. */
     @Override
     public String format() {
         return "csc";
     }
 
+    /**
+     * A new CSR array by way of COO ({@code tocoo().tocsr()}), as scipy's {@code tocsr()}: the values are
+     * put in row order (a copy unless they already are), the intermediate COO holds int64 coordinates
+     * ({@code 16 * nnz} bytes) meanwhile, and the result has int32 indices (int64 when too large) whatever
+     * this array's index dtype.
+     */
     @Override
     public CsrArray tocsr() {
         return tocoo().tocsr();
     }
 
+    /** This array itself (it already is CSC); no copy. */
     @Override
     public CscArray tocsc() {
         return this;
     }
 
+    /**
+     * This array with indices and indptr re-encoded in {@code t}, sharing {@link #data()}; this array itself
+     * when both already are {@code t}. Throws {@link IndexTypeException} when {@code t} cannot hold a row
+     * index or nnz ({@code IllegalArgumentException} when it is not an integer dtype).
+     */
     @Override
     public CscArray withIndexType(dev.footprint.array.DType t) {
         return (CscArray) super.withIndexType(t);
     }
 
+    /**
+     * As {@link SparseArray#compact()}, typed CSC: the narrowest lossless value dtype, indices and indptr in
+     * {@link #smallestIndexType()}; this array itself when nothing narrows.
+     */
     @Override
     public CscArray compact() {
         return (CscArray) super.compact();
@@ -74,21 +93,38 @@ public final class CscArray extends CompressedArray {
         return new CsrArray(data(), indices(), indptr(), fill, new long[] {shape[1], shape[0]}, true);
     }
 
+    /** Stored elements in each row, counted over {@link #indices()}, as int64 (scipy's {@code getnnz(axis=1)}). */
     @Override
     public NDArray nnzPerRow() {
         return perMinorCounts();
     }
 
+    /**
+     * Stored elements in each column, the differences of {@link #indptr()}, as int64
+     * (scipy's {@code getnnz(axis=0)}).
+     */
     @Override
     public NDArray nnzPerColumn() {
         return perMajorCounts();
     }
 
+    /**
+     * {@code A @ x} for a dense 1-d {@code x} of length {@code shape[1]}, computed column by column from the CSC
+     * arrays (no conversion to CSR), with NumPy's result dtype. Needs a fill value of 0
+     * ({@code IllegalArgumentException} otherwise); throws {@code ShapeMismatchException} for any other {@code x}.
+     */
     @Override
     public NDArray matvec(NDArray x) {
         return SparseProducts.matvec(this, x);
     }
 
+    /**
+     * {@code A @ X} for a dense 2-d {@code X} with {@code shape[1]} rows: a new dense array of shape
+     * {@code (shape[0], X.shape[1])} with NumPy's result dtype, computed column by column from the CSC arrays
+     * (floats accumulate in double, integers in wrapping int64). Needs a fill value of 0
+     * ({@code IllegalArgumentException} otherwise); throws {@code ShapeMismatchException} for any other
+     * shape of {@code X}.
+     */
     @Override
     public NDArray matmul(NDArray x) {
         return SparseProducts.matmul(this, x);

@@ -17,8 +17,10 @@ public final class CsrArray extends CompressedArray {
     /**
      * A CSR array from raw parts (scipy's {@code data, indices, indptr}): indices and indptr in
      * any integer dtype (kept as given), a one-element fill value converted losslessly to the
-     * data's dtype. Throws {@code IllegalArgumentException} on inconsistent parts; indices need
-     * not be sorted within a row but must not repeat.
+     * data's dtype. Throws {@code IllegalArgumentException} on inconsistent parts and
+     * {@code IndexOutOfBoundsException} on an index outside the shape. Indices need not be sorted
+     * within a row and must not repeat; a repeat is reported when the array is converted
+     * ({@code tocoo}, {@code todense}), not here.
      */
     public CsrArray(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long... shape) {
         this(data, indices, indptr, checkedFill(data, indices, indptr, fillValue, shape, 0), shape, true);
@@ -43,26 +45,42 @@ public final class CsrArray extends CompressedArray {
         return new CsrArray(data, indices, indptr, fill, shape, true);
     }
 
+    /** {@code "csr"}, as scipy's {@code format}. */
     @Override
     public String format() {
         return "csr";
     }
 
+    /** This array itself (it already is CSR); no copy. */
     @Override
     public CsrArray tocsr() {
         return this;
     }
 
+    /**
+     * A new CSC array by way of COO ({@code tocoo().tocsc()}), as scipy's {@code tocsc()}:
+     * the values are copied in column order, the intermediate COO holds int64 coordinates ({@code 16 * nnz}
+     * bytes) meanwhile, and the result has int32 indices (int64 when too large) whatever this array's index dtype.
+     */
     @Override
     public CscArray tocsc() {
         return tocoo().tocsc();
     }
 
+    /**
+     * This array with indices and indptr re-encoded in {@code t}, sharing {@link #data()}; this array itself
+     * when both already are {@code t}. Throws {@link IndexTypeException} when {@code t} cannot hold a column
+     * index or nnz ({@code IllegalArgumentException} when it is not an integer dtype).
+     */
     @Override
     public CsrArray withIndexType(dev.footprint.array.DType t) {
         return (CsrArray) super.withIndexType(t);
     }
 
+    /**
+     * As {@link SparseArray#compact()}, typed CSR: the narrowest lossless value dtype, indices and indptr in
+     * {@link #smallestIndexType()}; this array itself when nothing narrows.
+     */
     @Override
     public CsrArray compact() {
         return (CsrArray) super.compact();
@@ -74,21 +92,35 @@ public final class CsrArray extends CompressedArray {
         return new CscArray(data(), indices(), indptr(), fill, new long[] {shape[1], shape[0]}, true);
     }
 
+    /** Stored elements in each row, the differences of {@link #indptr()}, as int64 (scipy's {@code getnnz(axis=1)}). */
     @Override
     public NDArray nnzPerRow() {
         return perMajorCounts();
     }
 
+    /** Stored elements in each column, counted over {@link #indices()}, as int64 (scipy's {@code getnnz(axis=0)}). */
     @Override
     public NDArray nnzPerColumn() {
         return perMinorCounts();
     }
 
+    /**
+     * {@code A @ x} for a dense 1-d {@code x} of length {@code shape[1]}, read row by row from the CSR arrays,
+     * with NumPy's result dtype; for float64 values and {@code x} each row is summed in index order as scipy's,
+     * so the results agree bit for bit. Needs a fill value of 0 ({@code IllegalArgumentException} otherwise);
+     * throws {@code ShapeMismatchException} for any other {@code x}.
+     */
     @Override
     public NDArray matvec(NDArray x) {
         return SparseProducts.matvec(this, x);
     }
 
+    /**
+     * {@code A @ X} for a dense 2-d {@code X} with {@code shape[1]} rows: a new dense array of shape
+     * {@code (shape[0], X.shape[1])} with NumPy's result dtype, computed row by row from the CSR arrays (floats
+     * accumulate in double, integers in wrapping int64). Needs a fill value of 0 ({@code IllegalArgumentException}
+     * otherwise); throws {@code ShapeMismatchException} for any other shape of {@code X}.
+     */
     @Override
     public NDArray matmul(NDArray x) {
         return SparseProducts.matmul(this, x);

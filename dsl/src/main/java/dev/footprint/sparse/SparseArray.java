@@ -37,10 +37,12 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
 
     // ---- fields --------------------------------------------------------------------------
 
+    /** The dimensions, as pydata's {@code shape}; a copy, so changing it leaves the array alone. */
     public long[] shape() {
         return shape.clone();
     }
 
+    /** Number of dimensions, {@code shape().length}; always 2 for CSR and CSC. */
     public int ndim() {
         return shape.length;
     }
@@ -50,6 +52,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
         return size;
     }
 
+    /** The dtype of the stored values and of the fill value, as pydata's {@code dtype}. */
     public DType dtype() {
         return fill.dtype();
     }
@@ -116,6 +119,10 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
         return SparseToDense.todense(tocoo());
     }
 
+    /**
+     * This array in COO format, as scipy's and pydata's {@code tocoo()}: a COO array returns itself; CSR and
+     * CSC give a new COO with int64 coordinates ({@code 16 * nnz} bytes of coordinates).
+     */
     public abstract CooArray tocoo();
 
     /** Compressed sparse rows (2-d only); int32 indices unless the array needs int64, as scipy. */
@@ -207,18 +214,45 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * }</pre>
      */
     public SparseArray add(double s) { return map(x -> x.add(s)); }
+    /**
+     * As {@link #add(double)}, with a Java integer that keeps the array's dtype (NumPy 2's rule; bool
+     * goes to int64); throws {@code IllegalArgumentException} when an integer dtype cannot hold {@code s}.
+     */
     public SparseArray add(long s) { return map(x -> x.add(s)); }
     /** Elementwise with an array of the same shape; throws {@code ShapeMismatchException} otherwise. */
     public SparseArray add(SparseArray o) { return zip(o, NDArray::add); }
+    /** Elementwise difference {@code x - s}, a new array in this format; the result's fill is {@code fill - s}. */
     public SparseArray sub(double s) { return map(x -> x.sub(s)); }
+    /**
+     * As {@link #sub(double)}, with a Java integer that keeps the array's dtype (NumPy 2's rule; bool
+     * goes to int64); throws {@code IllegalArgumentException} when an integer dtype cannot hold {@code s}.
+     */
     public SparseArray sub(long s) { return map(x -> x.sub(s)); }
+    /**
+     * Elementwise difference with an array of the same shape (fill {@code fill - o.fill}); throws
+     * {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray sub(SparseArray o) { return zip(o, NDArray::sub); }
+    /** Elementwise product {@code x * s}, a new array in this format; the result's fill is {@code fill * s}. */
     public SparseArray mul(double s) { return map(x -> x.mul(s)); }
+    /**
+     * As {@link #mul(double)}, with a Java integer that keeps the array's dtype (NumPy 2's rule; bool
+     * goes to int64); throws {@code IllegalArgumentException} when an integer dtype cannot hold {@code s}.
+     */
     public SparseArray mul(long s) { return map(x -> x.mul(s)); }
+    /**
+     * Elementwise product with an array of the same shape (fill {@code fill * o.fill}); throws
+     * {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray mul(SparseArray o) { return zip(o, NDArray::mul); }
     /** True division, as NumPy's {@code /}: integers give float64; {@code 0 / 0} gives a NaN fill. */
     public SparseArray div(double s) { return map(x -> x.div(s)); }
+    /** As {@link #div(double)}, with a Java integer divisor; integer and bool arrays still give float64. */
     public SparseArray div(long s) { return map(x -> x.div(s)); }
+    /**
+     * True division by an array of the same shape; two arrays with fill 0 give a NaN fill ({@code 0 / 0}).
+     * Throws {@code ShapeMismatchException} when the shapes differ.
+     */
     public SparseArray div(SparseArray o) { return zip(o, NDArray::div); }
 
     /**
@@ -229,22 +263,57 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * }</pre>
      */
     public SparseArray lt(double s) { return map(x -> x.lt(s)); }
+    /** As {@link #lt(double)}, with a Java integer (compared exactly with integer values). */
     public SparseArray lt(long s) { return map(x -> x.lt(s)); }
+    /**
+     * Elementwise {@code this < o} for an array of the same shape: a sparse bool array whose fill is
+     * {@code fill < o.fill}; throws {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray lt(SparseArray o) { return zip(o, NDArray::lt); }
+    /** Elementwise {@code x <= s}: a sparse bool array whose fill is {@code fill <= s}. */
     public SparseArray le(double s) { return map(x -> x.le(s)); }
+    /** As {@link #le(double)}, with a Java integer (compared exactly with integer values). */
     public SparseArray le(long s) { return map(x -> x.le(s)); }
+    /**
+     * Elementwise {@code this <= o} for an array of the same shape: a sparse bool array whose fill is
+     * {@code fill <= o.fill}; throws {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray le(SparseArray o) { return zip(o, NDArray::le); }
+    /** Elementwise {@code x > s}: a sparse bool array whose fill is {@code fill > s}. */
     public SparseArray gt(double s) { return map(x -> x.gt(s)); }
+    /** As {@link #gt(double)}, with a Java integer (compared exactly with integer values). */
     public SparseArray gt(long s) { return map(x -> x.gt(s)); }
+    /**
+     * Elementwise {@code this > o} for an array of the same shape: a sparse bool array whose fill is
+     * {@code fill > o.fill}; throws {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray gt(SparseArray o) { return zip(o, NDArray::gt); }
+    /** Elementwise {@code x >= s}: a sparse bool array whose fill is {@code fill >= s}. */
     public SparseArray ge(double s) { return map(x -> x.ge(s)); }
+    /** As {@link #ge(double)}, with a Java integer (compared exactly with integer values). */
     public SparseArray ge(long s) { return map(x -> x.ge(s)); }
+    /**
+     * Elementwise {@code this >= o} for an array of the same shape: a sparse bool array whose fill is
+     * {@code fill >= o.fill}; throws {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray ge(SparseArray o) { return zip(o, NDArray::ge); }
+    /** Elementwise {@code x == s}: a sparse bool array whose fill is {@code fill == s}. */
     public SparseArray eq(double s) { return map(x -> x.eq(s)); }
+    /** As {@link #eq(double)}, with a Java integer (compared exactly with integer values). */
     public SparseArray eq(long s) { return map(x -> x.eq(s)); }
+    /**
+     * Elementwise {@code this == o} for an array of the same shape: a sparse bool array whose fill is
+     * {@code fill == o.fill}; throws {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray eq(SparseArray o) { return zip(o, NDArray::eq); }
+    /** Elementwise {@code x != s}: a sparse bool array whose fill is {@code fill != s}. */
     public SparseArray ne(double s) { return map(x -> x.ne(s)); }
+    /** As {@link #ne(double)}, with a Java integer (compared exactly with integer values). */
     public SparseArray ne(long s) { return map(x -> x.ne(s)); }
+    /**
+     * Elementwise {@code this != o} for an array of the same shape: a sparse bool array whose fill is
+     * {@code fill != o.fill}; throws {@code ShapeMismatchException} otherwise.
+     */
     public SparseArray ne(SparseArray o) { return zip(o, NDArray::ne); }
 
     // ---- reductions ----------------------------------------------------------------------
@@ -338,6 +407,10 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
         return SparseText.plain(this);
     }
 
+    /**
+     * The notebook display: pydata's summary as {@code text/plain} (the {@link #toString()} text) and as an
+     * HTML table ({@code text/html}), each with the too-dense warning when it applies.
+     */
     @Override
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new java.util.LinkedHashMap<>();
