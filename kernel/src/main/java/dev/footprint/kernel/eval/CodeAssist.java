@@ -82,7 +82,7 @@ final class CodeAssist {
             html.append("<pre>").append(escape(doc.signature())).append("</pre>\n");
             if (javadoc != null && !javadoc.isBlank()) {
                 plain.append(plainJavadoc(javadoc)).append("\n\n");
-                html.append("<div>").append(javadoc.replaceAll("\\n\\s*@", "<br>@")).append("</div>\n");
+                html.append("<div>").append(htmlJavadoc(javadoc)).append("</div>\n");
             }
         }
         Map<String, String> data = new LinkedHashMap<>();
@@ -135,9 +135,64 @@ final class CodeAssist {
     private record Snippet(String text, int offset) {}
 
     static String plainJavadoc(String javadoc) {
-        return javadoc.replaceAll("\\{@(?:code|link|linkplain|literal) ([^}]*)}", "$1")
-                .replaceAll("<[^>]+>", "")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return inlineTags(javadoc, false);
+    }
+
+    static String htmlJavadoc(String javadoc) {
+        return inlineTags(javadoc, true).replaceAll("\\n\\s*@", "<br>@");
+    }
+
+    /**
+     * Resolves Javadoc's inline tags: {@code {@code x}} and {@code {@literal x}} become their text,
+     * {@code {@link Type#member label}} its label (or the reference). For HTML the text of a tag
+     * is escaped and set in {@code <code>}, and the comment's own HTML is kept; for plain text the
+     * comment's HTML tags are dropped and its entities decoded. Nested braces inside a tag are
+     * balanced, as in {@code {@code new long[]{1, 2}}}.
+     */
+    private static String inlineTags(String javadoc, boolean html) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < javadoc.length()) {
+            int open = javadoc.indexOf("{@", i);
+            if (open < 0) {
+                out.append(prose(javadoc.substring(i), html));
+                break;
+            }
+            out.append(prose(javadoc.substring(i, open), html));
+            int depth = 0;
+            int close = open;
+            for (; close < javadoc.length(); close++) {
+                char c = javadoc.charAt(close);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    break;
+                }
+            }
+            if (close >= javadoc.length()) { // unbalanced: the rest is prose
+                out.append(prose(javadoc.substring(open), html));
+                break;
+            }
+            String tag = javadoc.substring(open + 2, close);
+            int space = tag.indexOf(' ');
+            String name = space < 0 ? tag : tag.substring(0, space);
+            String body = space < 0 ? "" : tag.substring(space + 1).strip();
+            String text = switch (name) {
+                case "link", "linkplain" -> {
+                    int labelAt = body.indexOf(' ', body.indexOf(')') + 1);
+                    yield labelAt > 0 ? body.substring(labelAt + 1).strip()
+                            : body.startsWith("#") ? body.substring(1) : body.replace('#', '.');
+                }
+                default -> body;
+            };
+            out.append(html && !"linkplain".equals(name) ? "<code>" + escape(text) + "</code>" : html ? escape(text) : text);
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    private static String prose(String text, boolean html) {
+        return html ? text : text.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String escape(String text) {

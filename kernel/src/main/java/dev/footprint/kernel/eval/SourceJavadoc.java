@@ -7,6 +7,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +30,8 @@ final class SourceJavadoc {
             "dev.footprint", "dev.footprint.array", "dev.footprint.sparse", "dev.footprint.report",
             "dev.footprint.io", "dev.footprint.kernel.agent");
 
+    private static final int MAX_SUPERTYPE_DEPTH = 4;
+
     private final List<Path> sourcePath;
 
     SourceJavadoc(List<Path> sourcePath) {
@@ -39,6 +42,10 @@ final class SourceJavadoc {
      * The doc comment of the element JShell describes by {@code signature}, e.g.
      * {@code dev.footprint.array.NDArray dev.footprint.Footprint.footprint(java.lang.Object...)}
      * or {@code dev.footprint.Footprint}; null when no source has it.
+     *
+     * <p>A method is matched by its parameters' types and names when the signature has them, so each
+     * overload gets its own comment; a member without a comment of its own gets the one it
+     * overrides or inherits from a superclass or interface, as the javadoc tool shows it.
      */
     String find(String signature) {
         int paren = signature.indexOf('(');
@@ -56,12 +63,126 @@ final class SourceJavadoc {
         if (lastDot < 0) {
             return null;
         }
-        source = sourceOf(qualified.substring(0, lastDot), true);
+        String owner = qualified.substring(0, lastDot);
+        String member = Pattern.quote(qualified.substring(lastDot + 1));
+        if (paren < 0) {
+            return inHierarchy(owner, "[^;{}=]*?\\b" + member + "\\s*[=;]", 0);
+        }
+        List<Parameter> parameters = parameters(signature.substring(paren + 1, Math.max(paren + 1, signature.lastIndexOf(')'))));
+        if (parameters != null) {
+            String exact = inHierarchy(owner, "[^;{}=]*?\\b" + member + parametersPattern(parameters), 0);
+            if (exact != null) {
+                return exact;
+            }
+        }
+        return inHierarchy(owner, "[^;{}=]*?\\b" + member + "\\s*\\(", 0);
+    }
+
+    /** The comment before the first {@code declaration} in {@code owner} or, failing that, in its supertypes. */
+    private String inHierarchy(String owner, String declaration, int depth) {
+        String source = sourceOf(owner, true);
         if (source == null) {
             return null;
         }
-        String member = Pattern.quote(qualified.substring(lastDot + 1));
-        return docBefore(source, "[^;{}=]*?\\b" + member + (paren < 0 ? "\\s*[=;]" : "\\s*\\("));
+        String doc = docBefore(source, declaration);
+        if (doc != null || depth >= MAX_SUPERTYPE_DEPTH) {
+            return doc;
+        }
+        for (String supertype : supertypes(source, owner)) {
+            doc = inHierarchy(supertype, declaration, depth + 1);
+            if (doc != null) {
+                return doc;
+            }
+        }
+        return null;
+    }
+
+    /** A parameter of a signature: its type's simple name without type arguments, and its name. */
+    record Parameter(String type, String name) {}
+
+    /**
+     * The parameters of a signature's parameter list ({@code DType dtype, long... shape}), or null
+     * when the signature has only types ({@code java.lang.Object...}) or compiler names.
+     */
+    static List<Parameter> parameters(String list) {
+        List<Parameter> found = new ArrayList<>();
+        if (list.isBlank()) {
+            return found;
+        }
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i <= list.length(); i++) {
+            char c = i < list.length() ? list.charAt(i) : ',';
+            if (c == '<') {
+                depth++;
+            } else if (c == '>') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String parameter = list.substring(from, i).replaceAll("<[^<>]*(?:<[^<>]*>[^<>]*)*>", "").strip();
+                int space = parameter.lastIndexOf(' ');
+                String name = parameter.substring(space + 1);
+                if (space < 0 || !name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")
+                        || name.matches("arg\\d+")) {
+                    return null;
+                }
+                String type = parameter.substring(0, space).replaceAll("(\\.\\.\\.|\\[\\s*])", "").strip();
+                found.add(new Parameter(type.substring(type.lastIndexOf('.') + 1), name));
+                from = i + 1;
+            }
+        }
+        return found;
+    }
+
+    private static String parametersPattern(List<Parameter> parameters) {
+        StringBuilder pattern = new StringBuilder("\\s*\\(\\s*");
+        for (int i = 0; i < parameters.size(); i++) {
+            if (i > 0) {
+                pattern.append("\\s*,\\s*");
+            }
+            pattern.append("[^()]*?\\b").append(Pattern.quote(parameters.get(i).type()))
+                    .append("\\b[^()]*?\\b").append(Pattern.quote(parameters.get(i).name())).append("\\b");
+        }
+        return pattern.append("\\s*\\)").toString();
+    }
+
+    /** The qualified names of the classes and interfaces {@code owner} extends or implements, as far as they are known. */
+    private List<String> supertypes(String source, String owner) {
+        String simple = owner.substring(owner.lastIndexOf('.') + 1);
+        Matcher declaration = Pattern.compile("\\b(?:class|interface|record|enum)\\s+" + Pattern.quote(simple)
+                + "\\b([^{]*)\\{").matcher(source);
+        if (!declaration.find()) {
+            return List.of();
+        }
+        String clause = declaration.group(1);
+        while (clause.contains("<")) { // drop type arguments, innermost first
+            String shorter = clause.replaceAll("<[^<>]*>", "");
+            if (shorter.equals(clause)) {
+                break;
+            }
+            clause = shorter;
+        }
+        clause = clause.replaceAll("(?s)\\bpermits\\b.*", "").replaceAll("\\([^)]*\\)", "");
+        int keyword = clause.indexOf("extends");
+        int implementsAt = clause.indexOf("implements");
+        if (keyword < 0 || (implementsAt >= 0 && implementsAt < keyword)) {
+            keyword = implementsAt;
+        }
+        if (keyword < 0) {
+            return List.of();
+        }
+        String packageName = owner.contains(".") ? owner.substring(0, owner.lastIndexOf('.')) : "";
+        List<String> found = new ArrayList<>();
+        for (String name : clause.substring(keyword).replaceAll("\\b(?:extends|implements)\\b", ",").split(",")) {
+            String type = name.trim();
+            if (!type.matches("[\\w.]+")) {
+                continue;
+            }
+            if (!type.contains(".") && !packageName.isEmpty()) {
+                found.add(packageName + "." + type); // the same package first,
+            }
+            found.add(type);                         // then imported: the DSL's packages
+        }
+        return found;
     }
 
     private static String docBefore(String source, String declaration) {

@@ -246,6 +246,10 @@ class JShellEvaluatorTest {
         assertTrue(dsl.found());
         assertTrue(dsl.data().get("text/plain").contains("zeros"), dsl.toString());
         assertTrue(dsl.data().get("text/plain").contains("Float64 zeros"), "the DSL's Javadoc: " + dsl);
+        String overloads = evaluator.inspect("arr.of(1L)", 6, 0).data().get("text/plain");
+        assertTrue(overloads.matches("(?s).*of\\(double\\.\\.\\. values\\)\\s*\\nA 1-d float64 array.*"), overloads);
+        assertTrue(overloads.matches("(?s).*of\\(long\\.\\.\\. values\\)\\s*\\nA 1-d int64 array.*"),
+                "each overload shows its own comment, though the parameter names are alike: " + overloads);
         InspectionResult field = evaluator.inspect("arr", 1, 0);
         assertTrue(field.data().get("text/plain").contains("Dense arrays"), field.toString());
         assertFalse(evaluator.inspect("noSuchThing", 3, 0).found());
