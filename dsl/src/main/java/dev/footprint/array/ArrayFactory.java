@@ -119,10 +119,18 @@ public final class ArrayFactory {
         return a;
     }
 
-    /** Float64 from {@code start} up to (not including) {@code stop} by {@code step}, as NumPy. */
+    /**
+     * Float64 from {@code start} up to (not including) {@code stop} by {@code step}, as NumPy.
+     *
+     * @throws IllegalArgumentException a zero or NaN step, or a start or stop that is not finite
+     */
     public NDArray arange(double start, double stop, double step) {
         if (step == 0 || Double.isNaN(step)) {
             throw new IllegalArgumentException("arange step must be a non-zero number, got " + step);
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new IllegalArgumentException("arange cannot compute the length from start " + start + " to stop " + stop
+                    + ": both must be finite");
         }
         long n = (long) Math.max(0, Math.ceil((stop - start) / step));
         NDArray a = NDArray.allocate(DType.FLOAT64, n);

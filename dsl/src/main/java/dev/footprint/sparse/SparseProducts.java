@@ -43,6 +43,11 @@ final class SparseProducts {
                     + a.shape[1] + " rows, got shape " + SparseText.shape(x.shape()));
         }
         DType rt = DType.promote(a.dtype(), x.dtype());
+        long cells = a.shape[0] * x.shape()[1];
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("matmul would give a dense " + a.shape[0] + " x " + x.shape()[1]
+                    + " result of " + cells + " elements, more than one Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
+        }
         int rows = (int) a.shape[0];
         int k = (int) x.shape()[1];
         int[] ptr = IndexArrays.ints(a.indptr());

@@ -30,7 +30,10 @@ final class SparseReductions {
 
     static NDArray mean(SparseArray a) {
         DType rt = a.dtype().isFloat() ? a.dtype() : DType.FLOAT64;
-        double total = a.storedValues().sum().doubleValue();
+        NDArray stored = a.storedValues();
+        // Integers are averaged in float64, as NumPy's mean does: an int64 sum could wrap.
+        double total = a.dtype().isFloat() ? stored.sum().doubleValue()
+                : stored.size() == 0 ? 0 : stored.mean().doubleValue() * stored.size();
         long missing = a.size - a.nnz();
         if (missing > 0) {
             total += a.fill.getDoubleFlat(0) * missing;

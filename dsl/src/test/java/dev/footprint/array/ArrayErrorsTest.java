@@ -41,6 +41,15 @@ class ArrayErrorsTest {
     }
 
     @Test
+    void arangeRefusesBoundsItCannotCount() {
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.arange(Double.NaN, 5.0, 1.0)), "NaN", "finite");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.arange(0.0, Double.POSITIVE_INFINITY, 1.0)),
+                "Infinity", "finite");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.arange(0.0, 1.0, 0.0)), "step");
+        assertEquals(3, arr.arange(0.0, 1.5, 0.5).size());
+    }
+
+    @Test
     void broadcastMismatchNamesBothShapes() {
         ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> arr.ones(2, 3).add(arr.ones(4)));
         assertMentions(e, "(2, 3)", "(4,)", "3 vs 4");

@@ -202,4 +202,23 @@ class SparseOperationsTest {
         String html = s.mimeBundle().get("text/html");
         assertTrue(html.startsWith("<table><tbody><tr><th style=\"text-align: left\">Format</th>"), html);
     }
+
+    @Test
+    void theMeanOfLargeIntegersDoesNotWrap() {
+        NDArray a = arr.of(1L << 62, 1L << 62, 0L, 0L);
+        assertEquals(a.mean().doubleValue(), 0x1p61);
+        for (SparseArray s : new SparseArray[] {sparse.coo(a), sparse.csr(a.reshape(2, 2)), sparse.csc(a.reshape(2, 2))}) {
+            assertEquals(0x1p61, s.mean().doubleValue(), s.format());
+        }
+    }
+
+    @Test
+    void aProductTooLargeForOneArrayIsRefusedClearly() {
+        // An empty 100000 x 3 CSR array times a dense 3 x 30000 array: 3e9 result cells.
+        SparseArray rows = new CsrArray(arr.zeros(0), arr.zeros(dev.footprint.array.DType.INT32, 0),
+                arr.zeros(dev.footprint.array.DType.INT32, 100_001), 100_000, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> rows.matmul(arr.zeros(3, 30_000)));
+        assertTrue(e.getMessage().contains("more than one Java array holds"), e.getMessage());
+    }
 }
