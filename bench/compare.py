@@ -132,19 +132,20 @@ def main():
         compare_sparse(args)
 
 
+def run_java(args, main_class, sizes):
+    """Runs a timing program of the bench jar; returns the JSON objects it prints, one per line."""
+    cmd = [args.java, "-Xmx6g", "-cp", args.jar, main_class] + [str(n) for n in sizes]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
 def compare_dense(args):
     numpy_ms = {}
     for n in args.sizes:
         for op, fn in numpy_ops(n).items():
             numpy_ms[(op, n)] = median_ms(fn, n)
 
-    cmd = [args.java, "-Xmx6g", "-cp", args.jar, "dev.footprint.bench.CompareMain"] + [str(n) for n in args.sizes]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    java_ms = {}
-    for line in out.splitlines():
-        if line.startswith("{"):
-            r = json.loads(line)
-            java_ms[(r["op"], r["n"])] = r["ms"]
+    java_ms = {(r["op"], r["n"]): r["ms"] for r in run_java(args, "dev.footprint.bench.CompareMain", args.sizes)}
 
     print("| operation | n | NumPy ms | Footprint ms | ratio |")
     print("| --- | --- | --- | --- | --- |")
@@ -173,13 +174,8 @@ def compare_sparse(args):
             for op, fn in ops.items():
                 py_ms[(op, n, density)] = median_ms(fn, n)
 
-    cmd = [args.java, "-Xmx6g", "-cp", args.jar, "dev.footprint.bench.SparseCompareMain"] + [str(n) for n in args.sparse_sizes]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    java = {}
-    for line in out.splitlines():
-        if line.startswith("{"):
-            r = json.loads(line)
-            java[(r["op"], r["n"], r["density"])] = r
+    java = {(r["op"], r["n"], r["density"]): r
+            for r in run_java(args, "dev.footprint.bench.SparseCompareMain", args.sparse_sizes)}
 
     print()
     print("pydata sparse %s, scipy %s" % (sparse.__version__, scipy.__version__))

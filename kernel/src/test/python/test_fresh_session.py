@@ -2,23 +2,10 @@
 
 import unittest
 
-from jupyter_client.manager import start_new_kernel
-
-from kernel_under_test import KERNEL_NAME
-
-TIMEOUT = 60
+from kernel_under_test import TIMEOUT, KernelTestCase
 
 
-class FreshSessionTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=False)
-
+class FreshSessionTests(KernelTestCase):
     def run_cell(self, code):
         """Runs code; returns the reply content and the execute_result/error messages."""
         results = []

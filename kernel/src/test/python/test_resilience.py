@@ -4,23 +4,10 @@ import time
 import unittest
 from queue import Empty
 
-from jupyter_client.manager import start_new_kernel
-
-from kernel_under_test import EXPECTED_JAVA, KERNEL_NAME
-
-TIMEOUT = 60
+from kernel_under_test import EXPECTED_JAVA, TIMEOUT, KernelTestCase
 
 
-class ResilienceTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=False)
-
+class ResilienceTests(KernelTestCase):
     def run_cell(self, code, timeout=TIMEOUT):
         """Runs code; returns the reply content and the text of its outputs."""
         outputs = []

@@ -3,25 +3,22 @@
 import unittest
 
 import zmq
-from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
-from kernel_under_test import KERNEL_NAME
+from kernel_under_test import TIMEOUT, KernelTestCase
 
-TIMEOUT = 60
 SILENCE_MS = 1500
 
 
-class SignatureTests(unittest.TestCase):
+class SignatureTests(KernelTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=TIMEOUT)
+        super().setUpClass()
         cls.context = zmq.Context()
 
     @classmethod
     def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=False)
+        super().tearDownClass()
         cls.context.term()
 
     def setUp(self):

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,7 @@ final class SourceJavadoc {
     private static final int MAX_SUPERTYPE_DEPTH = 4;
 
     private final List<Path> sourcePath;
+    private final Map<String, Optional<String>> packagedSources = new ConcurrentHashMap<>();
 
     SourceJavadoc(List<Path> sourcePath) {
         this.sourcePath = sourcePath;
@@ -118,7 +121,7 @@ final class SourceJavadoc {
             } else if (c == '>') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                String parameter = list.substring(from, i).replaceAll("<[^<>]*(?:<[^<>]*>[^<>]*)*>", "").strip();
+                String parameter = withoutTypeArguments(list.substring(from, i)).strip();
                 int space = parameter.lastIndexOf(' ');
                 String name = parameter.substring(space + 1);
                 if (space < 0 || !name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")
@@ -153,15 +156,7 @@ final class SourceJavadoc {
         if (!declaration.find()) {
             return List.of();
         }
-        String clause = declaration.group(1);
-        while (clause.contains("<")) { // drop type arguments, innermost first
-            String shorter = clause.replaceAll("<[^<>]*>", "");
-            if (shorter.equals(clause)) {
-                break;
-            }
-            clause = shorter;
-        }
-        clause = clause.replaceAll("(?s)\\bpermits\\b.*", "").replaceAll("\\([^)]*\\)", "");
+        String clause = withoutTypeArguments(declaration.group(1)).replaceAll("(?s)\\bpermits\\b.*", "").replaceAll("\\([^)]*\\)", "");
         int keyword = clause.indexOf("extends");
         int implementsAt = clause.indexOf("implements");
         if (keyword < 0 || (implementsAt >= 0 && implementsAt < keyword)) {
@@ -233,33 +228,66 @@ final class SourceJavadoc {
         }
     }
 
-    private String read(String resource) {
-        try (InputStream in = SourceJavadoc.class.getClassLoader().getResourceAsStream(RESOURCE_PREFIX + resource)) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** {@code text} without its type arguments ({@code Map<String, List<Integer>>} becomes {@code Map}), innermost first. */
+    private static String withoutTypeArguments(String text) {
+        String shorter = text;
+        while (shorter.contains("<")) {
+            String next = shorter.replaceAll("<[^<>]*>", "");
+            if (next.equals(shorter)) {
+                break; // unbalanced: leave the rest
             }
-        } catch (IOException unreadable) {
-            // try the source path
+            shorter = next;
+        }
+        return shorter;
+    }
+
+    // One inspection may look up the same file for every overload and supertype. What is packaged
+    // (the kernel's resources, source jars) cannot change while the kernel runs, so it is read once;
+    // a folder of sources is read each time, as the user may be editing it.
+    private String read(String resource) {
+        String text = packaged("", resource, () -> {
+            try (InputStream in = SourceJavadoc.class.getClassLoader().getResourceAsStream(RESOURCE_PREFIX + resource)) {
+                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        });
+        if (text != null) {
+            return text;
         }
         for (Path root : sourcePath) {
             try {
                 if (Files.isDirectory(root)) {
                     Path file = root.resolve(resource);
-                    if (Files.isRegularFile(file)) {
-                        return Files.readString(file);
-                    }
+                    text = Files.isRegularFile(file) ? Files.readString(file) : null;
                 } else if (Files.isRegularFile(root)) {
-                    try (FileSystem jar = FileSystems.newFileSystem(root, Map.of())) {
-                        Path file = jar.getPath(resource);
-                        if (Files.isRegularFile(file)) {
-                            return Files.readString(file);
+                    text = packaged(root + "!", resource, () -> {
+                        try (FileSystem jar = FileSystems.newFileSystem(root, Map.of())) {
+                            Path file = jar.getPath(resource);
+                            return Files.isRegularFile(file) ? Files.readString(file) : null;
                         }
-                    }
+                    });
                 }
             } catch (IOException | RuntimeException unreadable) {
-                // next root
+                text = null; // next root
+            }
+            if (text != null) {
+                return text;
             }
         }
         return null;
+    }
+
+    private interface SourceReader {
+        String read() throws IOException;
+    }
+
+    /** The text {@code reader} gives for {@code resource} in the package {@code where}, read once; null if absent. */
+    private String packaged(String where, String resource, SourceReader reader) {
+        return packagedSources.computeIfAbsent(where + resource, key -> {
+            try {
+                return Optional.ofNullable(reader.read());
+            } catch (IOException unreadable) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 }
