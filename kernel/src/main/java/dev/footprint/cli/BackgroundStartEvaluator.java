@@ -16,16 +16,24 @@ import java.util.function.Supplier;
  * An evaluator built on a background thread. Starting the user JVM takes about a second; doing it
  * while the kernel already answers {@code kernel_info} lets Jupyter see the kernel ready sooner,
  * and the first request that needs the evaluator simply waits for it.
+ *
+ * <p>A start that failed (the user JVM could not be launched or did not connect) is tried again by
+ * the next request that needs the evaluator, on that request's thread: the kernel keeps serving,
+ * and a failure that passed (a busy machine, a port taken for a moment) costs one cell, not the
+ * kernel.
  */
 final class BackgroundStartEvaluator implements Evaluator {
 
     private static final long CLOSE_WAIT_SECONDS = 10;
 
-    private final CompletableFuture<Evaluator> started;
+    private final Supplier<Evaluator> factory;
+    private volatile CompletableFuture<Evaluator> started;
 
     /** Starts building the evaluator with {@code factory} at once, on its own thread. */
     BackgroundStartEvaluator(Supplier<Evaluator> factory) {
-        started = new CompletableFuture<>();
+        this.factory = factory;
+        CompletableFuture<Evaluator> started = new CompletableFuture<>();
+        this.started = started;
         Thread starter = new Thread(() -> {
             try {
                 started.complete(factory.get());
@@ -45,7 +53,8 @@ final class BackgroundStartEvaluator implements Evaluator {
     @Override
     public void interrupt() {
         // Nothing runs before the evaluator exists, so there is nothing to interrupt yet.
-        Evaluator evaluator = started.getNow(null);
+        CompletableFuture<Evaluator> current = started;
+        Evaluator evaluator = current.isDone() && !current.isCompletedExceptionally() ? current.join() : null;
         if (evaluator != null) {
             evaluator.interrupt();
         }
@@ -87,13 +96,33 @@ final class BackgroundStartEvaluator implements Evaluator {
     }
 
     private Evaluator evaluator() {
+        CompletableFuture<Evaluator> current = started;
         try {
-            return started.get();
+            return current.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the evaluator was starting", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the evaluator could not start: " + e.getCause().getMessage(), e.getCause());
+            return startAgain(current, e.getCause());
+        }
+    }
+
+    private synchronized Evaluator startAgain(CompletableFuture<Evaluator> failed, Throwable firstFailure) {
+        if (started != failed) {
+            return evaluator(); // another request already tried again
+        }
+        CompletableFuture<Evaluator> retry = new CompletableFuture<>();
+        started = retry;
+        try {
+            Evaluator evaluator = factory.get();
+            retry.complete(evaluator);
+            return evaluator;
+        } catch (RuntimeException | Error e) {
+            retry.completeExceptionally(e);
+            String earlier = firstFailure.getMessage();
+            String now = e.getMessage();
+            throw new IllegalStateException("the evaluator could not start: " + now
+                    + (now != null && now.equals(earlier) ? "" : " (the attempt before: " + earlier + ")"), e);
         }
     }
 }

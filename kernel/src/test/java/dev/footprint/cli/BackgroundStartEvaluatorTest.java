@@ -8,6 +8,7 @@ import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.protocol.ScriptedEvaluator;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,13 +34,34 @@ class BackgroundStartEvaluatorTest {
     }
 
     @Test
-    void aFailedStartIsReportedOnEveryRequest() {
+    void aStartThatKeepsFailingIsTriedAgainAndReportedOnEveryRequest() {
+        AtomicInteger attempts = new AtomicInteger();
         Evaluator evaluator = new BackgroundStartEvaluator(() -> {
+            attempts.incrementAndGet();
             throw new IllegalStateException("the user JVM did not start: bad -Xmx");
         });
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> evaluator.execute("1", ExecutionListener.NONE));
-        assertTrue(error.getMessage().contains("bad -Xmx"), error.getMessage());
+        for (int request = 1; request <= 2; request++) {
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> evaluator.execute("1", ExecutionListener.NONE));
+            assertTrue(error.getMessage().contains("bad -Xmx"), error.getMessage());
+        }
+        assertEquals(3, attempts.get(), "the start in the background, then once for each request");
+        evaluator.interrupt(); // nothing runs, so nothing to stop, and no exception
         evaluator.close(); // nothing to close, and no exception
+    }
+
+    @Test
+    void aStartThatFailedOnceIsTriedAgainByTheNextCellWhichThenRuns() {
+        AtomicInteger attempts = new AtomicInteger();
+        Evaluator evaluator = new BackgroundStartEvaluator(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("the user JVM did not start: handshake failed");
+            }
+            return new ScriptedEvaluator();
+        });
+        assertEquals("7", evaluator.execute("value 7", ExecutionListener.NONE).result().get("text/plain"));
+        assertEquals("8", evaluator.execute("value 8", ExecutionListener.NONE).result().get("text/plain"));
+        assertEquals(2, attempts.get(), "started again once, then kept");
+        evaluator.close();
     }
 }

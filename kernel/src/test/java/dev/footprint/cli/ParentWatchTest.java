@@ -3,8 +3,8 @@ package dev.footprint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.kernel.protocol.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,15 +97,10 @@ class ParentWatchTest {
     }
 
     private static String connectionJson() throws IOException {
+        int[] ports = LoopbackPorts.distinct(5);
         return """
                 {"transport": "tcp", "ip": "127.0.0.1", "shell_port": %d, "iopub_port": %d, "stdin_port": %d,
                  "control_port": %d, "hb_port": %d, "key": "%s", "signature_scheme": "hmac-sha256"}
-                """.formatted(freePort(), freePort(), freePort(), freePort(), freePort(), UUID.randomUUID());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                """.formatted(ports[0], ports[1], ports[2], ports[3], ports[4], UUID.randomUUID());
     }
 }

@@ -6,9 +6,6 @@ import com.sun.jdi.ReferenceType;
 import com.sun.jdi.StringReference;
 import com.sun.jdi.Value;
 import com.sun.jdi.VirtualMachine;
-import com.sun.jdi.connect.Connector;
-import com.sun.jdi.connect.IllegalConnectorArgumentsException;
-import com.sun.jdi.connect.ListeningConnector;
 import dev.footprint.kernel.agent.UserJvmAgent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +22,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -34,12 +30,15 @@ import java.util.function.Consumer;
  * connection used only to stop runaway cells.
  *
  * <p>Both connections go from the user JVM out to listeners of the kernel bound to the loopback
- * address: the user JVM never opens a port. The JDWP agent connects out to a JDI listening
- * connector; the command socket must begin with a random token given in the environment, so
- * another local process cannot take the user JVM's place. The listening connector takes the
- * first VM that connects, so once the command socket proved itself the kernel reads the same
- * token back through the debugger connection (a static field of the agent) and refuses to
- * start when it is not there: a debugger connection always belongs to the process it started.
+ * address: the user JVM never opens a port. The JDWP agent connects out to the debugger listener
+ * ({@link DebuggeeConnection}); the command socket must begin with a random token given in the
+ * environment, so another local process cannot take the user JVM's place. Both listeners close
+ * connections that do not greet as expected and keep waiting, so a stray client (another
+ * kernel's, which reached a port Jupyter had just freed) cannot spoil the start. The debugger
+ * listener takes the first JVM that greets, so once the command socket proved itself the kernel
+ * reads the same token back through the debugger connection (a static field of the agent) and
+ * refuses to start when it is not there: a debugger connection always belongs to the process it
+ * started.
  */
 final class UserJvm implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
@@ -64,40 +63,48 @@ final class UserJvm implements AutoCloseable {
     static UserJvm start(UserJvmOptions options, Consumer<String> rawOutput) throws IOException {
         long start = System.nanoTime();
         int timeoutMs = (int) options.startTimeout().toMillis();
-        ListeningConnector debugListener = socketListener();
-        Map<String, Connector.Argument> debugArgs = debugListener.defaultArguments();
-        debugArgs.get("localAddress").setValue(LOOPBACK);
-        debugArgs.get("port").setValue("0");
-        debugArgs.get("timeout").setValue(Integer.toString(timeoutMs));
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
         Process process = null;
-        try (ServerSocket commandListener = new ServerSocket()) {
-            commandListener.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 1);
-            commandListener.setSoTimeout(timeoutMs);
-            String debugAddress = debugListener.startListening(debugArgs);
+        try (ServerSocket commandListener = loopbackListener(); ServerSocket debugListener = loopbackListener()) {
+            String debugAddress = LOOPBACK + ":" + debugListener.getLocalPort();
+            ProcessBuilder builder = new ProcessBuilder(command(options, debugAddress, commandListener.getLocalPort()));
+            builder.environment().put(UserJvmAgent.TOKEN_ENV, token);
+            builder.redirectErrorStream(true);
+            process = builder.start();
+            process.getOutputStream().close(); // the cells have no standard input
+            drain(process.getInputStream(), rawOutput);
+            DebuggeeConnection debugger = DebuggeeConnection.accept(debugListener, deadline, KernelLog::warn);
+            VirtualMachine vm;
             try {
-                ProcessBuilder builder = new ProcessBuilder(command(options, debugAddress, commandListener.getLocalPort()));
-                builder.environment().put(UserJvmAgent.TOKEN_ENV, token);
-                builder.redirectErrorStream(true);
-                process = builder.start();
-                process.getOutputStream().close(); // the cells have no standard input
-                drain(process.getInputStream(), rawOutput);
-                VirtualMachine vm = debugListener.accept(debugArgs);
-                Socket socket = acceptAgent(commandListener, token);
-                checkIdentity(vm, token);
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                return new UserJvm(process, vm, socket, millis);
-            } finally {
-                debugListener.stopListening(debugArgs);
+                vm = Bootstrap.virtualMachineManager().createVirtualMachine(debugger, process);
+            } catch (IOException | RuntimeException failure) {
+                debugger.close();
+                throw failure;
             }
-        } catch (IOException | IllegalConnectorArgumentsException | RuntimeException failure) {
+            Socket socket = acceptAgent(commandListener, token, deadline);
+            checkIdentity(vm, token);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new UserJvm(process, vm, socket, millis);
+        } catch (IOException | RuntimeException failure) {
             if (process != null) {
                 process.destroyForcibly();
             }
             String exit = process != null && !process.isAlive() ? " (exit status " + process.exitValue() + ")" : "";
             throw new IOException("the user JVM did not start" + exit + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static ServerSocket loopbackListener() throws IOException {
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 4);
+            return listener;
+        } catch (IOException failure) {
+            listener.close();
+            throw failure;
         }
     }
 
@@ -115,18 +122,13 @@ final class UserJvm implements AutoCloseable {
         return command;
     }
 
-    private static ListeningConnector socketListener() {
-        for (ListeningConnector connector : Bootstrap.virtualMachineManager().listeningConnectors()) {
-            if ("com.sun.jdi.SocketListen".equals(connector.name())) {
-                return connector;
+    private static Socket acceptAgent(ServerSocket listener, String token, long deadline) throws IOException {
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                break;
             }
-        }
-        throw new IllegalStateException("no JDI socket listening connector in this JDK");
-    }
-
-    private static Socket acceptAgent(ServerSocket listener, String token) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(listener.getSoTimeout());
-        while (System.nanoTime() < deadline) {
+            listener.setSoTimeout((int) left);
             Socket socket;
             try {
                 socket = listener.accept();
@@ -134,10 +136,19 @@ final class UserJvm implements AutoCloseable {
                 break;
             }
             socket.setTcpNoDelay(true);
-            if (token.equals(readLine(socket.getInputStream()))) {
+            socket.setSoTimeout((int) Math.min(left, DebuggeeConnection.GREETING_PATIENCE_MS));
+            String line;
+            try {
+                line = readLine(socket.getInputStream());
+            } catch (SocketTimeoutException silent) {
+                line = null;
+            }
+            if (token.equals(line)) {
+                socket.setSoTimeout(0);
                 return socket;
             }
             socket.close(); // not our user JVM
+            KernelLog.warn("closed a connection to the command port from " + socket.getRemoteSocketAddress() + ": it did not give the token");
         }
         throw new IOException("the user JVM did not connect back in time");
     }

@@ -1,5 +1,6 @@
 package dev.footprint.kernel.protocol;
 
+import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

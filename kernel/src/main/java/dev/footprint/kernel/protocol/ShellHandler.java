@@ -1,5 +1,6 @@
 package dev.footprint.kernel.protocol;
 
+import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.footprint.kernel.eval.CompletionResult;

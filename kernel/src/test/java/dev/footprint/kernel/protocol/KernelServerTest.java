@@ -30,8 +30,9 @@ class KernelServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
-                freePort(), freePort(), UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
+        int[] ports = LoopbackPorts.distinct(5);
+        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2],
+                ports[3], ports[4], UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
         evaluator = new ScriptedEvaluator();
         kernel = new KernelServer(connection, evaluator);
         kernel.start();
@@ -41,7 +42,9 @@ class KernelServerTest {
 
     @AfterEach
     void stop() {
-        client.close();
+        if (client != null) {
+            client.close();
+        }
         kernel.close();
     }
 
@@ -372,8 +375,9 @@ class KernelServerTest {
     @Test
     void aPortInUseFailsTheStartAndLeavesNothingOpen() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
-                    taken.getLocalPort(), freePort(), UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
+            int[] ports = LoopbackPorts.distinct(4);
+            ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2],
+                    taken.getLocalPort(), ports[3], UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
             ScriptedEvaluator unused = new ScriptedEvaluator();
             KernelServer blocked = new KernelServer(connection, unused, Duration.ofMillis(200));
             IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, blocked::start);
@@ -390,8 +394,9 @@ class KernelServerTest {
     @Test
     void aPortBusyForAMomentIsBoundOnceItIsFree() throws Exception {
         ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
-        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(),
-                taken.getLocalPort(), freePort(), UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
+        int[] ports = LoopbackPorts.distinct(4);
+        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2],
+                taken.getLocalPort(), ports[3], UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
         Thread release = new Thread(() -> {
             try {
                 Thread.sleep(300);
@@ -412,12 +417,6 @@ class KernelServerTest {
             }
         } finally {
             release.join();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.footprint.kernel.protocol;
+package dev.footprint.kernel.eval;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -7,17 +7,17 @@ import java.time.format.DateTimeFormatter;
  * The kernel's log: standard error, which Jupyter servers show in their console. Kept apart from
  * the user's output, which travels on iopub.
  */
-final class KernelLog {
+public final class KernelLog {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private KernelLog() {}
 
-    static void warn(String text) {
+    public static void warn(String text) {
         System.err.println("[footprint-kernel " + TIME.format(LocalTime.now()) + " WARN] " + text);
     }
 
-    static void error(String text, Throwable cause) {
+    public static void error(String text, Throwable cause) {
         System.err.println("[footprint-kernel " + TIME.format(LocalTime.now()) + " ERROR] " + text);
         if (cause != null) {
             cause.printStackTrace(System.err);
