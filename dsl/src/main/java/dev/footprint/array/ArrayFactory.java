@@ -1,6 +1,7 @@
 package dev.footprint.array;
 
 import java.lang.reflect.Array;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -110,7 +111,16 @@ public final class ArrayFactory {
         if (step == 0) {
             throw new IllegalArgumentException("arange step must not be zero");
         }
-        long n = Math.max(0, step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step);
+        // Counted exactly: stop - start can pass Long.MAX_VALUE (arange(-10, Long.MAX_VALUE)).
+        BigInteger span = BigInteger.valueOf(stop).subtract(BigInteger.valueOf(start));
+        BigInteger by = BigInteger.valueOf(step);
+        BigInteger count = span.signum() * by.signum() <= 0 ? BigInteger.ZERO
+                : span.abs().add(by.abs()).subtract(BigInteger.ONE).divide(by.abs());
+        if (count.bitLength() >= Long.SIZE) {
+            throw new ArrayAllocationException("arange(" + start + ", " + stop + ", " + step + ") would have "
+                    + count + " elements; an array can have at most " + Shapes.MAX_SIZE);
+        }
+        long n = count.longValue();
         NDArray a = NDArray.allocate(DType.INT64, n);
         long[] d = (long[]) a.data;
         for (int i = 0; i < n; i++) {
@@ -352,7 +362,12 @@ public final class ArrayFactory {
             return;
         }
         for (int i = 0; i < len; i++) {
-            copyNested(Array.get(node, i), axis + 1, shape, a, pos);
+            Object row = Array.get(node, i);
+            if (row == null) {
+                throw new IllegalArgumentException("from(...) found null where a row was expected: index " + i
+                        + " along axis " + axis + "; every row must be an array");
+            }
+            copyNested(row, axis + 1, shape, a, pos);
         }
     }
 }

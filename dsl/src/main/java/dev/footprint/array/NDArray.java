@@ -189,9 +189,16 @@ public final class NDArray implements Displayable {
         return Buffers.readDouble(dtype, data, storageIndex(index));
     }
 
-    /** The element as a long: integers exactly (uint64 as its bits), floats truncated. */
+    /**
+     * The element as a long: integers exactly (uint64 as its bits), floats truncated toward zero.
+     *
+     * @throws ArithmeticException the element is a NaN, an infinity or a float outside the int64
+     *     range, which has no long value (as Python's {@code int()} of it raises); {@code
+     *     as(INT64, Casting.UNSAFE)} converts those as NumPy's {@code astype} does instead
+     */
     public long getLong(long... index) {
-        return Buffers.readLong(dtype, data, storageIndex(index));
+        int at = storageIndex(index);
+        return readLong(at, () -> "element " + Arrays.toString(index));
     }
 
     /** The {@code i}-th element in C order, as a double. */
@@ -199,9 +206,13 @@ public final class NDArray implements Displayable {
         return Buffers.readDouble(dtype, data, flatStorageIndex(i));
     }
 
-    /** The {@code i}-th element in C order, as a long. */
+    /**
+     * The {@code i}-th element in C order, as a long (as {@link #getLong}).
+     *
+     * @throws ArithmeticException the element is a float with no long value (NaN, infinite, out of range)
+     */
     public long getLongFlat(long i) {
-        return Buffers.readLong(dtype, data, flatStorageIndex(i));
+        return readLong(flatStorageIndex(i), () -> "element " + i + " in C order");
     }
 
     /** The single value of a 0-d or one-element array, as {@link #get}. */
@@ -223,15 +234,28 @@ public final class NDArray implements Displayable {
 
     /**
      * The single value of a 0-d or one-element array as a long, read as {@link #getLong}: integers
-     * exactly (uint64 as its bits), floats truncated.
+     * exactly (uint64 as its bits), floats truncated toward zero.
      *
      * @throws IllegalStateException the array does not have exactly one element
+     * @throws ArithmeticException the value is a float with no long value (NaN, infinite, out of range)
      */
     public long longValue() {
         if (size != 1) {
             throw new IllegalStateException("longValue() needs exactly one element; this array has " + size);
         }
-        return Buffers.readLong(dtype, data, flatStorageIndex(0));
+        return readLong(flatStorageIndex(0), () -> "the value");
+    }
+
+    private long readLong(int at, java.util.function.Supplier<String> which) {
+        if (!dtype.isFloat()) {
+            return Buffers.readLong(dtype, data, at);
+        }
+        double v = Buffers.readDouble(dtype, data, at);
+        if (v >= -0x1p63 && v < 0x1p63) {
+            return (long) v;
+        }
+        throw new ArithmeticException(which.get() + " of this " + dtype + " array is " + v
+                + ", which has no long value; as(INT64, Casting.UNSAFE) converts it as NumPy's astype does");
     }
 
     private Object box(int at) {

@@ -136,7 +136,7 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
      */
     @Override
     public CompressedArray withIndexType(DType t) {
-        IndexArrays.checkAddresses(t, new long[] {shape[1 - compressedAxis()]}, format().toUpperCase());
+        IndexArrays.checkAddresses(t, shape, 1 - compressedAxis(), format().toUpperCase());
         if (!IndexArrays.holds(t, nnz())) {
             throw new IndexTypeException(t + " cannot hold the index pointer " + nnz() + " (nnz) of this "
                     + format().toUpperCase() + " array (" + t + " holds " + t.rangeText() + "); "

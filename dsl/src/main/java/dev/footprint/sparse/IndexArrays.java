@@ -112,14 +112,19 @@ final class IndexArrays {
      * largest dimension, not the flat size, so a 1024 x 1024 array fits uint16.
      */
     static void checkAddresses(DType t, long[] shape, String kind) {
-        requireIntegerType(t, kind + " index dtype");
         for (int axis = 0; axis < shape.length; axis++) {
-            long largest = shape[axis] - 1;
-            if (largest > 0 && !holds(t, largest)) {
-                throw new IndexTypeException(t + " cannot address dimension " + axis + " of size " + shape[axis]
-                        + " (largest index " + largest + ", " + t + " holds " + t.rangeText() + "); "
-                        + suggestion(t, largest) + " can");
-            }
+            checkAddresses(t, shape, axis, kind);
+        }
+    }
+
+    /** Checks that {@code t} can address every position along {@code axis} of {@code shape}. */
+    static void checkAddresses(DType t, long[] shape, int axis, String kind) {
+        requireIntegerType(t, kind + " index dtype");
+        long largest = shape[axis] - 1;
+        if (largest > 0 && !holds(t, largest)) {
+            throw new IndexTypeException(t + " cannot address dimension " + axis + " of size " + shape[axis]
+                    + " (largest index " + largest + ", " + t + " holds " + t.rangeText() + "); "
+                    + suggestion(t, largest) + " can");
         }
     }
 

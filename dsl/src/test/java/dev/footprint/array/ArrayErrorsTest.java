@@ -50,6 +50,48 @@ class ArrayErrorsTest {
     }
 
     @Test
+    void arangeOfLongsCountsSpansPastLongMaxValue() {
+        // stop - start overflows a long here; the count must not wrap to an empty array.
+        assertMentions(assertThrows(ArrayAllocationException.class, () -> arr.arange(-10, Long.MAX_VALUE)),
+                "9223372036854775817 elements", "at most");
+        assertMentions(assertThrows(ArrayAllocationException.class, () -> arr.arange(Long.MIN_VALUE, Long.MAX_VALUE, 1)),
+                "18446744073709551615 elements");
+        NDArray top = arr.arange(Long.MAX_VALUE - 3, Long.MAX_VALUE);
+        assertEquals(3, top.size());
+        assertEquals(Long.MAX_VALUE - 3, top.getLongFlat(0));
+        assertEquals(Long.MAX_VALUE - 1, top.getLongFlat(2));
+        NDArray down = arr.arange(Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+        assertEquals(2, down.size());
+        assertEquals(Long.MAX_VALUE, down.getLongFlat(0));
+        assertEquals(-1, down.getLongFlat(1));
+        assertEquals(0, arr.arange(5, 0, 1).size(), "a positive step from above stop gives nothing, as NumPy");
+        assertEquals(3, arr.arange(0, 7, 3).size());
+    }
+
+    @Test
+    void aFloatWithNoLongValueIsRefusedByGetLongNotTurnedIntoANumber() {
+        NDArray a = arr.of(2.9, -2.9, Double.NaN, Double.POSITIVE_INFINITY, 1e19, -0x1p63);
+        assertEquals(2, a.getLong(0), "truncated toward zero");
+        assertEquals(-2, a.getLongFlat(1));
+        assertEquals(Long.MIN_VALUE, a.getLong(5), "-2^63 itself is a long");
+        assertMentions(assertThrows(ArithmeticException.class, () -> a.getLong(2)), "element [2]", "NaN", "no long value");
+        assertMentions(assertThrows(ArithmeticException.class, () -> a.getLongFlat(3)), "element 3 in C order", "Infinity");
+        assertMentions(assertThrows(ArithmeticException.class, () -> a.getLong(4)), "1.0E19");
+        assertMentions(assertThrows(ArithmeticException.class, () -> arr.of(Double.NaN).as(DType.FLOAT32, Casting.SAME_KIND).longValue()), "float32", "NaN");
+        assertEquals(Long.MIN_VALUE, a.as(DType.INT64, Casting.UNSAFE).getLong(2), "the unsafe cast keeps NumPy's result");
+        assertEquals(-1L, arr.of(-1L).as(DType.UINT64, Casting.UNSAFE).getLong(0), "uint64 still reads as its bits");
+    }
+
+    @Test
+    void fromNamesANullRowInsteadOfThrowingNullPointerException() {
+        double[][] holey = {{1, 2}, null, {5, 6}};
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.from(holey)),
+                "null", "index 1 along axis 0");
+        int[][][] deep = {{{1}, {2}}, {{3}, null}};
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.from(deep)), "index 1 along axis 1");
+    }
+
+    @Test
     void broadcastMismatchNamesBothShapes() {
         ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> arr.ones(2, 3).add(arr.ones(4)));
         assertMentions(e, "(2, 3)", "(4,)", "3 vs 4");

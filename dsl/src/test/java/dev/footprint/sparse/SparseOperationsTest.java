@@ -152,6 +152,12 @@ class SparseOperationsTest {
         assertTrue(signed.getMessage().contains("dimension 1 of size 200") && signed.getMessage().endsWith("int16 can"),
                 signed.getMessage());
         assertThrows(IllegalArgumentException.class, () -> sparse.coo(a).withIndexType(FLOAT32));
+        // CSR's indices are column numbers and CSC's row numbers: the error names that axis.
+        var columns = assertThrows(IndexTypeException.class, () -> sparse.csr(arr.zeros(4, 300)).withIndexType(UINT8));
+        assertTrue(columns.getMessage().contains("uint8 cannot address dimension 1 of size 300"), columns.getMessage());
+        var rows = assertThrows(IndexTypeException.class, () -> sparse.csc(arr.zeros(300, 4)).withIndexType(UINT8));
+        assertTrue(rows.getMessage().contains("uint8 cannot address dimension 0 of size 300"), rows.getMessage());
+        assertEquals(UINT8, sparse.csr(arr.zeros(300, 4)).withIndexType(UINT8).indexType(), "300 rows need no column index");
         NDArray full = arr.ones(20, 20);
         CsrArray csr = sparse.csr(full);
         var ptr = assertThrows(IndexTypeException.class, () -> csr.withIndexType(UINT8));
