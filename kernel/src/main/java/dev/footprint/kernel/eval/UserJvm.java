@@ -114,6 +114,7 @@ final class UserJvm implements AutoCloseable {
         command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=n,address=" + debugAddress);
         // Cells draw charts into SVG or PNG; a kernel has no screen (a later -D of the user's wins).
         command.add("-Djava.awt.headless=true");
+        command.addAll(UserJvmOptions.startingHeap(options.jvmOptions()));
         command.addAll(options.jvmOptions());
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, options.classPath()));

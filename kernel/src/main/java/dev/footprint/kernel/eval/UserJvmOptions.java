@@ -97,6 +97,56 @@ public record UserJvmOptions(
         }
     }
 
+    /** The starting heap the user JVM gets unless its options size the heap's start themselves. */
+    static final String STARTING_HEAP = "-Xms32m";
+    private static final long STARTING_HEAP_BYTES = 32L << 20;
+
+    /**
+     * {@value #STARTING_HEAP}, or nothing when {@code options} set the starting or young
+     * generation size themselves, or cap the heap below it.
+     *
+     * <p>Left alone, a JVM starts with a heap of 1/64 of the machine's memory (384 MB on 24 GB,
+     * 4 GB on 256 GB) and a young generation of a third of that, which the allocations of even
+     * small cells walk through and keep resident. Ten kernels of a workshop on one server would
+     * hold that ten times. Starting small, the heap grows as the cells' arrays need.
+     */
+    static List<String> startingHeap(List<String> options) {
+        for (String option : options) {
+            if (option.startsWith("-Xms") || option.startsWith("-Xmn") || option.startsWith("-XX:InitialHeapSize=")
+                    || option.startsWith("-XX:NewSize=") || option.startsWith("-XX:InitialRAMPercentage=")) {
+                return List.of();
+            }
+            String max = option.startsWith("-Xmx") ? option.substring(4)
+                    : option.startsWith("-XX:MaxHeapSize=") ? option.substring("-XX:MaxHeapSize=".length()) : null;
+            if (max != null && bytes(max) < STARTING_HEAP_BYTES) {
+                return List.of();
+            }
+        }
+        return List.of(STARTING_HEAP);
+    }
+
+    /** A JVM size ({@code 512m}, {@code 2G}, {@code 1048576}) in bytes; a size it cannot read counts as large. */
+    private static long bytes(String size) {
+        if (size.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+        int shift = switch (unit) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            case 't' -> 40;
+            default -> 0;
+        };
+        String digits = shift == 0 ? size : size.substring(0, size.length() - 1);
+        try {
+            long value = Long.parseLong(digits);
+            return value > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : value << shift;
+        } catch (NumberFormatException unreadable) {
+            return Long.MAX_VALUE; // the JVM itself will say what is wrong with it
+        }
+    }
+
     static List<String> splitOptions(String options) {
         if (options == null || options.isBlank()) {
             return List.of();

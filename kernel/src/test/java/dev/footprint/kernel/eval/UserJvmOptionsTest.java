@@ -29,4 +29,30 @@ class UserJvmOptionsTest {
         Path home = Path.of("some", "jdk");
         assertEquals(home.resolve("bin").resolve("java"), UserJvmOptions.builder().javaHome(home).build().javaExecutable());
     }
+
+    @Test
+    void theUserJvmStartsWithASmallHeapUnlessItsOptionsSizeItThemselves() {
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of()));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of("-Xmx512m", "-XX:+UseSerialGC")));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of("-Xmx1G")));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of("-XX:MaxHeapSize=33554432")));
+        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-Xms1g", "-Xmx2g")), "the user's own start");
+        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-XX:InitialHeapSize=64m")));
+        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-Xmn64m")), "a young generation larger than 32m");
+        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-Xmx16m")), "a heap capped below the start");
+        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-XX:MaxHeapSize=8m")));
+    }
+
+    @Test
+    void theStartedUserJvmHasTheSmallStartingHeapAndTheUsersOwnWins() {
+        String initialHeap = "java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit()";
+        try (JShellEvaluator evaluator = new JShellEvaluator(
+                UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx256m").build())) {
+            assertEquals(Long.toString(32L << 20), evaluator.execute(initialHeap, ExecutionListener.NONE).result().get("text/plain"));
+        }
+        try (JShellEvaluator evaluator = new JShellEvaluator(
+                UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xms48m", "-Xmx256m").build())) {
+            assertEquals(Long.toString(48L << 20), evaluator.execute(initialHeap, ExecutionListener.NONE).result().get("text/plain"));
+        }
+    }
 }
