@@ -147,7 +147,11 @@ final class Elementwise {
         int size = out.size;
         Reader ra = new Reader(a, shape);
         Reader rb = new Reader(b, shape);
-        if (common.isFloat()) {
+        if (common.isFloat() && !a.dtype.isFloat() && !b.dtype.isFloat()) {
+            // uint64 against a signed integer promotes to float64, which rounds past 2^53:
+            // compare the integers themselves instead.
+            compareMixedIntegers(cmp, ra, a.dtype == DType.UINT64, rb, b.dtype == DType.UINT64, o, size);
+        } else if (common.isFloat()) {
             double[] x = new double[CHUNK];
             double[] y = new double[CHUNK];
             for (int pos = 0; pos < size; pos += CHUNK) {
@@ -174,6 +178,30 @@ final class Elementwise {
             }
         }
         return out;
+    }
+
+    private static void compareMixedIntegers(Cmp cmp, Reader ra, boolean aUnsigned, Reader rb, boolean bUnsigned,
+                                             byte[] o, int size) {
+        long[] x = new long[CHUNK];
+        long[] y = new long[CHUNK];
+        for (int pos = 0; pos < size; pos += CHUNK) {
+            int n = Math.min(CHUNK, size - pos);
+            if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
+            if (rb.longs(y, n)) Arrays.fill(y, 1, n, y[0]);
+            for (int i = 0; i < n; i++) {
+                o[pos + i] = test(cmp, compareIntegers(x[i], aUnsigned, y[i], bUnsigned));
+            }
+        }
+    }
+
+    /** Sign of {@code x - y} for two 64-bit integers, each read as uint64 bits when so marked. */
+    static int compareIntegers(long x, boolean xUnsigned, long y, boolean yUnsigned) {
+        boolean xAbove = xUnsigned && x < 0; // at or past 2^63
+        boolean yAbove = yUnsigned && y < 0;
+        if (xAbove || yAbove) {
+            return xAbove && yAbove ? Long.compareUnsigned(x, y) : xAbove ? 1 : -1;
+        }
+        return Long.compare(x, y);
     }
 
     /**

@@ -380,8 +380,9 @@ public final class NDArray implements Displayable {
 
     /**
      * Elementwise {@code a < o} as a new bool array, with broadcasting; the two sides compare in
-     * their promoted dtype ({@link DType#promote}). Shapes that do not broadcast throw
-     * {@link ShapeMismatchException}.
+     * their promoted dtype ({@link DType#promote}), except uint64 against a signed integer, which
+     * promotes to float64 but compares exactly (NumPy rounds both to float64, so 2^53 + 1 equals
+     * 2^53 there). Shapes that do not broadcast throw {@link ShapeMismatchException}.
      */
     public NDArray lt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LT, this, o); }
     /** Elementwise {@code a <= o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */

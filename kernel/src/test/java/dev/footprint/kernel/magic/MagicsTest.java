@@ -85,7 +85,7 @@ class MagicsTest {
         assertTrue(line.stdout().contains("CPU time: "), line.stdout());
         assertTrue(wall.find(), line.stdout());
         double millis = Double.parseDouble(wall.group(1));
-        assertTrue(millis >= 300 && millis < 1000, line.stdout());
+        assertTrue(millis >= 300 && millis < 5000, line.stdout()); // the sleep, not the compile or a second cell
 
         Run cell = run("%%time\nint timed = 0;\nfor (int i = 0; i < 1000; i++) timed += i;\ntimed");
         assertEquals("499500", cell.outcome().result().get("text/plain"), "the cell's value is kept");
