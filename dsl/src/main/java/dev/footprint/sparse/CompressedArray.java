@@ -158,6 +158,21 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
         return IndexArrays.smallestFor(Math.max(nnz(), shape[1 - compressedAxis()] - 1));
     }
 
+    /**
+     * Converts an elementwise result back to this format, keeping this array's index dtype (as COO
+     * does) when it still holds the result's nnz and indices; else scipy's default.
+     */
+    @Override
+    SparseArray inMyFormat(CooArray c) {
+        SparseArray result = super.inMyFormat(c);
+        DType mine = indexType();
+        if (result instanceof CompressedArray r && r.indexType() != mine && indptr.dtype() == mine
+                && IndexArrays.holds(mine, Math.max(r.nnz(), r.shape[1 - r.compressedAxis()] - 1))) {
+            return r.withIndexType(mine);
+        }
+        return result;
+    }
+
     // ---- shape ---------------------------------------------------------------------------
 
     /** Stored elements per compressed row (CSR) or column (CSC): differences of indptr. */

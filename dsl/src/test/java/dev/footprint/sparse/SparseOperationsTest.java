@@ -140,6 +140,34 @@ class SparseOperationsTest {
     }
 
     @Test
+    void csrAndCscKeepTheirNarrowIndexTypeThroughElementwiseOperationsAsCooDoes() {
+        NDArray a = arr.zeros(300, 300);
+        a.set(2.0, 1, 7);
+        a.set(3.0, 250, 299);
+        for (SparseArray s : new SparseArray[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
+            SparseArray narrow = s.withIndexType(UINT16);
+            SparseArray sum = narrow.add(narrow);
+            assertEquals(UINT16, sum.indexType(), s.format() + " + itself");
+            assertEquals(UINT16, narrow.mul(2L).indexType(), s.format() + " * 2");
+            assertEquals(a.mul(2L), sum.todense(), s.format() + ": the values are right");
+            assertEquals(s.format(), sum.format());
+        }
+        // Where the narrow type no longer holds the result (nnz past 255), scipy's default takes over.
+        NDArray top = arr.zeros(2, 200);
+        NDArray bottom = arr.zeros(2, 200);
+        for (int j = 0; j < 150; j++) {
+            top.set(1.0, 0, j);
+            bottom.set(1.0, 1, j);
+        }
+        CsrArray x = sparse.csr(top).withIndexType(UINT8);
+        CsrArray y = sparse.csr(bottom).withIndexType(UINT8);
+        SparseArray union = x.add(y);
+        assertEquals(300, union.nnz());
+        assertEquals(INT32, union.indexType(), "uint8 cannot hold the index pointer 300");
+        assertEquals(top.add(bottom), union.todense());
+    }
+
+    @Test
     void indexDtypeIsCheckedAgainstTheLargestDimensionNotTheFlatSize() {
         NDArray a = sample();
         CooArray s = sparse.coo(arr.zeros(1000, 1000));
