@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The warm-up run at each session start leaves nothing the user can see: the first expression
- * is still {@code $1}, the warm-up's value cannot be reached or completed, and no variable is
- * listed, in a fresh session and after a restart. The kernel's own evaluations ({@code %whos})
- * take no {@code $N} name either.
+ * The user's {@code $N} names. The warm-up run at each session start leaves nothing the user can
+ * see: the first expression is still {@code $1}, the warm-up's value cannot be reached or
+ * completed, and no variable is listed, in a fresh session and after a restart. The kernel's own
+ * evaluations ({@code %whos}) take no {@code $N} name either. The values of the last {@value
+ * JShellSession#KEPT_VALUES} expressions keep their names; older ones are released (so a long
+ * session's cells do not slow down, and the arrays an old cell displayed are freed), except a
+ * value that code has named, and declared variables, which are never released.
  */
 class WarmUpTest {
     private static JShellEvaluator evaluator;
@@ -59,5 +63,35 @@ class WarmUpTest {
         assertEquals("11", plain("5 + 6"));
         assertEquals("11", plain("$2"), "%whos took no $N name: the next expression's value is $2");
         assertEquals("[$1, $2]", evaluator.complete("$", 1).matches().toString());
+    }
+
+    @Test
+    void oldValuesAreReleasedButNamedOnesAndVariablesStay() {
+        // A session of its own, numbered from $1 whatever the other test did.
+        try (JShellEvaluator own = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build())) {
+            Function<String, ExecutionOutcome> run = cell -> own.execute(cell, ExecutionListener.NONE);
+            Function<String, String> plain = cell -> {
+                ExecutionOutcome outcome = run.apply(cell);
+                assertFalse(outcome.isError(), () -> cell + ": unexpected error " + outcome.error());
+                return outcome.result().get("text/plain");
+            };
+            assertEquals("42", plain.apply("40 + 2"));                    // $1, named by the next cell
+            assertEquals("43", plain.apply("int next = $1 + 1; next"));  // names $1; next is a variable
+            assertEquals("100", plain.apply("99 + 1"));                   // $2, never named
+            int kept = JShellSession.KEPT_VALUES;
+            for (int i = 0; i < kept + 5; i++) {
+                assertEquals(Integer.toString(i), plain.apply(i + " + 0"));
+            }
+            int last = 2 + kept + 5;
+            assertEquals(Integer.toString(kept + 4), plain.apply("$" + last), "the newest value keeps its name");
+            assertEquals("5", plain.apply("$" + (last - kept + 1)), "the oldest of the kept values");
+            ExecutionOutcome released = run.apply("$" + (last - kept));
+            assertTrue(released.isError(), "one older than that was released");
+            assertEquals("CompilationError", released.error().ename());
+            assertTrue(run.apply("$2").isError(), "$2 was released");
+            assertEquals("42", plain.apply("$1"), "$1 is named by code, so it stays");
+            assertEquals("43", plain.apply("next"), "a declared variable stays");
+            assertEquals("44", plain.apply("next + 1"), "and later cells still compile against it");
+        }
     }
 }
