@@ -45,6 +45,29 @@ public final class MemoryLedger {
         PEAK.set(LIVE.get());
     }
 
+    /**
+     * Collects garbage and waits (at most about 100 ms) until {@link #live()} stops falling, so
+     * that arrays already unreachable leave the count before a measurement starts: otherwise a
+     * collection during the measured code would free them and hide what the code itself took.
+     */
+    public static void settle() {
+        long last = -1;
+        for (int i = 0; i < 20; i++) {
+            System.gc();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = LIVE.get();
+            if (now == last) {
+                return;
+            }
+            last = now;
+        }
+    }
+
     /** Bytes of array storage allocated since the JVM started, freed or not. */
     public static long allocatedTotal() {
         return TOTAL.get();

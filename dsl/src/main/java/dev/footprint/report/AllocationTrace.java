@@ -61,7 +61,7 @@ public final class AllocationTrace implements Displayable {
      */
     public static AllocationTrace of(Runnable code) {
         Recorder recorder = new Recorder();
-        MemitReport.settle();
+        MemoryLedger.settle();
         MemoryLedger.resetPeak();
         long before = MemoryLedger.live();
         MemoryLedger.AllocationListener outer = MemoryLedger.listen(recorder);
@@ -71,7 +71,7 @@ public final class AllocationTrace implements Displayable {
             MemoryLedger.listen(outer);
         }
         long peakIncrement = MemoryLedger.peak() - before;
-        MemitReport.settle();
+        MemoryLedger.settle();
         List<Allocation> rows = new ArrayList<>(recorder.pending.size());
         for (Pending p : recorder.pending) {
             rows.add(new Allocation(p.operation, p.calledFrom, p.dtype, p.shape, p.bytes, p.owner.get() != null));

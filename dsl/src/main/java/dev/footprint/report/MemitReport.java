@@ -45,7 +45,7 @@ public final class MemitReport implements Displayable {
      * }</pre>
      */
     public static MemitReport of(Runnable code) {
-        settle();
+        MemoryLedger.settle();
         MemoryLedger.resetPeak();
         long before = MemoryLedger.live();
         long totalBefore = MemoryLedger.allocatedTotal();
@@ -56,28 +56,6 @@ public final class MemitReport implements Displayable {
         long threadAfter = threadAllocated();
         return new MemitReport(before, MemoryLedger.peak(), MemoryLedger.live(), MemoryLedger.allocatedTotal() - totalBefore,
                 threadBefore < 0 || threadAfter < 0 ? -1 : threadAfter - threadBefore, nanos);
-    }
-
-    /**
-     * Collects garbage and waits (briefly) until the ledger's live count stops falling, so that
-     * arrays freed from earlier cells are not subtracted from this code's peak while it runs.
-     */
-    static void settle() {
-        long last = -1;
-        for (int i = 0; i < 20; i++) {
-            System.gc();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            long now = MemoryLedger.live();
-            if (now == last) {
-                return;
-            }
-            last = now;
-        }
     }
 
     private static long threadAllocated() {

@@ -51,6 +51,13 @@ public final class MemoryProbe {
             return Boolean.FALSE;
         }
         try {
+            // Arrays earlier cells left unreachable would otherwise be freed by a collection while
+            // the measured code runs and hide what it took (a small young generation collects often).
+            ledger.getMethod("settle").invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException failure) {
+            System.gc(); // a DSL without settle(): collect once at least
+        }
+        try {
             ledger.getMethod("resetPeak").invoke(null);
             return Boolean.TRUE;
         } catch (ReflectiveOperationException | RuntimeException failure) {

@@ -79,6 +79,16 @@ class MagicsTest {
     }
 
     @Test
+    void memitCountsWhatTheCodeTookEvenWhenACollectionFreesEarlierGarbageWhileItRuns() {
+        // Two float64 arrays nobody holds: garbage, but counted until a collection frees them.
+        run("arr.ones(1024, 1024).nbytes(); arr.ones(1024, 1024).nbytes();");
+        // A collection inside the measured code, before its own array, as a small heap's would be.
+        Run cell = run("%%memit\nSystem.gc();\nThread.sleep(100);\nvar kept = arr.ones(UINT16, 1024, 1024);");
+        assertFalse(cell.outcome().isError(), () -> cell.outcome().error().toString());
+        assertTrue(cell.stdout().contains("increment: 2.00 MiB (arrays)"), cell.stdout());
+    }
+
+    @Test
     void timeReportsCpuAndWallTimeOfTheCode() {
         Run line = run("%time Thread.sleep(300)");
         Matcher wall = Pattern.compile("Wall time: ([0-9.]+) ms").matcher(line.stdout());
