@@ -160,11 +160,15 @@ final class JShellSession implements AutoCloseable {
                 values.add(event.snippet());
             }
         }
-        while (values.size() > KEPT_VALUES) {
-            Snippet oldest = values.removeFirst();
-            if (!namedInCode.contains(((VarSnippet) oldest).name()) && shell.status(oldest).isActive()) {
-                shell.drop(oldest);
+        try {
+            while (values.size() > KEPT_VALUES) {
+                Snippet oldest = values.removeFirst();
+                if (!namedInCode.contains(((VarSnippet) oldest).name()) && shell.status(oldest).isActive()) {
+                    shell.drop(oldest);
+                }
             }
+        } catch (IllegalStateException closedByTheSnippet) {
+            // The snippet ended the user JVM (System.exit) and JShell with it: nothing is left to release.
         }
         return events;
     }

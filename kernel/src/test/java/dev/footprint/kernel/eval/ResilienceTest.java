@@ -116,6 +116,19 @@ class ResilienceTest {
     }
 
     @Test
+    @Order(6)
+    void anExpressionThatExitsWhenOldValuesAreDueForReleaseIsReportedAsAnExit() {
+        run(evaluator, "int quit(int status) { System.exit(status); return 0; }");
+        for (int i = 0; i < JShellSession.KEPT_VALUES; i++) {
+            assertEquals(Integer.toString(i), run(evaluator, i + " + 0").result().get("text/plain"));
+        }
+        ExecutionOutcome outcome = run(evaluator, "quit(4)"); // a value too many: the oldest is due for release
+        assertEquals("UserJvmExited", outcome.error().ename());
+        assertTrue(outcome.error().evalue().contains("exited with status 4"), outcome.error().evalue());
+        assertEquals("2", run(evaluator, "1 + 1").result().get("text/plain"));
+    }
+
+    @Test
     @Order(7)
     void restartForgetsAndCloseLeavesNoProcess() throws Exception {
         JShellEvaluator own = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().build());
