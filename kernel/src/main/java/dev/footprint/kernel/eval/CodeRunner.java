@@ -101,7 +101,7 @@ final class CodeRunner {
             List<PositionedDiag> diags = new ArrayList<>();
             for (Diag diag : (Iterable<Diag>) session.shell.diagnostics(main.snippet())::iterator) {
                 if (diag.isError()) {
-                    diags.add(PositionedDiag.of(diag, chunkOffset, rewrite::toOriginal));
+                    diags.add(withReleasedValueNote(cell, PositionedDiag.of(diag, chunkOffset, rewrite::toOriginal)));
                 }
             }
             if (diags.isEmpty()) {
@@ -113,6 +113,15 @@ final class CodeRunner {
             return ExecutionOutcome.failed(reports.runtimeError(main.exception(), cellNumber));
         }
         return null;
+    }
+
+    private PositionedDiag withReleasedValueNote(String cell, PositionedDiag diag) {
+        if (!diag.message().startsWith("cannot find symbol") || diag.start() < 0 || diag.end() > cell.length()
+                || diag.start() >= diag.end()) {
+            return diag;
+        }
+        String note = session.releasedValueNote(cell.substring(diag.start(), diag.end()));
+        return note == null ? diag : new PositionedDiag(diag.message() + "\n" + note, diag.start(), diag.end());
     }
 
     private Map<String, String> resultOf(SnippetEvent last) {

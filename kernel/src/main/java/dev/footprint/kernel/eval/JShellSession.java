@@ -142,6 +142,7 @@ final class JShellSession implements AutoCloseable {
 
     private final Deque<Snippet> values = new ArrayDeque<>();
     private final Set<String> namedInCode = new HashSet<>();
+    private final Set<String> released = new HashSet<>();
 
     /**
      * Evaluates a snippet of the user's; the values of all but the last {@value #KEPT_VALUES}
@@ -163,14 +164,27 @@ final class JShellSession implements AutoCloseable {
         try {
             while (values.size() > KEPT_VALUES) {
                 Snippet oldest = values.removeFirst();
-                if (!namedInCode.contains(((VarSnippet) oldest).name()) && shell.status(oldest).isActive()) {
+                String name = ((VarSnippet) oldest).name();
+                if (!namedInCode.contains(name) && shell.status(oldest).isActive()) {
                     shell.drop(oldest);
+                    released.add(name);
                 }
             }
         } catch (IllegalStateException closedByTheSnippet) {
             // The snippet ended the user JVM (System.exit) and JShell with it: nothing is left to release.
         }
         return events;
+    }
+
+    /**
+     * Why {@code name} cannot be found when it is a value this session released, else null: said
+     * beside JShell's "cannot find symbol", which alone would look like a typo.
+     */
+    String releasedValueNote(String name) {
+        return released.contains(name)
+                ? name + " was released: the values of the last " + KEPT_VALUES + " expression cells keep their names;"
+                        + " keep a value you need later in a variable (var x = $N;)"
+                : null;
     }
 
     /** The name of the value of the kernel's own evaluations, which keeps them out of {@code $1, $2, ...}. */

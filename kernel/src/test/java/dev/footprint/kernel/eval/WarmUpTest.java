@@ -88,7 +88,12 @@ class WarmUpTest {
             ExecutionOutcome released = run.apply("$" + (last - kept));
             assertTrue(released.isError(), "one older than that was released");
             assertEquals("CompilationError", released.error().ename());
-            assertTrue(run.apply("$2").isError(), "$2 was released");
+            ExecutionOutcome second = run.apply("$2 + 1");
+            assertTrue(second.isError(), "$2 was released");
+            assertTrue(String.join("\n", second.error().traceback()).contains("$2 was released: the values of the last 20"),
+                    "the error says why: " + second.error().traceback());
+            assertFalse(String.join("\n", run.apply("$999").error().traceback()).contains("released"),
+                    "a name that never was is only not found");
             assertEquals("42", plain.apply("$1"), "$1 is named by code, so it stays");
             assertEquals("43", plain.apply("next"), "a declared variable stays");
             assertEquals("44", plain.apply("next + 1"), "and later cells still compile against it");
