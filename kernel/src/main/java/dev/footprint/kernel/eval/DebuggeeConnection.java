@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * kernel's ports by freeing them just before the kernel binds them, so on a busy server another
  * kernel's client can reach the port of this listener for a moment and send its own greeting.
  * {@link #accept} closes such strangers and goes on waiting until the deadline, giving each one
- * at most {@link #GREETING_PATIENCE_MS} to greet.
+ * at most {@link #GREETING_PATIENCE_MS} to greet: a stranger that says nothing delays the start by
+ * that much, while the user JVM's own agent answers at once, even on a machine starting many.
  *
  * <p>A JDWP packet starts with its length as a big-endian int; {@link #readPacket} returns whole
  * packets, length included, as the {@link Connection} contract asks.
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
 final class DebuggeeConnection extends Connection {
 
     static final byte[] GREETING = "JDWP-Handshake".getBytes(StandardCharsets.US_ASCII);
-    static final int GREETING_PATIENCE_MS = 1_000;
+    static final int GREETING_PATIENCE_MS = 5_000;
     private static final int HEADER_BYTES = 11;
 
     private final Socket socket;
@@ -55,6 +56,12 @@ final class DebuggeeConnection extends Connection {
      */
     static DebuggeeConnection accept(ServerSocket listener, long deadlineNanos, Consumer<String> strangers)
             throws IOException {
+        return accept(listener, deadlineNanos, GREETING_PATIENCE_MS, strangers);
+    }
+
+    /** As {@link #accept(ServerSocket, long, Consumer)}, giving each connection {@code patienceMs} to greet. */
+    static DebuggeeConnection accept(ServerSocket listener, long deadlineNanos, int patienceMs, Consumer<String> strangers)
+            throws IOException {
         while (true) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
             if (left <= 0) {
@@ -67,7 +74,7 @@ final class DebuggeeConnection extends Connection {
             } catch (SocketTimeoutException late) {
                 throw new SocketTimeoutException("the user JVM's debugger connection did not arrive in time");
             }
-            String refusal = greet(socket, (int) Math.min(left, GREETING_PATIENCE_MS));
+            String refusal = greet(socket, (int) Math.min(left, patienceMs));
             if (refusal == null) {
                 socket.setTcpNoDelay(true);
                 return new DebuggeeConnection(socket);

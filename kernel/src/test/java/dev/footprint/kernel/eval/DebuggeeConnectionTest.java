@@ -41,7 +41,7 @@ class DebuggeeConnectionTest {
             List<String> closed = new ArrayList<>();
             try {
                 DebuggeeConnection connection = DebuggeeConnection.accept(listener,
-                        System.nanoTime() + TimeUnit.SECONDS.toNanos(30), closed::add);
+                        System.nanoTime() + TimeUnit.SECONDS.toNanos(30), 500, closed::add);
                 VirtualMachine vm = Bootstrap.virtualMachineManager().createVirtualMachine(connection, jvm);
                 assertTrue(vm.version().startsWith(Runtime.version().feature() + ""), vm.version());
                 vm.dispose();
@@ -53,7 +53,7 @@ class DebuggeeConnectionTest {
             }
             assertEquals(3, closed.size(), closed.toString());
             assertTrue(closed.get(0).contains("did not greet as a debug agent"), closed.get(0));
-            assertTrue(closed.get(1).contains("sent no greeting"), closed.get(1));
+            assertTrue(closed.get(1).contains("sent no greeting within 500 ms"), closed.get(1));
             assertTrue(closed.get(2).contains("closed before greeting"), closed.get(2));
         }
     }
