@@ -314,18 +314,25 @@ public final class NDArray implements Displayable {
         return this;
     }
 
-    /** A new array: {@code value} where {@code mask} is true, this array's element elsewhere ({@code np.where(mask, value, a)}). */
+    /**
+     * A new array: {@code value} where {@code mask} is true, this array's element elsewhere, as
+     * NumPy 2's {@code np.where(mask, value, a)} with a Python float: a float array keeps its
+     * dtype (the value rounded to it), an integer or bool array becomes float64.
+     */
     public NDArray where(NDArray mask, double value) {
-        return copy().set(mask, value);
+        NDArray out = dtype.isFloat() ? copy() : as(DType.FLOAT64, Casting.SAFE);
+        return out.set(mask, value);
     }
 
     /**
      * A new array: {@code value} where {@code mask} is true, this array's element elsewhere, as
-     * {@link #where(NDArray, double)} with a Java integer. The result keeps this array's dtype,
-     * which must hold {@code value} (else {@link IllegalArgumentException}).
+     * NumPy 2's {@code np.where(mask, value, a)} with a Python int: an integer or float array keeps
+     * its dtype, which must hold {@code value} (else {@link IllegalArgumentException}, where NumPy
+     * raises {@code OverflowError}); a bool array becomes int64.
      */
     public NDArray where(NDArray mask, long value) {
-        return copy().set(mask, value);
+        NDArray out = dtype.isBool() ? as(DType.INT64, Casting.SAFE) : copy();
+        return out.set(mask, value);
     }
 
     // ---- arithmetic and comparison -------------------------------------------------------

@@ -83,6 +83,31 @@ class ArrayErrorsTest {
     }
 
     @Test
+    void whereWithAJavaScalarPromotesAsNumpyWhereWithAPythonScalar() {
+        NDArray ints = arr.of(1L, 2L, 3L).as(DType.INT16);
+        NDArray mask = arr.of(true, false, true);
+        NDArray half = ints.where(mask, 0.5);
+        assertEquals(DType.FLOAT64, half.dtype(), "np.where(mask, 0.5, int16 array) is float64");
+        assertEquals(0.5, half.getDouble(0));
+        assertEquals(2.0, half.getDouble(1));
+        assertEquals(DType.INT16, ints.where(mask, 7L).dtype(), "a Python int keeps an integer array's dtype");
+        assertEquals(7, ints.where(mask, 7L).getLong(2));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> ints.where(mask, 70_000L)), "out of bounds", "int16");
+        NDArray flags = arr.of(true, false, false);
+        NDArray counted = flags.where(mask, 5L);
+        assertEquals(DType.INT64, counted.dtype(), "np.where(mask, 5, bool array) is int64");
+        assertEquals(5, counted.getLong(0));
+        assertEquals(0, counted.getLong(1));
+        assertEquals(DType.FLOAT64, flags.where(mask, 0.25).dtype());
+        NDArray singles = arr.of(1.0, 2.0, 3.0).as(DType.FLOAT32);
+        NDArray rounded = singles.where(mask, 0.1);
+        assertEquals(DType.FLOAT32, rounded.dtype(), "a float array keeps its dtype");
+        assertEquals((double) 0.1f, rounded.getDouble(0), "the value rounded to float32");
+        assertEquals(2.0, ints.getDouble(1) + (ints.where(mask, 0.5) == ints ? 1 : 0), "the array itself is unchanged");
+        assertEquals(1, ints.getLong(0));
+    }
+
+    @Test
     void fromNamesANullRowInsteadOfThrowingNullPointerException() {
         double[][] holey = {{1, 2}, null, {5, 6}};
         assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.from(holey)),
