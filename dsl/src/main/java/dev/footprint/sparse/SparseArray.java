@@ -331,6 +331,27 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
     /** Mean over all elements (fill included); float64 for integers, as NumPy. */
     public NDArray mean() { return SparseReductions.mean(this); }
 
+    /**
+     * Sum along {@code axis} (negative counts from the end), the missing elements counted as the
+     * fill value: a dense array without that axis, of {@link #sum()}'s dtype, equal bit for bit to
+     * {@code todense().sum(axis)} without making the dense array.
+     *
+     * <pre>{@code
+     * sparse.csr(a).sum(0);   // column sums, as scipy's a.sum(axis=0) and pydata's s.sum(axis=0)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
+    public NDArray sum(int axis) { return SparseReductions.alongAxis(this, axis, false); }
+
+    /**
+     * Mean along {@code axis}, the missing elements counted as the fill value: a dense array
+     * without that axis, float64 for integers, equal bit for bit to {@code todense().mean(axis)}.
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
+    public NDArray mean(int axis) { return SparseReductions.alongAxis(this, axis, true); }
+
     /** Smallest element, the fill value included when something is missing; NaN propagates. */
     public NDArray min() { return SparseReductions.extreme(this, true); }
 
