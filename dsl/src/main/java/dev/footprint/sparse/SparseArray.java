@@ -352,6 +352,21 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      */
     public NDArray mean(int axis) { return SparseReductions.alongAxis(this, axis, true); }
 
+    /**
+     * Minimum along {@code axis}, the missing elements counted as the fill value: a dense array of
+     * this dtype without that axis, equal bit for bit to {@code todense().min(axis)}.
+     *
+     * @throws IllegalArgumentException the axis is out of range, or has length 0
+     */
+    public NDArray min(int axis) { return SparseReductions.extremeAlongAxis(this, axis, true); }
+
+    /**
+     * Maximum along {@code axis}, as {@link #min(int)}.
+     *
+     * @throws IllegalArgumentException the axis is out of range, or has length 0
+     */
+    public NDArray max(int axis) { return SparseReductions.extremeAlongAxis(this, axis, false); }
+
     /** Smallest element, the fill value included when something is missing; NaN propagates. */
     public NDArray min() { return SparseReductions.extreme(this, true); }
 

@@ -60,45 +60,22 @@ final class SparseReductions {
      */
     static NDArray alongAxis(SparseArray a, int axis, boolean mean) {
         int nd = a.ndim();
-        int ax = axis < 0 ? axis + nd : axis;
-        if (ax < 0 || ax >= nd) {
-            throw new IllegalArgumentException("axis " + axis + " is out of bounds for an array of dimension " + nd);
-        }
-        long[] outShape = new long[nd - 1];
-        for (int d = 0, j = 0; d < nd; d++) {
-            if (d != ax) {
-                outShape[j++] = a.shape[d];
-            }
-        }
-        NDArray shaped = NDArray.allocate(DType.BOOL, outShape); // checks the size before any work
-        int cells = (int) shaped.size();
+        int ax = checkedAxis(axis, nd);
+        Pass p = new Pass(a, ax);
         long len = a.shape[ax];
         DType t = a.dtype();
-        CooArray coo = a.tocoo();
-        int nnz = (int) coo.nnz();
-        long[] coords = IndexArrays.longs(coo.coords());
-        int[] cellOf = new int[nnz];
-        for (int k = 0; k < nnz; k++) {
-            long cell = 0;
-            for (int d = 0; d < nd; d++) {
-                if (d != ax) {
-                    cell = cell * a.shape[d] + coords[d * nnz + k];
-                }
-            }
-            cellOf[k] = (int) cell;
-        }
         if (t.isFloat() || mean) {
-            double[] values = (double[]) coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
+            double[] values = (double[]) p.coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
             double fill = a.fill.getDoubleFlat(0);
             boolean zeroFill = Double.doubleToRawLongBits(fill) == 0; // +0.0 changes no sum that starts at +0.0
-            double[] acc = new double[cells];
-            long[] next = zeroFill ? null : new long[cells]; // the axis position each cell has reached
-            long[] stored = new long[cells];
-            boolean[] nan = new boolean[cells]; // a NaN anywhere gives NaN itself, as the dense loop
-            for (int k = 0; k < nnz; k++) {
-                int cell = cellOf[k];
+            double[] acc = new double[p.cells];
+            long[] next = zeroFill ? null : new long[p.cells]; // the axis position each cell has reached
+            long[] stored = new long[p.cells];
+            boolean[] nan = new boolean[p.cells]; // a NaN anywhere gives NaN itself, as the dense loop
+            for (int k = 0; k < p.nnz; k++) {
+                int cell = p.cellOf[k];
                 if (!zeroFill) {
-                    long at = coords[ax * nnz + k];
+                    long at = p.coords[ax * p.nnz + k];
                     for (long i = next[cell]; i < at; i++) {
                         acc[cell] += fill;
                     }
@@ -109,7 +86,7 @@ final class SparseReductions {
                 stored[cell]++;
             }
             boolean nanFill = fill != fill;
-            for (int cell = 0; cell < cells; cell++) {
+            for (int cell = 0; cell < p.cells; cell++) {
                 if (!zeroFill) {
                     for (long i = next[cell]; i < len; i++) {
                         acc[cell] += fill;
@@ -123,23 +100,154 @@ final class SparseReductions {
                 }
             }
             DType rt = t.isFloat() ? t : DType.FLOAT64;
-            NDArray out = NDArray.wrap(DType.FLOAT64, acc, outShape);
+            NDArray out = NDArray.wrap(DType.FLOAT64, acc, p.outShape);
             return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
         }
         DType rt = t.isUnsigned() ? DType.UINT64 : DType.INT64;
-        long[] values = (long[]) coo.data().as(rt, Casting.UNSAFE).contiguousData();
+        long[] values = (long[]) p.coo.data().as(rt, Casting.UNSAFE).contiguousData();
         long fill = a.fill.as(rt, Casting.UNSAFE).getLongFlat(0);
-        long[] acc = new long[cells];
-        long[] stored = new long[cells];
-        for (int k = 0; k < nnz; k++) {
-            acc[cellOf[k]] += values[k];
-            stored[cellOf[k]]++;
+        long[] acc = new long[p.cells];
+        long[] stored = new long[p.cells];
+        for (int k = 0; k < p.nnz; k++) {
+            acc[p.cellOf[k]] += values[k];
+            stored[p.cellOf[k]]++;
         }
         if (fill != 0) {
-            for (int cell = 0; cell < cells; cell++) {
+            for (int cell = 0; cell < p.cells; cell++) {
                 acc[cell] += fill * (len - stored[cell]);
             }
         }
-        return NDArray.wrap(rt, acc, outShape);
+        return NDArray.wrap(rt, acc, p.outShape);
+    }
+
+    /**
+     * Minimum or maximum along {@code axis} as a dense array of this dtype, equal bit for bit to
+     * {@code todense().min(axis)}: the fill value takes part where an element is missing, NaN
+     * wins, and between 0.0 and -0.0 the later one is kept (the earlier one for float16), as in
+     * NumPy's loops. The fill value is met once per run of missing elements: meeting it again
+     * changes nothing.
+     */
+    static NDArray extremeAlongAxis(SparseArray a, int axis, boolean min) {
+        int nd = a.ndim();
+        int ax = checkedAxis(axis, nd);
+        if (a.shape[ax] == 0) {
+            throw new IllegalArgumentException("zero-size array to reduction operation " + (min ? "min" : "max")
+                    + " which has no identity");
+        }
+        Pass p = new Pass(a, ax);
+        long len = a.shape[ax];
+        DType t = a.dtype();
+        long[] next = new long[p.cells];
+        if (t.isFloat()) {
+            boolean laterWins = t != DType.FLOAT16;
+            double[] values = (double[]) p.coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
+            double fill = a.fill.getDoubleFlat(0);
+            double[] acc = new double[p.cells];
+            java.util.Arrays.fill(acc, min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+            boolean[] nan = new boolean[p.cells];
+            for (int k = 0; k < p.nnz; k++) {
+                int cell = p.cellOf[k];
+                long at = p.coords[ax * p.nnz + k];
+                if (next[cell] < at) {
+                    acc[cell] = pick(acc[cell], fill, min, laterWins);
+                    nan[cell] |= fill != fill;
+                }
+                next[cell] = at + 1;
+                acc[cell] = pick(acc[cell], values[k], min, laterWins);
+                nan[cell] |= values[k] != values[k];
+            }
+            for (int cell = 0; cell < p.cells; cell++) {
+                if (next[cell] < len) {
+                    acc[cell] = pick(acc[cell], fill, min, laterWins);
+                    nan[cell] |= fill != fill;
+                }
+                if (nan[cell]) {
+                    acc[cell] = Double.NaN;
+                }
+            }
+            NDArray out = NDArray.wrap(DType.FLOAT64, acc, p.outShape);
+            return t == DType.FLOAT64 ? out : out.as(t, Casting.UNSAFE);
+        }
+        boolean unsigned = t == DType.UINT64;
+        DType wide = t.isUnsigned() ? DType.UINT64 : DType.INT64;
+        long[] values = (long[]) p.coo.data().as(wide, Casting.UNSAFE).contiguousData();
+        long fill = a.fill.as(wide, Casting.UNSAFE).getLongFlat(0);
+        long[] acc = new long[p.cells];
+        boolean[] seen = new boolean[p.cells];
+        for (int k = 0; k < p.nnz; k++) {
+            int cell = p.cellOf[k];
+            long at = p.coords[ax * p.nnz + k];
+            if (next[cell] < at) {
+                acc[cell] = seen[cell] ? pick(acc[cell], fill, min, unsigned) : fill;
+                seen[cell] = true;
+            }
+            next[cell] = at + 1;
+            acc[cell] = seen[cell] ? pick(acc[cell], values[k], min, unsigned) : values[k];
+            seen[cell] = true;
+        }
+        for (int cell = 0; cell < p.cells; cell++) {
+            if (next[cell] < len) {
+                acc[cell] = seen[cell] ? pick(acc[cell], fill, min, unsigned) : fill;
+            }
+        }
+        return NDArray.wrap(wide, acc, p.outShape).as(t, Casting.UNSAFE);
+    }
+
+    private static double pick(double acc, double v, boolean min, boolean laterWins) {
+        if (min) {
+            return laterWins ? (v <= acc ? v : acc) : (v < acc ? v : acc);
+        }
+        return laterWins ? (v >= acc ? v : acc) : (v > acc ? v : acc);
+    }
+
+    private static long pick(long acc, long v, boolean min, boolean unsigned) {
+        int c = unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc);
+        return (min ? c < 0 : c > 0) ? v : acc;
+    }
+
+    private static int checkedAxis(int axis, int nd) {
+        int ax = axis < 0 ? axis + nd : axis;
+        if (ax < 0 || ax >= nd) {
+            throw new IllegalArgumentException("axis " + axis + " is out of bounds for an array of dimension " + nd);
+        }
+        return ax;
+    }
+
+    /**
+     * One pass along axis {@code ax}: the result's shape and size (checked as a dense array's,
+     * before any work), the canonical COO form, its coordinates ({@code ndim x nnz}) and, for
+     * each stored element, its C-order index in the result.
+     */
+    private static final class Pass {
+        final long[] outShape;
+        final int cells;
+        final CooArray coo;
+        final int nnz;
+        final long[] coords;
+        final int[] cellOf;
+
+        Pass(SparseArray a, int ax) {
+            long[] shape = a.shape;
+            outShape = new long[shape.length - 1];
+            for (int d = 0, j = 0; d < shape.length; d++) {
+                if (d != ax) {
+                    outShape[j++] = shape[d];
+                }
+            }
+            cells = (int) NDArray.allocate(DType.BOOL, outShape).size();
+            coo = a.tocoo();
+            nnz = (int) coo.nnz();
+            coords = IndexArrays.longs(coo.coords());
+            cellOf = new int[nnz];
+            for (int k = 0; k < nnz; k++) {
+                long cell = 0;
+                for (int d = 0; d < shape.length; d++) {
+                    if (d != ax) {
+                        cell = cell * shape[d] + coords[d * nnz + k];
+                    }
+                }
+                cellOf[k] = (int) cell;
+            }
+        }
     }
 }

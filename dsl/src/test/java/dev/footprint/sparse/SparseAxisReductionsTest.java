@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sums and means along an axis equal the dense array's bit for bit, for every dtype, fill values
+ * Sums, means, minima and maxima along an axis equal the dense array's bit for bit, for every dtype, fill values
  * that are zero, one, negative zero and NaN, stored NaNs with payloads, every axis of 1-, 2- and
  * 3-d arrays, and all three formats.
  */
@@ -38,6 +38,13 @@ class SparseAxisReductionsTest {
                         String at = s.format() + " " + t + " " + java.util.Arrays.toString(shape) + " fill " + fill + " axis " + axis;
                         assertSameBits(back.sum(axis), s.sum(axis), "sum " + at);
                         assertSameBits(back.mean(axis), s.mean(axis), "mean " + at);
+                        if (shape[Math.floorMod(axis, shape.length)] == 0) {
+                            int empty = axis;
+                            assertThrows(IllegalArgumentException.class, () -> s.min(empty), "min " + at);
+                        } else {
+                            assertSameBits(back.min(axis), s.min(axis), "min " + at);
+                            assertSameBits(back.max(axis), s.max(axis), "max " + at);
+                        }
                     }
                 }
             }
