@@ -3,6 +3,7 @@ package dev.footprint.sparse;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.array.Shapes;
 
 /** Whole-array reductions that count the fill value once for every missing element. */
 final class SparseReductions {
@@ -234,7 +235,7 @@ final class SparseReductions {
                     outShape[j++] = shape[d];
                 }
             }
-            cells = (int) NDArray.allocate(DType.BOOL, outShape).size();
+            cells = (int) Shapes.size(Shapes.checked(outShape));
             coo = a.tocoo();
             nnz = (int) coo.nnz();
             coords = IndexArrays.longs(coo.coords());
