@@ -61,10 +61,53 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
                         + (1 - axis) + " of size " + minorDim);
             }
         }
+        requireDistinctPerMajor(ptr, idx, axis);
         if (fillValue.size() != 1) {
             throw new IllegalArgumentException("the fill value must be one element, got " + fillValue.size());
         }
         return fillValue.dtype() == data.dtype() ? fillValue.reshape(1).copy() : fillValue.reshape(1).as(data.dtype());
+    }
+
+    /**
+     * Throws when a row (CSR) or column (CSC) stores one position twice: scipy keeps such an
+     * array (its {@code has_canonical_format} is false) and adds the values in a product but not
+     * elsewhere; here it is refused where it is made. Rows in ascending order cost one look per
+     * index; others are sorted first.
+     */
+    private static void requireDistinctPerMajor(long[] ptr, long[] idx, int axis) {
+        for (int major = 0; major + 1 < ptr.length; major++) {
+            int from = (int) ptr[major];
+            int to = (int) ptr[major + 1];
+            boolean ascending = true;
+            for (int k = from + 1; k < to && ascending; k++) {
+                ascending = idx[k] > idx[k - 1];
+            }
+            if (ascending) {
+                continue;
+            }
+            long[] sorted = java.util.Arrays.copyOfRange(idx, from, to);
+            java.util.Arrays.sort(sorted);
+            for (int k = 1; k < sorted.length; k++) {
+                if (sorted[k] == sorted[k - 1]) {
+                    long repeated = sorted[k];
+                    int first = -1;
+                    int second = -1;
+                    for (int j = from; j < to && second < 0; j++) {
+                        if (idx[j] == repeated) {
+                            if (first < 0) {
+                                first = j;
+                            } else {
+                                second = j;
+                            }
+                        }
+                    }
+                    String majorName = axis == 0 ? "row" : "column";
+                    String minorName = axis == 0 ? "column" : "row";
+                    throw new IllegalArgumentException(majorName + " " + major + " stores " + minorName + " " + repeated
+                            + " twice (indices[" + first + "] and indices[" + second + "]); a position is stored once");
+                }
+            }
+        }
     }
 
     // ---- fields --------------------------------------------------------------------------

@@ -19,8 +19,7 @@ public final class CscArray extends CompressedArray {
      * any integer dtype (kept as given), a one-element fill value converted losslessly to the
      * data's dtype. Throws {@code IllegalArgumentException} on inconsistent parts and
      * {@code IndexOutOfBoundsException} on an index outside the shape. Indices need not be sorted
-     * within a column and must not repeat; a repeat is reported when the array is converted
-     * ({@code tocoo}, {@code todense}), not here.
+     * within a column; one that repeats within it is refused with {@code IllegalArgumentException}.
      */
     public CscArray(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long... shape) {
         this(data, indices, indptr, checkedFill(data, indices, indptr, fillValue, shape, 1), shape, true);

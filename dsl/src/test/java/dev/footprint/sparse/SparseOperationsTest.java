@@ -214,6 +214,15 @@ class SparseOperationsTest {
                 () -> new CsrArray(arr.of(1.0), arr.of(0L).as(INT32), arr.of(0L, 2L).as(INT32), 1, 3));
         CscArray csc = new CscArray(arr.of(1.0, 2.0), arr.of(1L, 0L).as(INT32), arr.of(0L, 1L, 2L).as(INT32), arr.of(-1.0), 2, 2);
         assertEquals(arr.from(new double[][] {{-1, 2}, {1, -1}}), csc.todense());
+        // A position stored twice is refused where the array is made, in sorted and unsorted rows alike.
+        var twice = assertThrows(IllegalArgumentException.class, () -> new CsrArray(arr.of(1.0, 2.0, 3.0),
+                arr.of(0L, 2L, 0L).as(INT32), arr.of(0L, 0L, 3L).as(INT32), 2, 3));
+        assertTrue(twice.getMessage().contains("row 1 stores column 0 twice (indices[0] and indices[2])"), twice.getMessage());
+        var sortedTwice = assertThrows(IllegalArgumentException.class, () -> new CscArray(arr.of(1.0, 2.0),
+                arr.of(1L, 1L).as(INT32), arr.of(0L, 0L, 2L).as(INT32), 2, 2));
+        assertTrue(sortedTwice.getMessage().contains("column 1 stores row 1 twice"), sortedTwice.getMessage());
+        CsrArray unsorted = new CsrArray(arr.of(1.0, 2.0), arr.of(2L, 0L).as(INT32), arr.of(0L, 2L).as(INT32), 1, 3);
+        assertEquals(arr.from(new double[][] {{2, 0, 1}}), unsorted.todense(), "unsorted but distinct is fine");
     }
 
     @Test
