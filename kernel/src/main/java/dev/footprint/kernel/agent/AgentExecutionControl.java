@@ -2,7 +2,11 @@ package dev.footprint.kernel.agent;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import jdk.jshell.execution.RemoteExecutionControl;
 
 /**
@@ -26,6 +30,8 @@ public class AgentExecutionControl extends RemoteExecutionControl {
     public static final String CMD_FORGET_LAST = "footprint-forget-last";
     public static final String CMD_PROBE = "footprint-probe";
     public static final String CMD_RESET_PEAK = "footprint-reset-peak";
+    /** Sets the fields that hold a value the kernel released ({@code $N}, the argument) to null. */
+    public static final String CMD_RELEASE_VALUE = "footprint-release-value";
 
     private static final int MAX_VALUE_TEXT = 20_000;
 
@@ -35,6 +41,12 @@ public class AgentExecutionControl extends RemoteExecutionControl {
     private final CellStopped stopSignal = new CellStopped();
 
     private Object lastValue;
+    /**
+     * For each {@code $N} name, the loaded snippet classes with a static reference field of that
+     * name. Dropping a snippet in JShell removes the name but not the field, which would keep the
+     * value (and its arrays) alive for the rest of the session.
+     */
+    private final Map<String, List<Class<?>>> valueHolders = new HashMap<>();
     private long executionNanos;
     private long executionCpuNanos;
 
@@ -86,9 +98,46 @@ public class AgentExecutionControl extends RemoteExecutionControl {
                 return MemoryProbe.sample(executionNanos, executionCpuNanos);
             case CMD_RESET_PEAK:
                 return MemoryProbe.resetLedgerPeak();
+            case CMD_RELEASE_VALUE:
+                return releaseValue((String) arg);
             default:
                 return super.extensionCommand(command, arg);
         }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        for (ClassBytecodes loaded : classes) {
+            try {
+                Class<?> type = findClass(loaded.name());
+                for (Field field : type.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()
+                            && field.getName().startsWith("$")) {
+                        valueHolders.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(type);
+                    }
+                }
+            } catch (ClassNotFoundException | LinkageError | SecurityException notInspectable) {
+                // nothing of it can be released later; the session goes on as before
+            }
+        }
+    }
+
+    /** Nulls every field named {@code name} that holds a value; the number of fields cleared. */
+    private Integer releaseValue(String name) {
+        List<Class<?>> holders = valueHolders.remove(name);
+        int cleared = 0;
+        for (Class<?> holder : holders == null ? List.<Class<?>>of() : holders) {
+            try {
+                Field field = holder.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(null, null);
+                cleared++;
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError notCleared) {
+                // a final or vanished field holds nothing the kernel could free
+            }
+        }
+        return cleared;
     }
 
     @Override

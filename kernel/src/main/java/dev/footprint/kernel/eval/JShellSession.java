@@ -146,14 +146,12 @@ final class JShellSession implements AutoCloseable {
 
     /**
      * Evaluates a snippet of the user's; the values of all but the last {@value #KEPT_VALUES}
-     * expressions are released then (their {@code $N} dropped, and what they held with them),
-     * except those that code has named, which a later snippet may depend on.
+     * expressions are released then (their {@code $N} dropped and the user JVM's reference
+     * cleared, so what they held can be collected), except those that code has named, which a
+     * later snippet may depend on.
      */
     List<SnippetEvent> eval(String source) {
-        Matcher names = VALUE_NAME.matcher(source);
-        while (names.find()) {
-            namedInCode.add(names.group());
-        }
+        noteNames(source);
         List<SnippetEvent> events = shell.eval(source);
         for (SnippetEvent event : events) {
             if (event.causeSnippet() == null && event.status().isActive()
@@ -168,6 +166,7 @@ final class JShellSession implements AutoCloseable {
                 if (!namedInCode.contains(name) && shell.status(oldest).isActive()) {
                     shell.drop(oldest);
                     released.add(name);
+                    releaseInUserJvm(name);
                 }
             }
         } catch (IllegalStateException closedByTheSnippet) {
@@ -177,12 +176,36 @@ final class JShellSession implements AutoCloseable {
     }
 
     /**
+     * Marks the {@code $N} names that {@code code} mentions as never to be released. Called with
+     * a whole cell before its first snippet runs, so that a value the cell names further down is
+     * not released by an expression above it.
+     */
+    void noteNames(String code) {
+        Matcher names = VALUE_NAME.matcher(code);
+        while (names.find()) {
+            namedInCode.add(names.group());
+        }
+    }
+
+    /**
+     * Dropping a snippet removes its name from JShell, but the user JVM's class for it still
+     * holds the value in a static field: the agent clears it, so the arrays can be collected.
+     */
+    private void releaseInUserJvm(String name) {
+        try {
+            agentCommand(AgentExecutionControl.CMD_RELEASE_VALUE, name);
+        } catch (ExecutionControl.ExecutionControlException failure) {
+            // the user JVM is gone, and the value with it
+        }
+    }
+
+    /**
      * Why {@code name} cannot be found when it is a value this session released, else null: said
      * beside JShell's "cannot find symbol", which alone would look like a typo.
      */
     String releasedValueNote(String name) {
         return released.contains(name)
-                ? name + " was released: the values of the last " + KEPT_VALUES + " expression cells keep their names;"
+                ? name + " was released: the last " + KEPT_VALUES + " expression values keep their names;"
                         + " keep a value you need later in a variable (var x = $N;)"
                 : null;
     }

@@ -90,13 +90,37 @@ class WarmUpTest {
             assertEquals("CompilationError", released.error().ename());
             ExecutionOutcome second = run.apply("$2 + 1");
             assertTrue(second.isError(), "$2 was released");
-            assertTrue(String.join("\n", second.error().traceback()).contains("$2 was released: the values of the last 20"),
+            assertTrue(String.join("\n", second.error().traceback()).contains("$2 was released: the last 20 expression values"),
                     "the error says why: " + second.error().traceback());
             assertFalse(String.join("\n", run.apply("$999").error().traceback()).contains("released"),
                     "a name that never was is only not found");
             assertEquals("42", plain.apply("$1"), "$1 is named by code, so it stays");
             assertEquals("43", plain.apply("next"), "a declared variable stays");
             assertEquals("44", plain.apply("next + 1"), "and later cells still compile against it");
+        }
+    }
+
+    @Test
+    void aReleasedValuesArraysAreFreedAndACellKeepsTheValuesItNamesFurtherDown() {
+        try (JShellEvaluator own = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build())) {
+            Function<String, String> plain = cell -> {
+                ExecutionOutcome outcome = own.execute(cell, ExecutionListener.NONE);
+                assertFalse(outcome.isError(), () -> cell + ": unexpected error " + outcome.error());
+                return outcome.result() == null ? null : outcome.result().get("text/plain");
+            };
+            String ledger = "dev.footprint.array.MemoryLedger";
+            plain.apply(ledger + ".settle();");
+            plain.apply("long base = " + ledger + ".live();");
+            plain.apply("arr.ones(1024, 1024)");                 // $1: 8 MiB held by its name only
+            plain.apply("arr.ones(UINT8, 16)");                  // $2
+            for (int i = 0; i < JShellSession.KEPT_VALUES - 1; i++) {
+                plain.apply(i + " + 0");                         // $3 .. $21: $1 is released
+            }
+            // $2 is the oldest kept value; the first expression below releases it, the second names it.
+            assertEquals("16", plain.apply("100 + 0;\n$2.size()"), "a value named further down the cell is kept");
+            plain.apply(ledger + ".settle();");
+            long held = Long.parseLong(plain.apply(ledger + ".live() - base"));
+            assertTrue(held < (1 << 20), "the released 8 MiB array was collected; still live: " + held + " bytes");
         }
     }
 }
