@@ -57,7 +57,8 @@ final class SparseReductions {
      * Sum or mean along {@code axis} as a dense array, equal bit for bit to {@code
      * todense().sum(axis)} / {@code mean(axis)}: one pass over the stored values in C order meets
      * each output element's values in axis order, as the dense loop does; the fill value is added
-     * in its places too (counted at once for integers, whose sums wrap the same either way).
+     * in its places too (counted at once for integers, whose sums wrap the same either way, and
+     * for arrays too large to have a dense form).
      */
     static NDArray alongAxis(SparseArray a, int axis, boolean mean) {
         int nd = a.ndim();
@@ -68,30 +69,30 @@ final class SparseReductions {
         if (t.isFloat() || mean) {
             double[] values = (double[]) p.coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
             double fill = a.fill.getDoubleFlat(0);
-            boolean zeroFill = Double.doubleToRawLongBits(fill) == 0; // +0.0 changes no sum that starts at +0.0
+            boolean nanFill = fill != fill;
+            // +0.0 changes no sum that starts at +0.0; a NaN fill makes NaN of any cell it enters.
+            boolean skipFill = Double.doubleToRawLongBits(fill) == 0 || nanFill;
+            // One add per missing element is what the dense loop does, and costs what it costs; an
+            // array too large to be dense gets the fill's share in one product per run instead.
+            boolean oneByOne = a.size <= Shapes.MAX_SIZE;
             double[] acc = new double[p.cells];
-            long[] next = zeroFill ? null : new long[p.cells]; // the axis position each cell has reached
+            long[] next = skipFill ? null : new long[p.cells]; // the axis position each cell has reached
             long[] stored = new long[p.cells];
             boolean[] nan = new boolean[p.cells]; // a NaN anywhere gives NaN itself, as the dense loop
             for (int k = 0; k < p.nnz; k++) {
                 int cell = p.cellOf[k];
-                if (!zeroFill) {
+                if (!skipFill) {
                     long at = p.coords[ax * p.nnz + k];
-                    for (long i = next[cell]; i < at; i++) {
-                        acc[cell] += fill;
-                    }
+                    acc[cell] = addFill(acc[cell], fill, at - next[cell], oneByOne);
                     next[cell] = at + 1;
                 }
                 acc[cell] += values[k];
                 nan[cell] |= values[k] != values[k];
                 stored[cell]++;
             }
-            boolean nanFill = fill != fill;
             for (int cell = 0; cell < p.cells; cell++) {
-                if (!zeroFill) {
-                    for (long i = next[cell]; i < len; i++) {
-                        acc[cell] += fill;
-                    }
+                if (!skipFill) {
+                    acc[cell] = addFill(acc[cell], fill, len - next[cell], oneByOne);
                 }
                 if (nan[cell] || (nanFill && stored[cell] < len)) {
                     acc[cell] = Double.NaN;
@@ -192,6 +193,17 @@ final class SparseReductions {
             }
         }
         return NDArray.wrap(wide, acc, p.outShape).as(t, Casting.UNSAFE);
+    }
+
+    /** {@code acc} plus {@code count} fills: one at a time, as the dense loop adds them, or in one product. */
+    private static double addFill(double acc, double fill, long count, boolean oneByOne) {
+        if (!oneByOne) {
+            return count > 0 ? acc + fill * count : acc;
+        }
+        for (long i = 0; i < count; i++) {
+            acc += fill;
+        }
+        return acc;
     }
 
     private static double pick(double acc, double v, boolean min, boolean laterWins) {

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Sums, means, minima and maxima along an axis equal the dense array's bit for bit, for every dtype, fill values
@@ -64,6 +65,21 @@ class SparseAxisReductionsTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> s.sum(2));
         assertTrue(bad.getMessage().contains("axis 2 is out of bounds for an array of dimension 2"), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> s.mean(-3));
+    }
+
+    @Test
+    @Timeout(60) // a guard against a loop over two billion missing elements, not a speed target
+    void anArrayTooLargeToBeDenseSumsItsFillWithoutVisitingEveryMissingElement() {
+        long columns = 2_000_000_000L;
+        CooArray huge = new CooArray(arr.of(0L, 1L, 5L, 7L).reshape(2, 2), arr.of(2.5, 3.5), arr.of(1.0), 2, columns);
+        NDArray rows = huge.sum(1);
+        assertEquals(2.5 + (columns - 1), rows.getDouble(0));
+        assertEquals(3.5 + (columns - 1), rows.getDouble(1));
+        assertEquals((3.5 + (columns - 1)) / columns, huge.mean(1).getDouble(1));
+        CooArray unknown = new CooArray(arr.of(0L, 1L, 5L, 7L).reshape(2, 2), arr.of(2.5, 3.5), arr.of(Double.NaN), 2, columns);
+        assertTrue(Double.isNaN(unknown.sum(1).getDouble(0)), "a NaN fill makes every row NaN");
+        assertEquals(2.5, huge.max(1).getDouble(0), "max of a row: its stored 2.5 over the fill 1.0");
+        assertEquals(1.0, huge.min(1).getDouble(1));
     }
 
     private static SparseArray[] formats(SparseArray coo) {

@@ -28,6 +28,7 @@ final class BackgroundStartEvaluator implements Evaluator {
 
     private final Supplier<Evaluator> factory;
     private volatile CompletableFuture<Evaluator> started;
+    private volatile boolean closed;
 
     /** Starts building the evaluator with {@code factory} at once, on its own thread. */
     BackgroundStartEvaluator(Supplier<Evaluator> factory) {
@@ -82,6 +83,7 @@ final class BackgroundStartEvaluator implements Evaluator {
 
     @Override
     public void close() {
+        closed = true; // no start is tried again after this
         // Wait for a start in progress: closing is what stops the user JVM it is launching.
         try {
             started.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).close();
@@ -108,6 +110,9 @@ final class BackgroundStartEvaluator implements Evaluator {
     }
 
     private synchronized Evaluator startAgain(CompletableFuture<Evaluator> failed, Throwable firstFailure) {
+        if (closed) {
+            throw new IllegalStateException("the evaluator is closed; it could not start: " + firstFailure.getMessage(), firstFailure);
+        }
         if (started != failed) {
             return evaluator(); // another request already tried again
         }

@@ -48,6 +48,10 @@ class BackgroundStartEvaluatorTest {
         assertEquals(3, attempts.get(), "the start in the background, then once for each request");
         evaluator.interrupt(); // nothing runs, so nothing to stop, and no exception
         evaluator.close(); // nothing to close, and no exception
+        IllegalStateException afterClose = assertThrows(IllegalStateException.class,
+                () -> evaluator.execute("1", ExecutionListener.NONE));
+        assertTrue(afterClose.getMessage().contains("closed"), afterClose.getMessage());
+        assertEquals(3, attempts.get(), "a closed evaluator starts nothing that nobody would close");
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.footprint.kernel.eval;
 
 import com.sun.jdi.connect.spi.ClosedConnectionException;
 import com.sun.jdi.connect.spi.Connection;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -85,12 +87,14 @@ final class DebuggeeConnection extends Connection {
     }
 
     /** Exchanges the greeting; null when the other side is a JVM's debug agent, else why not. */
-    private static String greet(Socket socket, int patienceMs) throws IOException {
+    private static String greet(Socket socket, int patienceMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(patienceMs);
         try {
-            socket.setSoTimeout(patienceMs);
             socket.getOutputStream().write(GREETING);
-            byte[] answer = new byte[GREETING.length];
-            new DataInputStream(socket.getInputStream()).readFully(answer);
+            byte[] answer = readWithin(socket, GREETING.length, -1, deadline);
+            if (answer.length < GREETING.length) {
+                return "it closed before greeting";
+            }
             if (!Arrays.equals(answer, GREETING)) {
                 return "it did not greet as a debug agent";
             }
@@ -98,11 +102,34 @@ final class DebuggeeConnection extends Connection {
             return null;
         } catch (SocketTimeoutException silent) {
             return "it sent no greeting within " + patienceMs + " ms";
-        } catch (EOFException gone) {
-            return "it closed before greeting";
         } catch (IOException broken) {
             return "it failed while greeting (" + broken.getMessage() + ")";
         }
+    }
+
+    /**
+     * Reads at most {@code max} bytes, up to (not including) the byte {@code end} when it is not
+     * -1, all before {@code deadlineNanos}: a peer that sends a byte now and then cannot hold the
+     * listener longer than that. Fewer bytes when the stream ends first.
+     *
+     * @throws SocketTimeoutException the deadline passed first
+     */
+    static byte[] readWithin(Socket socket, int max, int end, long deadlineNanos) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        while (read.size() < max) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("nothing more in time");
+            }
+            socket.setSoTimeout((int) left);
+            int b = in.read(); // byte by byte: nothing past the greeting is taken from the stream
+            if (b < 0 || b == end) {
+                break;
+            }
+            read.write(b);
+        }
+        return read.toByteArray();
     }
 
     @Override

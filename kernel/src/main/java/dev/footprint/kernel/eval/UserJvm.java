@@ -84,8 +84,21 @@ final class UserJvm implements AutoCloseable {
                 debugger.close();
                 throw failure;
             }
-            Socket socket = acceptAgent(commandListener, token, deadline);
-            checkIdentity(vm, token);
+            Socket socket = null;
+            try {
+                socket = acceptAgent(commandListener, token, deadline);
+                checkIdentity(vm, token);
+            } catch (IOException | RuntimeException failure) {
+                if (socket != null) {
+                    socket.close();
+                }
+                try {
+                    vm.dispose();
+                } catch (RuntimeException alreadyGone) {
+                    // checkIdentity disposed it, or the connection broke
+                }
+                throw failure;
+            }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return new UserJvm(process, vm, socket, millis);
         } catch (IOException | RuntimeException failure) {
@@ -123,7 +136,7 @@ final class UserJvm implements AutoCloseable {
         return command;
     }
 
-    private static Socket acceptAgent(ServerSocket listener, String token, long deadline) throws IOException {
+    static Socket acceptAgent(ServerSocket listener, String token, long deadline) throws IOException {
         while (true) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
@@ -136,12 +149,12 @@ final class UserJvm implements AutoCloseable {
             } catch (SocketTimeoutException late) {
                 break;
             }
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) Math.min(left, DebuggeeConnection.GREETING_PATIENCE_MS));
+            long patience = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(left, DebuggeeConnection.GREETING_PATIENCE_MS));
             String line;
             try {
-                line = readLine(socket.getInputStream());
-            } catch (SocketTimeoutException silent) {
+                socket.setTcpNoDelay(true);
+                line = new String(DebuggeeConnection.readWithin(socket, 100, '\n', patience), StandardCharsets.US_ASCII);
+            } catch (IOException silentOrBroken) {
                 line = null;
             }
             if (token.equals(line)) {
@@ -169,15 +182,6 @@ final class UserJvm implements AutoCloseable {
             vm.dispose();
             throw new IOException("the debugger connection came from another process than the started user JVM");
         }
-    }
-
-    // Byte by byte so nothing after the line is consumed from the protocol stream.
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1 && c != '\n' && line.length() < 100; c = in.read()) {
-            line.append((char) c);
-        }
-        return line.toString();
     }
 
     private static void drain(InputStream processOutput, Consumer<String> sink) {

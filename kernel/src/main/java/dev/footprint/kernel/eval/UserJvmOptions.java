@@ -102,27 +102,39 @@ public record UserJvmOptions(
     private static final long STARTING_HEAP_BYTES = 32L << 20;
 
     /**
-     * {@value #STARTING_HEAP}, or nothing when {@code options} set the starting or young
-     * generation size themselves, or cap the heap below it.
+     * {@value #STARTING_HEAP}, or nothing when {@code options} (or the {@code JAVA_TOOL_OPTIONS}
+     * and {@code JDK_JAVA_OPTIONS} the user JVM inherits) set the starting, minimum or young
+     * generation size themselves, or cap the heap below it (the last cap counts, as for the JVM).
      *
      * <p>Left alone, a JVM starts with a heap of 1/64 of the machine's memory (384 MB on 24 GB,
      * 4 GB on 256 GB) and a young generation of a third of that, which the allocations of even
      * small cells walk through and keep resident. Ten kernels of a workshop on one server would
-     * hold that ten times. Starting small, the heap grows as the cells' arrays need.
+     * hold that ten times. Starting small, the heap grows as the cells' arrays need. (Without an
+     * explicit cap the JVM raises its maximum to the start, so a small machine still starts.)
      */
     static List<String> startingHeap(List<String> options) {
+        List<String> all = new ArrayList<>(splitOptions(System.getenv("JAVA_TOOL_OPTIONS")));
+        all.addAll(splitOptions(System.getenv("JDK_JAVA_OPTIONS")));
+        all.addAll(options);
+        return startingHeapGiven(all);
+    }
+
+    /** As {@link #startingHeap(List)} for exactly {@code options}, in the order the JVM reads them. */
+    static List<String> startingHeapGiven(List<String> options) {
+        long cap = Long.MAX_VALUE;
         for (String option : options) {
             if (option.startsWith("-Xms") || option.startsWith("-Xmn") || option.startsWith("-XX:InitialHeapSize=")
-                    || option.startsWith("-XX:NewSize=") || option.startsWith("-XX:InitialRAMPercentage=")) {
+                    || option.startsWith("-XX:MinHeapSize=") || option.startsWith("-XX:NewSize=")
+                    || option.startsWith("-XX:InitialRAMPercentage=")) {
                 return List.of();
             }
-            String max = option.startsWith("-Xmx") ? option.substring(4)
-                    : option.startsWith("-XX:MaxHeapSize=") ? option.substring("-XX:MaxHeapSize=".length()) : null;
-            if (max != null && bytes(max) < STARTING_HEAP_BYTES) {
-                return List.of();
+            if (option.startsWith("-Xmx")) {
+                cap = bytes(option.substring(4));
+            } else if (option.startsWith("-XX:MaxHeapSize=")) {
+                cap = bytes(option.substring("-XX:MaxHeapSize=".length()));
             }
         }
-        return List.of(STARTING_HEAP);
+        return cap < STARTING_HEAP_BYTES ? List.of() : List.of(STARTING_HEAP);
     }
 
     /** A JVM size ({@code 512m}, {@code 2G}, {@code 1048576}) in bytes; a size it cannot read counts as large. */

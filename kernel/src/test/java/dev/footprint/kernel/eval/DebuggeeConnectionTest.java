@@ -59,6 +59,47 @@ class DebuggeeConnectionTest {
     }
 
     @Test
+    void aTrickleOfBytesCannotHoldTheListenerPastItsPatience() throws Exception {
+        try (ServerSocket listener = loopbackListener(); Socket trickle = connect(listener)) {
+            Thread sender = new Thread(() -> {
+                try {
+                    for (byte b : DebuggeeConnection.GREETING) {
+                        trickle.getOutputStream().write(b);
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException closed) {
+                    // the listener gave up on it
+                }
+            });
+            sender.start();
+            try (Socket accepted = listener.accept()) {
+                long start = System.nanoTime();
+                assertThrows(SocketTimeoutException.class, () -> DebuggeeConnection.readWithin(accepted, 14, -1,
+                        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)));
+                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(tookMs < 1_400, "one deadline for the whole greeting, not one per byte: " + tookMs + " ms");
+            }
+            sender.join(5_000);
+        }
+    }
+
+    @Test
+    void theCommandPortOutlastsAStrangerThatResetsAndTakesTheUserJvmThatGivesTheToken() throws Exception {
+        try (ServerSocket listener = loopbackListener()) {
+            Socket resetting = connect(listener);
+            resetting.setSoLinger(true, 0);
+            resetting.close(); // an RST instead of a greeting
+            try (Socket agent = connect(listener)) {
+                agent.getOutputStream().write("the-token\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                try (Socket accepted = UserJvm.acceptAgent(listener, "the-token",
+                        System.nanoTime() + TimeUnit.SECONDS.toNanos(20))) {
+                    assertEquals(agent.getLocalPort(), accepted.getPort(), "the connection that gave the token");
+                }
+            }
+        }
+    }
+
+    @Test
     void noJvmByTheDeadlineIsATimeoutThatSaysSo() throws Exception {
         try (ServerSocket listener = loopbackListener()) {
             SocketTimeoutException late = assertThrows(SocketTimeoutException.class,

@@ -32,15 +32,20 @@ class UserJvmOptionsTest {
 
     @Test
     void theUserJvmStartsWithASmallHeapUnlessItsOptionsSizeItThemselves() {
-        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of()));
-        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of("-Xmx512m", "-XX:+UseSerialGC")));
-        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of("-Xmx1G")));
-        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeap(List.of("-XX:MaxHeapSize=33554432")));
-        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-Xms1g", "-Xmx2g")), "the user's own start");
-        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-XX:InitialHeapSize=64m")));
-        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-Xmn64m")), "a young generation larger than 32m");
-        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-Xmx16m")), "a heap capped below the start");
-        assertEquals(List.of(), UserJvmOptions.startingHeap(List.of("-XX:MaxHeapSize=8m")));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of()));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of("-Xmx512m", "-XX:+UseSerialGC")));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of("-Xmx1G")));
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of("-XX:MaxHeapSize=33554432")));
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-Xms1g", "-Xmx2g")), "the user's own start");
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-XX:InitialHeapSize=64m")));
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-Xmn64m")), "a young generation larger than 32m");
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-Xmx16m")), "a heap capped below the start");
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-XX:MaxHeapSize=8m")));
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-XX:MinHeapSize=64m")), "a minimum above the start");
+        assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of("-Xmx16m", "-Xmx1g")), "the last cap counts");
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-Xmx1g", "-Xmx16m")));
+        // JAVA_TOOL_OPTIONS come first: a cap there and none later keeps the JVM's start alone.
+        assertEquals(List.of(), UserJvmOptions.startingHeapGiven(List.of("-Xmx16m", "-XX:+UseSerialGC")));
     }
 
     @Test
