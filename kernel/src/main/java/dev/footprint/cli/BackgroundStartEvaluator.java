@@ -83,17 +83,21 @@ final class BackgroundStartEvaluator implements Evaluator {
 
     @Override
     public void close() {
-        closed = true; // no start is tried again after this
+        CompletableFuture<Evaluator> last;
+        synchronized (this) { // after a start tried again by a request, never in the middle of one
+            closed = true; // no start is tried again after this
+            last = started;
+        }
         // Wait for a start in progress: closing is what stops the user JVM it is launching.
         try {
-            started.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).close();
+            last.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS).close();
         } catch (TimeoutException e) {
-            started.thenAccept(Evaluator::close);
+            last.thenAccept(Evaluator::close);
         } catch (ExecutionException e) {
             // It never started, so there is nothing to close.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            started.thenAccept(Evaluator::close);
+            last.thenAccept(Evaluator::close);
         }
     }
 

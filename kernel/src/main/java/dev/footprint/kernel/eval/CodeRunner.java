@@ -50,7 +50,7 @@ final class CodeRunner {
      * @throws Interrupted when a stop ended a snippet
      */
     ExecutionOutcome run(String cell, int offsetInCell, String code, int cellNumber) {
-        session.noteNames(code);
+        session.noteNames(cell); // the whole cell: its other parts (magics included) may name a value
         SourceCodeAnalysis analysis = session.shell.sourceCodeAnalysis();
         String remaining = code;
         int consumed = 0;

@@ -89,8 +89,12 @@ final class UserJvm implements AutoCloseable {
                 socket = acceptAgent(commandListener, token, deadline);
                 checkIdentity(vm, token);
             } catch (IOException | RuntimeException failure) {
-                if (socket != null) {
-                    socket.close();
+                try {
+                    if (socket != null) {
+                        socket.close();
+                    }
+                } catch (IOException closing) {
+                    failure.addSuppressed(closing);
                 }
                 try {
                     vm.dispose();
@@ -150,16 +154,15 @@ final class UserJvm implements AutoCloseable {
                 break;
             }
             long patience = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(left, DebuggeeConnection.GREETING_PATIENCE_MS));
-            String line;
             try {
                 socket.setTcpNoDelay(true);
-                line = new String(DebuggeeConnection.readWithin(socket, 100, '\n', patience), StandardCharsets.US_ASCII);
+                String line = new String(DebuggeeConnection.readWithin(socket, 100, '\n', patience), StandardCharsets.US_ASCII);
+                if (token.equals(line)) {
+                    socket.setSoTimeout(0);
+                    return socket;
+                }
             } catch (IOException silentOrBroken) {
-                line = null;
-            }
-            if (token.equals(line)) {
-                socket.setSoTimeout(0);
-                return socket;
+                // a stranger, or a connection that broke before it proved itself: both are closed below
             }
             socket.close(); // not our user JVM
             KernelLog.warn("closed a connection to the command port from " + socket.getRemoteSocketAddress() + ": it did not give the token");

@@ -102,8 +102,8 @@ public record UserJvmOptions(
     private static final long STARTING_HEAP_BYTES = 32L << 20;
 
     /**
-     * {@value #STARTING_HEAP}, or nothing when {@code options} (or the {@code JAVA_TOOL_OPTIONS}
-     * and {@code JDK_JAVA_OPTIONS} the user JVM inherits) set the starting, minimum or young
+     * {@value #STARTING_HEAP}, or nothing when {@code options} (or the {@code JAVA_TOOL_OPTIONS},
+     * {@code JDK_JAVA_OPTIONS} and {@code _JAVA_OPTIONS} the user JVM inherits) set the starting, minimum or young
      * generation size themselves, or cap the heap below it (the last cap counts, as for the JVM).
      *
      * <p>Left alone, a JVM starts with a heap of 1/64 of the machine's memory (384 MB on 24 GB,
@@ -116,6 +116,7 @@ public record UserJvmOptions(
         List<String> all = new ArrayList<>(splitOptions(System.getenv("JAVA_TOOL_OPTIONS")));
         all.addAll(splitOptions(System.getenv("JDK_JAVA_OPTIONS")));
         all.addAll(options);
+        all.addAll(splitOptions(System.getenv("_JAVA_OPTIONS"))); // read last by the JVM, overriding the rest
         return startingHeapGiven(all);
     }
 

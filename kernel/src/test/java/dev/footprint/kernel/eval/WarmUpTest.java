@@ -118,6 +118,10 @@ class WarmUpTest {
             }
             // $2 is the oldest kept value; the first expression below releases it, the second names it.
             assertEquals("16", plain.apply("100 + 0;\n$2.size()"), "a value named further down the cell is kept");
+            // The same across a magic: the cell's parts run one by one, but its names count at once.
+            // ($2.size() took $23, which released $3; $4 is now the oldest kept value.)
+            ExecutionOutcome magic = own.execute("101 + 0\n%time $4 + 0", ExecutionListener.NONE);
+            assertFalse(magic.isError(), () -> "a value named in a magic's line is kept: " + magic.error());
             plain.apply(ledger + ".settle();");
             long held = Long.parseLong(plain.apply(ledger + ".live() - base"));
             assertTrue(held < (1 << 20), "the released 8 MiB array was collected; still live: " + held + " bytes");
