@@ -207,13 +207,14 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
      */
     @Override
     SparseArray inMyFormat(CooArray c) {
-        SparseArray result = super.inMyFormat(c);
-        DType mine = indexType();
-        if (result instanceof CompressedArray r && r.indexType() != mine && indptr.dtype() == mine
-                && IndexArrays.holds(mine, Math.max(r.nnz(), r.shape[1 - r.compressedAxis()] - 1))) {
-            return r.withIndexType(mine);
+        if (c.ndim() != 2) {
+            return c;
         }
-        return result;
+        int axis = compressedAxis();
+        DType mine = indexType();
+        boolean keep = indptr.dtype() == mine && IndexArrays.holds(mine, Math.max(c.nnz(), c.shape[1 - axis] - 1));
+        // Encoded once, in the type it keeps: not in scipy's default first and then again.
+        return Compression.compress(c, axis, keep ? mine : null);
     }
 
     // ---- shape ---------------------------------------------------------------------------

@@ -18,6 +18,14 @@ final class Compression {
     }
 
     static CompressedArray compress(CooArray coo, int axis) {
+        return compress(coo, axis, null);
+    }
+
+    /**
+     * As {@link #compress(CooArray, int)}, with indices and indptr in {@code indexType}, which must hold
+     * them ({@code null}: scipy's default, {@link #defaultIndexType}).
+     */
+    static CompressedArray compress(CooArray coo, int axis, DType indexType) {
         SparseShapes.require2d(coo.shape, axis == 0 ? "CSR" : "CSC");
         long majorDim = coo.shape[axis];
         if (majorDim >= Integer.MAX_VALUE) {
@@ -26,7 +34,7 @@ final class Compression {
         }
         int n = (int) coo.nnz();
         int majors = (int) majorDim;
-        DType t = defaultIndexType(coo.shape, n);
+        DType t = indexType != null ? indexType : defaultIndexType(coo.shape, n);
         NDArray coords = coo.coords();
         int[] indptr = new int[majors + 1];
         NDArray indices;

@@ -67,7 +67,7 @@ final class SparseReductions {
         long len = a.shape[ax];
         DType t = a.dtype();
         if (t.isFloat() || mean) {
-            double[] values = (double[]) p.coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
+            double[] values = p.doubles();
             double fill = a.fill.getDoubleFlat(0);
             boolean nanFill = fill != fill;
             // +0.0 changes no sum that starts at +0.0; a NaN fill makes NaN of any cell it enters.
@@ -82,7 +82,7 @@ final class SparseReductions {
             for (int k = 0; k < p.nnz; k++) {
                 int cell = p.cellOf[k];
                 if (!skipFill) {
-                    long at = p.coords[ax * p.nnz + k];
+                    long at = p.axisIndex(k);
                     acc[cell] = addFill(acc[cell], fill, at - next[cell], oneByOne);
                     next[cell] = at + 1;
                 }
@@ -101,12 +101,10 @@ final class SparseReductions {
                     acc[cell] = len == 0 ? Double.NaN : acc[cell] / len;
                 }
             }
-            DType rt = t.isFloat() ? t : DType.FLOAT64;
-            NDArray out = NDArray.wrap(DType.FLOAT64, acc, p.outShape);
-            return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
+            return p.result(acc, t.isFloat() ? t : DType.FLOAT64);
         }
         DType rt = t.isUnsigned() ? DType.UINT64 : DType.INT64;
-        long[] values = (long[]) p.coo.data().as(rt, Casting.UNSAFE).contiguousData();
+        long[] values = p.longs(rt);
         long fill = a.fill.as(rt, Casting.UNSAFE).getLongFlat(0);
         long[] acc = new long[p.cells];
         long[] stored = new long[p.cells];
@@ -142,14 +140,14 @@ final class SparseReductions {
         long[] next = new long[p.cells];
         if (t.isFloat()) {
             boolean laterWins = t != DType.FLOAT16;
-            double[] values = (double[]) p.coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
+            double[] values = p.doubles();
             double fill = a.fill.getDoubleFlat(0);
             double[] acc = new double[p.cells];
             java.util.Arrays.fill(acc, min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
             boolean[] nan = new boolean[p.cells];
             for (int k = 0; k < p.nnz; k++) {
                 int cell = p.cellOf[k];
-                long at = p.coords[ax * p.nnz + k];
+                long at = p.axisIndex(k);
                 if (next[cell] < at) {
                     acc[cell] = pick(acc[cell], fill, min, laterWins);
                     nan[cell] |= fill != fill;
@@ -167,18 +165,17 @@ final class SparseReductions {
                     acc[cell] = Double.NaN;
                 }
             }
-            NDArray out = NDArray.wrap(DType.FLOAT64, acc, p.outShape);
-            return t == DType.FLOAT64 ? out : out.as(t, Casting.UNSAFE);
+            return p.result(acc, t);
         }
         boolean unsigned = t == DType.UINT64;
         DType wide = t.isUnsigned() ? DType.UINT64 : DType.INT64;
-        long[] values = (long[]) p.coo.data().as(wide, Casting.UNSAFE).contiguousData();
+        long[] values = p.longs(wide);
         long fill = a.fill.as(wide, Casting.UNSAFE).getLongFlat(0);
         long[] acc = new long[p.cells];
         boolean[] seen = new boolean[p.cells];
         for (int k = 0; k < p.nnz; k++) {
             int cell = p.cellOf[k];
-            long at = p.coords[ax * p.nnz + k];
+            long at = p.axisIndex(k);
             if (next[cell] < at) {
                 acc[cell] = seen[cell] ? pick(acc[cell], fill, min, unsigned) : fill;
                 seen[cell] = true;
@@ -238,8 +235,10 @@ final class SparseReductions {
         final int nnz;
         final long[] coords;
         final int[] cellOf;
+        private final int ax;
 
         Pass(SparseArray a, int ax) {
+            this.ax = ax;
             long[] shape = a.shape;
             outShape = new long[shape.length - 1];
             for (int d = 0, j = 0; d < shape.length; d++) {
@@ -261,6 +260,27 @@ final class SparseReductions {
                 }
                 cellOf[k] = (int) cell;
             }
+        }
+
+        /** Where stored element {@code k} stands along the reduced axis. */
+        long axisIndex(int k) {
+            return coords[ax * nnz + k];
+        }
+
+        /** The stored values as doubles, as the dense loop reads them. */
+        double[] doubles() {
+            return (double[]) coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
+        }
+
+        /** The stored values widened to {@code wide} (int64 or uint64). */
+        long[] longs(DType wide) {
+            return (long[]) coo.data().as(wide, Casting.UNSAFE).contiguousData();
+        }
+
+        /** The float accumulators as the result, written in {@code rt} as the dense loop writes them. */
+        NDArray result(double[] acc, DType rt) {
+            NDArray out = NDArray.wrap(DType.FLOAT64, acc, outShape);
+            return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
         }
     }
 }

@@ -147,11 +147,11 @@ final class JShellSession implements AutoCloseable {
     /**
      * Evaluates a snippet of the user's; the values of all but the last {@value #KEPT_VALUES}
      * expressions are released then (their {@code $N} dropped and the user JVM's reference
-     * cleared, so what they held can be collected), except those that code has named, which a
-     * later snippet may depend on.
+     * cleared, so what they held can be collected), except those that code has named
+     * ({@link #noteNames}, which the caller gives the whole cell first), as a later snippet may
+     * depend on them.
      */
     List<SnippetEvent> eval(String source) {
-        noteNames(source);
         List<SnippetEvent> events = shell.eval(source);
         for (SnippetEvent event : events) {
             if (event.causeSnippet() == null && event.status().isActive()

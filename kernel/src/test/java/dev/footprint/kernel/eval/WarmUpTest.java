@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class WarmUpTest {
 
     @BeforeAll
     static void start() {
-        evaluator = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build());
+        evaluator = newEvaluator();
     }
 
     @AfterAll
@@ -31,14 +30,27 @@ class WarmUpTest {
         evaluator.close();
     }
 
+    private static JShellEvaluator newEvaluator() {
+        return new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build());
+    }
+
     private static ExecutionOutcome run(String cell) {
-        return evaluator.execute(cell, ExecutionListener.NONE);
+        return run(evaluator, cell);
     }
 
     private static String plain(String cell) {
-        ExecutionOutcome outcome = run(cell);
+        return plain(evaluator, cell);
+    }
+
+    private static ExecutionOutcome run(JShellEvaluator on, String cell) {
+        return on.execute(cell, ExecutionListener.NONE);
+    }
+
+    /** The cell's text value (null when it has none); fails the test on an error. */
+    private static String plain(JShellEvaluator on, String cell) {
+        ExecutionOutcome outcome = run(on, cell);
         assertFalse(outcome.isError(), () -> cell + ": unexpected error " + outcome.error());
-        return outcome.result().get("text/plain");
+        return outcome.result() == null ? null : outcome.result().get("text/plain");
     }
 
     @Test
@@ -68,62 +80,51 @@ class WarmUpTest {
     @Test
     void oldValuesAreReleasedButNamedOnesAndVariablesStay() {
         // A session of its own, numbered from $1 whatever the other test did.
-        try (JShellEvaluator own = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build())) {
-            Function<String, ExecutionOutcome> run = cell -> own.execute(cell, ExecutionListener.NONE);
-            Function<String, String> plain = cell -> {
-                ExecutionOutcome outcome = run.apply(cell);
-                assertFalse(outcome.isError(), () -> cell + ": unexpected error " + outcome.error());
-                return outcome.result().get("text/plain");
-            };
-            assertEquals("42", plain.apply("40 + 2"));                    // $1, named by the next cell
-            assertEquals("43", plain.apply("int next = $1 + 1; next"));  // names $1; next is a variable
-            assertEquals("100", plain.apply("99 + 1"));                   // $2, never named
+        try (JShellEvaluator own = newEvaluator()) {
+            assertEquals("42", plain(own, "40 + 2"));                    // $1, named by the next cell
+            assertEquals("43", plain(own, "int next = $1 + 1; next"));  // names $1; next is a variable
+            assertEquals("100", plain(own, "99 + 1"));                   // $2, never named
             int kept = JShellSession.KEPT_VALUES;
             for (int i = 0; i < kept + 5; i++) {
-                assertEquals(Integer.toString(i), plain.apply(i + " + 0"));
+                assertEquals(Integer.toString(i), plain(own, i + " + 0"));
             }
             int last = 2 + kept + 5;
-            assertEquals(Integer.toString(kept + 4), plain.apply("$" + last), "the newest value keeps its name");
-            assertEquals("5", plain.apply("$" + (last - kept + 1)), "the oldest of the kept values");
-            ExecutionOutcome released = run.apply("$" + (last - kept));
+            assertEquals(Integer.toString(kept + 4), plain(own, "$" + last), "the newest value keeps its name");
+            assertEquals("5", plain(own, "$" + (last - kept + 1)), "the oldest of the kept values");
+            ExecutionOutcome released = run(own, "$" + (last - kept));
             assertTrue(released.isError(), "one older than that was released");
             assertEquals("CompilationError", released.error().ename());
-            ExecutionOutcome second = run.apply("$2 + 1");
+            ExecutionOutcome second = run(own, "$2 + 1");
             assertTrue(second.isError(), "$2 was released");
             assertTrue(String.join("\n", second.error().traceback()).contains("$2 was released: the last 20 expression values"),
                     "the error says why: " + second.error().traceback());
-            assertFalse(String.join("\n", run.apply("$999").error().traceback()).contains("released"),
+            assertFalse(String.join("\n", run(own, "$999").error().traceback()).contains("released"),
                     "a name that never was is only not found");
-            assertEquals("42", plain.apply("$1"), "$1 is named by code, so it stays");
-            assertEquals("43", plain.apply("next"), "a declared variable stays");
-            assertEquals("44", plain.apply("next + 1"), "and later cells still compile against it");
+            assertEquals("42", plain(own, "$1"), "$1 is named by code, so it stays");
+            assertEquals("43", plain(own, "next"), "a declared variable stays");
+            assertEquals("44", plain(own, "next + 1"), "and later cells still compile against it");
         }
     }
 
     @Test
     void aReleasedValuesArraysAreFreedAndACellKeepsTheValuesItNamesFurtherDown() {
-        try (JShellEvaluator own = new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build())) {
-            Function<String, String> plain = cell -> {
-                ExecutionOutcome outcome = own.execute(cell, ExecutionListener.NONE);
-                assertFalse(outcome.isError(), () -> cell + ": unexpected error " + outcome.error());
-                return outcome.result() == null ? null : outcome.result().get("text/plain");
-            };
+        try (JShellEvaluator own = newEvaluator()) {
             String ledger = "dev.footprint.array.MemoryLedger";
-            plain.apply(ledger + ".settle();");
-            plain.apply("long base = " + ledger + ".live();");
-            plain.apply("arr.ones(1024, 1024)");                 // $1: 8 MiB held by its name only
-            plain.apply("arr.ones(UINT8, 16)");                  // $2
+            plain(own, ledger + ".settle();");
+            plain(own, "long base = " + ledger + ".live();");
+            plain(own, "arr.ones(1024, 1024)");                 // $1: 8 MiB held by its name only
+            plain(own, "arr.ones(UINT8, 16)");                  // $2
             for (int i = 0; i < JShellSession.KEPT_VALUES - 1; i++) {
-                plain.apply(i + " + 0");                         // $3 .. $21: $1 is released
+                plain(own, i + " + 0");                         // $3 .. $21: $1 is released
             }
             // $2 is the oldest kept value; the first expression below releases it, the second names it.
-            assertEquals("16", plain.apply("100 + 0;\n$2.size()"), "a value named further down the cell is kept");
+            assertEquals("16", plain(own, "100 + 0;\n$2.size()"), "a value named further down the cell is kept");
             // The same across a magic: the cell's parts run one by one, but its names count at once.
             // ($2.size() took $23, which released $3; $4 is now the oldest kept value.)
-            ExecutionOutcome magic = own.execute("101 + 0\n%time $4 + 0", ExecutionListener.NONE);
+            ExecutionOutcome magic = run(own, "101 + 0\n%time $4 + 0");
             assertFalse(magic.isError(), () -> "a value named in a magic's line is kept: " + magic.error());
-            plain.apply(ledger + ".settle();");
-            long held = Long.parseLong(plain.apply(ledger + ".live() - base"));
+            plain(own, ledger + ".settle();");
+            long held = Long.parseLong(plain(own, ledger + ".live() - base"));
             assertTrue(held < (1 << 20), "the released 8 MiB array was collected; still live: " + held + " bytes");
         }
     }
