@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the Python helper scripts of these tests with the system Python that has NumPy, SciPy
- * and pydata sparse (Debian's {@code python3-numpy python3-scipy python3-sparse}). When it is
+ * pydata sparse and numcodecs (Debian's {@code python3-numpy python3-scipy python3-sparse python3-numcodecs}). When it is
  * missing the tests are skipped, unless {@code -Dfootprint.requireExternal=true} (set in CI),
  * which makes them fail instead.
  */
-final class ExternalPython {
+public final class ExternalPython {
     /** Debian's interpreter; another {@code python3} on the PATH may lack the packages. */
     private static final String PYTHON = System.getProperty("footprint.python", "/usr/bin/python3");
     private static final Path SCRIPTS = Path.of("src", "test", "python");
@@ -29,13 +29,14 @@ final class ExternalPython {
     private ExternalPython() {}
 
     /** Skips (or, where required, fails) the calling test unless Python with {@code modules} runs. */
-    static void require(String... modules) {
+    public static void require(String... modules) {
         String problem = problem(modules);
         if (problem != null) {
             if (Boolean.getBoolean("footprint.requireExternal")) {
                 fail("footprint.requireExternal is true but " + problem);
             }
-            Assumptions.abort("skipped: " + problem + " (install python3-numpy python3-scipy python3-sparse)");
+            Assumptions.abort("skipped: " + problem + " (install Debian's python3-numpy python3-scipy python3-sparse"
+                    + " python3-numcodecs python3-blosc)");
         }
     }
 
@@ -54,7 +55,7 @@ final class ExternalPython {
     }
 
     /** Runs {@code script} from the test scripts folder; fails the test with its output if it exits non-zero. */
-    static String run(String script, String... args) throws IOException {
+    public static String run(String script, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(args));
         Result r = exec(command);
