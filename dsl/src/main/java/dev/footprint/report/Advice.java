@@ -128,7 +128,11 @@ public final class Advice implements Displayable {
 
     /** A bar chart of the candidates' bytes, as SVG. */
     public String svg() {
-        return BytesChart.svg(title(), candidates.stream().map(Candidate::expression).toList(),
+        return chart().svg();
+    }
+
+    private ChartPicture chart() {
+        return BytesChart.of(title(), candidates.stream().map(Candidate::expression).toList(),
                 candidates.stream().map(Candidate::bytes).toList());
     }
 
@@ -141,9 +145,7 @@ public final class Advice implements Displayable {
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
-        String chart = svg();
-        bundle.put("text/html", TableHtml.render(table(), title()) + "<div>" + chart + "</div>");
-        bundle.put("image/svg+xml", chart);
+        bundle.put("text/html", TableHtml.render(table(), title(), chart()));
         return bundle;
     }
 }

@@ -1,7 +1,6 @@
 package dev.footprint.report;
 
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -10,18 +9,12 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
 
-/** A horizontal bar chart of bytes per array, drawn offline into an SVG string (no display needed). */
+/** A horizontal bar chart of bytes per array (footprint tables, advice), as a {@link ChartPicture}. */
 final class BytesChart {
-    static {
-        // Charts are drawn into SVG only; never open a window or need a display.
-        System.setProperty("java.awt.headless", "true");
-    }
-
     private BytesChart() {}
 
-    static String svg(String title, List<String> labels, List<Long> bytes) {
+    static ChartPicture of(String title, List<String> labels, List<Long> bytes) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < labels.size(); i++) {
             // Two arrays may share a name; the column key must be unique.
@@ -37,12 +30,8 @@ final class BytesChart {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setSeriesPaint(0, new Color(0x4C72B0));
         renderer.setShadowVisible(false);
-        int width = 640;
-        int height = 80 + 28 * Math.max(1, labels.size());
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
         // Ids from the content, not the clock: the same table gives the same SVG, and two charts on one page do not clash.
-        g.setDefsKeyPrefix("fp" + Integer.toHexString((title + labels + bytes).hashCode()) + "-");
-        chart.draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement();
+        String ids = "fp" + Integer.toHexString((title + labels + bytes).hashCode()) + "-";
+        return new ChartPicture(chart, 640, 80 + 28 * Math.max(1, labels.size()), ids);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * <p>The kernel asks a cell's value for its bundle in the JVM where the value lives and sends
  * only the bundle over the wire. Every bundle has {@code text/plain}; rich values add
- * {@code text/html} and charts {@code image/svg+xml}.
+ * {@code text/html}; a chart is a PNG {@code <img>} inside that HTML, so that it shows in
+ * untrusted notebooks too.
  *
  * <pre>{@code
  * Map<String, String> bundle = footprint(a, s).mimeBundle();

@@ -157,7 +157,11 @@ public final class FootprintTable implements Displayable {
 
     /** A horizontal bar chart of the bytes of each row, as an SVG document. */
     public String svg() {
-        return BytesChart.svg(title.isEmpty() ? "Bytes per array" : title, rows.stream().map(FootprintRow::name).toList(),
+        return chart().svg();
+    }
+
+    private ChartPicture chart() {
+        return BytesChart.of(title.isEmpty() ? "Bytes per array" : title, rows.stream().map(FootprintRow::name).toList(),
                 rows.stream().map(FootprintRow::bytes).toList());
     }
 
@@ -171,10 +175,8 @@ public final class FootprintTable implements Displayable {
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", toString());
-        String chart = svg();
-        // Front ends show one MIME type per output, the HTML; so the chart is in it as well.
-        bundle.put("text/html", TableHtml.render(table, title) + "<div>" + chart + "</div>");
-        bundle.put("image/svg+xml", chart);
+        // Front ends show one MIME type per output, the HTML; so the chart is in it, as a picture.
+        bundle.put("text/html", TableHtml.render(table, title, chart()));
         return bundle;
     }
 }

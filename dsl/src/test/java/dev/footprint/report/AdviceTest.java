@@ -29,7 +29,8 @@ class AdviceTest {
             assertTrue(advice.candidates().get(i - 1).bytes() <= advice.candidates().get(i).bytes(), "ranked by bytes");
         }
         assertTrue(advice.toString().contains("sparse.coo(a).compact()"));
-        assertTrue(advice.mimeBundle().get("image/svg+xml").startsWith("<svg"));
+        assertTrue(advice.svg().startsWith("<svg"));
+        ChartPictureTest.assertBarChart(advice.mimeBundle().get("text/html"), 640, 80 + 28 * advice.candidates().size());
     }
 
     @Test

@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Reads and writes {@code .ipynb} files (nbformat 4) the way Jupyter does, so that a notebook
@@ -62,14 +65,20 @@ public final class NotebookFile {
         return new Notebook(object);
     }
 
-    /** Writes {@code notebook} to {@code file} atomically (a reader never sees half a file). */
+    /**
+     * Writes {@code notebook} to {@code file} atomically (a reader never sees half a file). A file
+     * it replaces keeps its permissions; a new one gets the user's default (umask), not owner-only.
+     */
     public static void write(Notebook notebook, Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".footprint-", ".ipynb.tmp");
+        Path temporary = folder.resolve(".footprint-" + UUID.randomUUID() + ".ipynb.tmp");
         try {
-            Files.writeString(temporary, toJson(notebook), StandardCharsets.UTF_8);
+            Files.writeString(temporary, toJson(notebook), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            if (Files.exists(absolute) && Files.getFileStore(absolute).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(absolute));
+            }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

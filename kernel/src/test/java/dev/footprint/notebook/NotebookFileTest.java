@@ -42,6 +42,20 @@ class NotebookFileTest {
     }
 
     @Test
+    void aRewrittenNotebookKeepsItsPermissions() throws Exception {
+        Path file = folder.resolve("shared.ipynb");
+        Notebook notebook = Notebook.of(List.of(Notebook.codeCell("1")));
+        NotebookFile.write(notebook, file);
+        var shared = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, shared);
+        NotebookFile.write(notebook, file);
+        assertEquals(shared, Files.getPosixFilePermissions(file), "not narrowed to the owner by the rewrite");
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    @Test
     void refusesWhatIsNotAnNbformat4Notebook() {
         assertThrows(IllegalArgumentException.class, () -> NotebookFile.parse("not json {", "x"));
         assertThrows(IllegalArgumentException.class, () -> NotebookFile.parse("{\"a\": 1}", "x"));
