@@ -9,6 +9,7 @@ import dev.footprint.report.AllocationTrace;
 import dev.footprint.report.FootprintTable;
 import dev.footprint.report.MemitReport;
 import dev.footprint.sparse.SparseFactory;
+import dev.footprint.zarr.ZarrFactory;
 
 /**
  * The one static entry to Footprint: {@code import static dev.footprint.Footprint.*;} gives the
@@ -28,6 +29,12 @@ public final class Footprint {
      * random ones share {@code arr}'s seed.
      */
     public static final SparseFactory sparse = new SparseFactory(arr);
+
+    /**
+     * Zarr v2 stores on disk, as zarr-python and Dask read and write them: {@code zarr.save("a.zarr", a)},
+     * {@code zarr.open("a.zarr").sum(0)} (lazy: chunks are read as operations need them).
+     */
+    public static final ZarrFactory zarr = new ZarrFactory();
 
     public static final DType BOOL = DType.BOOL;
     public static final DType INT8 = DType.INT8;

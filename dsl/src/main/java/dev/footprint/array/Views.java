@@ -122,77 +122,23 @@ final class Views {
 
     /** NumPy basic indexing: entries {@code start:stop:step}, an integer, {@code :}, or {@code ...}. */
     static NDArray slice(NDArray a, String spec) {
-        List<String> parts = new ArrayList<>();
-        for (String p : spec.split(",", -1)) {
-            parts.add(p.trim());
-        }
-        if (parts.size() == 1 && parts.get(0).isEmpty()) {
-            parts.clear();
-        }
-        int ellipsis = parts.indexOf("...");
-        if (ellipsis >= 0) {
-            parts.remove(ellipsis);
-            int fill = a.ndim() - parts.size();
-            for (int i = 0; i < fill; i++) parts.add(ellipsis, ":");
-        }
-        if (parts.size() > a.ndim()) {
-            throw new IndexOutOfBoundsException("too many indices for array: array is " + a.ndim()
-                    + "-dimensional, but " + parts.size() + " were indexed in \"" + spec + "\"");
-        }
+        List<SliceSpec.Axis> axes = SliceSpec.parse(spec, a.shape());
         List<Integer> shape = new ArrayList<>();
         List<Integer> strides = new ArrayList<>();
         long offset = a.offset;
         for (int axis = 0; axis < a.ndim(); axis++) {
-            String p = axis < parts.size() ? parts.get(axis) : ":";
-            int dim = a.shape[axis];
-            if (!p.contains(":")) {
-                long k = parseIndex(p, spec);
-                long kk = k < 0 ? k + dim : k;
-                if (kk < 0 || kk >= dim) {
-                    throw new IndexOutOfBoundsException("index " + k + " is out of bounds for axis " + axis + " with size " + dim);
-                }
-                offset += kk * a.strides[axis];
+            SliceSpec.Axis x = axes.get(axis);
+            if (x.dropped()) {
+                offset += x.start() * a.strides[axis];
                 continue;
             }
-            String[] f = p.split(":", -1);
-            if (f.length > 3) {
-                throw new IllegalArgumentException("bad slice \"" + p + "\" in \"" + spec + "\"");
-            }
-            long step = f.length == 3 && !f[2].isBlank() ? parseIndex(f[2], spec) : 1;
-            if (step == 0) {
-                throw new IllegalArgumentException("slice step cannot be zero in \"" + spec + "\"");
-            }
-            long start;
-            long stop;
-            if (step > 0) {
-                start = f[0].isBlank() ? 0 : clamp(parseIndex(f[0], spec), dim, 0, dim);
-                stop = f[1].isBlank() ? dim : clamp(parseIndex(f[1], spec), dim, 0, dim);
-            } else {
-                start = f[0].isBlank() ? dim - 1 : clamp(parseIndex(f[0], spec), dim, -1, dim - 1);
-                stop = f[1].isBlank() ? -1 : clamp(parseIndex(f[1], spec), dim, -1, dim - 1);
-            }
-            long count = step > 0 ? Math.max(0, (stop - start + step - 1) / step) : Math.max(0, (start - stop - step - 1) / -step);
-            shape.add((int) count);
-            strides.add((int) (a.strides[axis] * step));
-            if (count > 0) {
-                offset += start * a.strides[axis];
+            shape.add((int) x.count());
+            strides.add((int) (a.strides[axis] * x.step()));
+            if (x.count() > 0) {
+                offset += x.start() * a.strides[axis];
             }
         }
         return new NDArray(a.dtype, shape.stream().mapToInt(Integer::intValue).toArray(),
                 strides.stream().mapToInt(Integer::intValue).toArray(), (int) offset, a);
-    }
-
-    private static long clamp(long k, int dim, long lo, long hi) {
-        long v = k < 0 ? k + dim : k;
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    private static long parseIndex(String s, String spec) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad index \"" + s + "\" in slice \"" + spec
-                    + "\"; use NumPy syntax such as \"1:10:2, :\"");
-        }
     }
 }

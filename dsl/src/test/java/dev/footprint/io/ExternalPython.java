@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the Python helper scripts of these tests with the system Python that has NumPy, SciPy
- * pydata sparse and numcodecs (Debian's {@code python3-numpy python3-scipy python3-sparse python3-numcodecs}). When it is
+ * pydata sparse, numcodecs, c-blosc, Zarr and Dask (Debian's {@code python3-numpy python3-scipy
+ * python3-sparse python3-numcodecs python3-blosc python3-zarr python3-dask python3-distributed}). When it is
  * missing the tests are skipped, unless {@code -Dfootprint.requireExternal=true} (set in CI),
  * which makes them fail instead.
  */
@@ -35,13 +36,13 @@ public final class ExternalPython {
             if (Boolean.getBoolean("footprint.requireExternal")) {
                 fail("footprint.requireExternal is true but " + problem);
             }
-            Assumptions.abort("skipped: " + problem + " (install Debian's python3-numpy python3-scipy python3-sparse"
-                    + " python3-numcodecs python3-blosc)");
+            Assumptions.abort("skipped: " + problem + " (install the Debian packages .ci/run lists, such as "
+                    + "python3-numpy python3-scipy python3-sparse python3-numcodecs python3-blosc python3-zarr python3-dask)");
         }
     }
 
     /** Why Python with {@code modules} cannot run, or null when it can. */
-    static synchronized String problem(String... modules) {
+    public static synchronized String problem(String... modules) {
         return PROBES.computeIfAbsent(String.join(",", modules), k -> Optional.ofNullable(probe(modules))).orElse(null);
     }
 

@@ -1,0 +1,47 @@
+package dev.footprint.zarr;
+
+import dev.footprint.array.DType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Elements to a chunk's bytes and back, in the store's byte order. */
+final class ChunkBytes {
+    private ChunkBytes() {}
+
+    /** A new primitive array of the dtype's storage holding the {@code n} elements of {@code raw}. */
+    static Object toElements(byte[] raw, DType t, ByteOrder order, int n) {
+        ByteBuffer b = ByteBuffer.wrap(raw, 0, n * t.itemsize()).order(order);
+        return switch (t.storage()) {
+            case BYTE -> {
+                byte[] d = new byte[n];
+                b.get(d);
+                if (t == DType.BOOL) {
+                    for (int i = 0; i < n; i++) {
+                        d[i] = d[i] != 0 ? (byte) 1 : 0;   // NumPy reads any non-zero byte as True
+                    }
+                }
+                yield d;
+            }
+            case SHORT -> { short[] d = new short[n]; b.asShortBuffer().get(d); yield d; }
+            case INT -> { int[] d = new int[n]; b.asIntBuffer().get(d); yield d; }
+            case LONG -> { long[] d = new long[n]; b.asLongBuffer().get(d); yield d; }
+            case FLOAT -> { float[] d = new float[n]; b.asFloatBuffer().get(d); yield d; }
+            case DOUBLE -> { double[] d = new double[n]; b.asDoubleBuffer().get(d); yield d; }
+        };
+    }
+
+    /** The bytes of the {@code n} elements of the primitive array {@code data}. */
+    static byte[] toBytes(Object data, DType t, ByteOrder order, int n) {
+        byte[] raw = new byte[n * t.itemsize()];
+        ByteBuffer b = ByteBuffer.wrap(raw).order(order);
+        switch (t.storage()) {
+            case BYTE -> b.put((byte[]) data, 0, n);
+            case SHORT -> b.asShortBuffer().put((short[]) data, 0, n);
+            case INT -> b.asIntBuffer().put((int[]) data, 0, n);
+            case LONG -> b.asLongBuffer().put((long[]) data, 0, n);
+            case FLOAT -> b.asFloatBuffer().put((float[]) data, 0, n);
+            case DOUBLE -> b.asDoubleBuffer().put((double[]) data, 0, n);
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.footprint.zarr;
+
+import dev.footprint.array.DType;
+import dev.footprint.array.LossyCastException;
+import dev.footprint.array.NDArray;
+import dev.footprint.report.Displayable;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A Zarr v2 array on disk, opened lazily: only its metadata is read when it is opened, and each
+ * operation reads the chunks it needs, one at a time per thread. A store larger than the heap can
+ * be reduced, sliced, converted to a smaller dtype, or copied into a new store.
+ *
+ * <pre>{@code
+ * var z = zarr.open("scan.zarr");     // reads .zarray only
+ * z.sum(0);                           // one chunk at a time
+ * z.slice("0:100, :");                // reads only the chunks of the first 100 rows
+ * z.copyTo("scan-u16.zarr", zarr.options().dtype(UINT16));   // fails, naming the index, if a value does not fit
+ * }</pre>
+ */
+public final class ZarrArray implements Displayable {
+    private final Path path;
+    private final ChunkStore chunks;
+
+    ZarrArray(Path path, ZarrMetadata meta) {
+        this.path = path;
+        this.chunks = new ChunkStore(path, meta);
+    }
+
+    /** Opens the store at {@code path}, reading and checking its {@code .zarray}. */
+    static ZarrArray open(Path path) {
+        return new ZarrArray(path, ZarrMetadata.read(path));
+    }
+
+    ZarrMetadata metadata() {
+        return chunks.meta;
+    }
+
+    /** The store's folder. */
+    public Path path() {
+        return path;
+    }
+
+    /** The length of each axis. */
+    public long[] shape() {
+        return chunks.meta.shape().clone();
+    }
+
+    public int ndim() {
+        return chunks.meta.shape().length;
+    }
+
+    /** The number of elements. */
+    public long size() {
+        return ZarrReductions.size(chunks.meta.shape());
+    }
+
+    public DType dtype() {
+        return chunks.meta.dtype();
+    }
+
+    /** The chunk shape. */
+    public long[] chunks() {
+        return Blocks.toLongs(chunks.meta.chunks());
+    }
+
+    /** Bytes of the elements as an in-memory array would take them ({@code size × itemsize}), as zarr-python's {@code nbytes}. */
+    public long nbytes() {
+        return size() * dtype().itemsize();
+    }
+
+    /** Bytes of the chunk files on disk, as zarr-python's {@code nbytes_stored} less the metadata. */
+    public long storedBytes() {
+        return StoreFiles.chunkBytes(path);
+    }
+
+    /** The number of chunks the array is divided into (stored or not). */
+    public long chunkCount() {
+        return chunks.chunkCount;
+    }
+
+    /** The compressor, e.g. {@code "blosc(lz4, clevel 5, shuffle)"}. */
+    public String compressor() {
+        return chunks.meta.compressor().describe();
+    }
+
+    /** The whole array in memory. */
+    public NDArray read() {
+        return ZarrSlicer.slice(chunks, "");
+    }
+
+    /**
+     * The elements NumPy's basic indexing selects ({@code "10:20, ::2, 3"}), reading only the
+     * chunks the selection touches.
+     *
+     * <pre>{@code
+     * zarr.open("scan.zarr").slice("0:10, -1");
+     * }</pre>
+     */
+    public NDArray slice(String spec) {
+        return ZarrSlicer.slice(chunks, spec);
+    }
+
+    /** One element, reading only its chunk. */
+    public Object get(long... index) {
+        if (index.length != ndim()) {
+            throw new IndexOutOfBoundsException("array is " + ndim() + "-dimensional, but " + index.length
+                    + " indices were given: " + Arrays.toString(index));
+        }
+        StringBuilder spec = new StringBuilder();
+        for (long i : index) {
+            spec.append(spec.length() == 0 ? "" : ",").append(i);
+        }
+        return slice(spec.toString()).get();
+    }
+
+    /** The one chunk at grid position {@code at}, trimmed to the part inside the array. */
+    public NDArray chunk(long... at) {
+        if (at.length != ndim()) {
+            throw new IndexOutOfBoundsException("chunk positions have " + ndim() + " numbers, not " + at.length);
+        }
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] < 0 || at[i] >= chunks.grid[i]) {
+                throw new IndexOutOfBoundsException("chunk " + Arrays.toString(at) + " is outside the grid "
+                        + Arrays.toString(chunks.grid));
+            }
+        }
+        return chunks.read(at);
+    }
+
+    /** The sum of all elements, with NumPy's result dtype, reading one chunk at a time. */
+    public NDArray sum() {
+        return ZarrReductions.whole(chunks, ZarrReductions.Kind.SUM);
+    }
+
+    /** Sums along {@code axis}, reading one chunk at a time. */
+    public NDArray sum(int axis) {
+        return ZarrReductions.along(chunks, ZarrReductions.Kind.SUM, axis);
+    }
+
+    public NDArray mean() {
+        return ZarrReductions.whole(chunks, ZarrReductions.Kind.MEAN);
+    }
+
+    public NDArray mean(int axis) {
+        return ZarrReductions.along(chunks, ZarrReductions.Kind.MEAN, axis);
+    }
+
+    public NDArray min() {
+        return ZarrReductions.whole(chunks, ZarrReductions.Kind.MIN);
+    }
+
+    public NDArray min(int axis) {
+        return ZarrReductions.along(chunks, ZarrReductions.Kind.MIN, axis);
+    }
+
+    public NDArray max() {
+        return ZarrReductions.whole(chunks, ZarrReductions.Kind.MAX);
+    }
+
+    public NDArray max(int axis) {
+        return ZarrReductions.along(chunks, ZarrReductions.Kind.MAX, axis);
+    }
+
+    /** The number of non-zero elements (NaN counts; the fill of missing chunks counts too). */
+    public long countNonzero() {
+        return ZarrReductions.whole(chunks, ZarrReductions.Kind.COUNT_NONZERO).longValue();
+    }
+
+    public NDArray countNonzero(int axis) {
+        return ZarrReductions.along(chunks, ZarrReductions.Kind.COUNT_NONZERO, axis);
+    }
+
+    /**
+     * The whole array in memory in a smaller dtype, converted chunk by chunk, so the store's own
+     * dtype never needs to fit the heap. Lossless as {@code NDArray.as}: a value that does not
+     * survive is named with its index.
+     *
+     * <pre>{@code
+     * NDArray image = zarr.open("scan-f64.zarr").as(UINT16);
+     * }</pre>
+     */
+    public NDArray as(DType target) {
+        NDArray out = NDArray.allocate(target, shape());
+        Object data = out.contiguousData();
+        int[] dims = Blocks.toInts(shape());
+        ChunkTasks.forEachAll(chunks.chunkCount, i -> {
+            long[] at = chunks.position(i);
+            NDArray c = cast(chunks, at, chunks.read(at), target);
+            Blocks.place(c.contiguousData(), Blocks.toInts(c.shape()), data, dims, Blocks.toInts(chunks.origin(at)));
+        }, StoreCastException.class, StoreCastException.IN_C_ORDER);
+        return out;
+    }
+
+    /**
+     * Copies the store to a new store at {@code target} with the same dtype, chunks and
+     * compressor: the chunk files are copied as they are, not decoded.
+     */
+    public ZarrArray copyTo(String target) {
+        return copyTo(Path.of(target), ZarrOptions.DEFAULT);
+    }
+
+    /**
+     * Copies the store chunk by chunk into a new store, with another dtype (lossless, as
+     * {@code NDArray.as}) and/or compressor from {@code options}; chunks keep their shape. Where
+     * dtype and compressor stay the same, chunk files are copied without decoding.
+     *
+     * <pre>{@code
+     * zarr.open("big.zarr").copyTo("big-u16.zarr", zarr.options().dtype(UINT16));
+     * zarr.open("big.zarr").copyTo("big-zstd.zarr", zarr.options().blosc("zstd", 5));
+     * }</pre>
+     */
+    public ZarrArray copyTo(String target, ZarrOptions options) {
+        return copyTo(Path.of(target), options);
+    }
+
+    /** As {@link #copyTo(String, ZarrOptions)}. */
+    public ZarrArray copyTo(Path target, ZarrOptions options) {
+        return StoreCopy.copy(this, chunks, target, options);
+    }
+
+    /** Casts a chunk, naming the element that does not fit by its index in the whole array. */
+    static NDArray cast(ChunkStore s, long[] at, NDArray chunk, DType target) {
+        if (chunk.dtype() == target) {
+            return chunk;
+        }
+        try {
+            return chunk.as(target);
+        } catch (LossyCastException e) {
+            long[] local = e.index();
+            long[] origin = s.origin(at);
+            for (int i = 0; i < local.length && i < origin.length; i++) {
+                local[i] += origin[i];
+            }
+            throw new StoreCastException(target + " cannot hold " + e.value() + " at " + Arrays.toString(local)
+                    + " of Zarr store " + s.store + " (chunk " + s.key(at) + ", " + chunk.dtype() + "); that chunk needs "
+                    + e.suggestion() + " (" + e.suggestion().name() + ")", local, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        ZarrMetadata m = chunks.meta;
+        return "ZarrArray " + path + ": " + m.dtype() + " " + Arrays.toString(m.shape()) + ", chunks "
+                + Arrays.toString(m.chunks()) + ", " + compressor() + ", fill " + m.fill() + ", order "
+                + (m.fortranOrder() ? "F" : "C");
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        return ZarrText.bundle(this);
+    }
+}

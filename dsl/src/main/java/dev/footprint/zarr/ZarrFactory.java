@@ -1,0 +1,70 @@
+package dev.footprint.zarr;
+
+import dev.footprint.array.NDArray;
+import java.nio.file.Path;
+
+/**
+ * Zarr v2 stores on disk, written and read as zarr-python 2 and Dask do: the DSL's {@code zarr}.
+ *
+ * <pre>{@code
+ * zarr.save("image.zarr", image);                      // zarr-python's defaults: Blosc lz4, shuffle
+ * var z = zarr.open("image.zarr");                     // lazy: reads chunks as operations need them
+ * z.sum();  z.slice("0:100, :");  z.as(UINT16);
+ * }</pre>
+ */
+public final class ZarrFactory {
+
+    /**
+     * Opens the Zarr v2 array at {@code path}, reading only its {@code .zarray}.
+     *
+     * <pre>{@code
+     * zarr.open("data.zarr").shape();
+     * }</pre>
+     *
+     * @throws ZarrFormatException the folder is not a Zarr array, or its metadata is not one Footprint reads
+     */
+    public ZarrArray open(String path) {
+        return open(Path.of(path));
+    }
+
+    /** As {@link #open(String)}. */
+    public ZarrArray open(Path path) {
+        return ZarrArray.open(path);
+    }
+
+    /**
+     * Writes {@code a} as a Zarr v2 store at {@code path} with zarr-python's defaults (chunks
+     * guessed from the shape, Blosc lz4 level 5 with byte shuffle, fill 0), replacing a Zarr
+     * array already there. A folder holding anything else is refused. Chunks are written to
+     * temporary files and renamed, the {@code .zarray} last, so a failed write never leaves a
+     * store that reads back wrong.
+     *
+     * <pre>{@code
+     * zarr.save("image.zarr", image).storedBytes();
+     * }</pre>
+     */
+    public ZarrArray save(String path, NDArray a) {
+        return save(Path.of(path), a, ZarrOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #save(String, NDArray)}, with chunks, compressor, fill value or dtype chosen.
+     *
+     * <pre>{@code
+     * zarr.save("image.zarr", image, zarr.options().chunks(512, 512).blosc("zstd", 5));
+     * }</pre>
+     */
+    public ZarrArray save(String path, NDArray a, ZarrOptions options) {
+        return save(Path.of(path), a, options);
+    }
+
+    /** As {@link #save(String, NDArray, ZarrOptions)}. */
+    public ZarrArray save(Path path, NDArray a, ZarrOptions options) {
+        return ZarrWriter.save(path, a, options);
+    }
+
+    /** zarr-python's defaults, to change: {@code zarr.options().chunks(256, 256).zstd(3)}. */
+    public ZarrOptions options() {
+        return ZarrOptions.DEFAULT;
+    }
+}
