@@ -142,11 +142,38 @@ public final class ArrayFactory {
             throw new IllegalArgumentException("arange cannot compute the length from start " + start + " to stop " + stop
                     + ": both must be finite");
         }
-        long n = (long) Math.max(0, Math.ceil((stop - start) / step));
-        NDArray a = NDArray.allocate(DType.FLOAT64, n);
+        double span = stop - start;
+        double length = span / step;
+        if (Double.isNaN(length)) {
+            throw new IllegalArgumentException("arange(" + start + ", " + stop + ", " + step + ") has no length: (stop - start) / step is "
+                    + span + " / " + step);
+        }
+        if (length < -0x1p63) {
+            // NumPy refuses a quotient past its integer range in either direction, even one that means "empty".
+            throw new ArrayAllocationException("arange(" + start + ", " + stop + ", " + step + ") has (stop - start) / step = "
+                    + length + ", past the range of a length (NumPy refuses it too)");
+        }
+        double n;
+        if (length == 0 && span != 0) {
+            // NumPy's rule for a step so large that the quotient is zero: one element when the step
+            // points from start toward stop (arange(0.0, 10.0, inf) is [0.]), none otherwise.
+            n = Math.copySign(1.0, length) > 0 ? 1 : 0;
+        } else {
+            n = Math.max(0, Math.ceil(length));
+        }
+        if (!(n <= Shapes.MAX_SIZE)) {
+            throw new ArrayAllocationException("arange(" + start + ", " + stop + ", " + step + ") would have "
+                    + (Double.isInfinite(n) ? "more than " + Long.MAX_VALUE : String.format("%.0f", n))
+                    + " elements; an array can have at most " + Shapes.MAX_SIZE);
+        }
+        NDArray a = NDArray.allocate(DType.FLOAT64, (long) n);
         double[] d = (double[]) a.data;
+        // As NumPy's fill: start, start + step, then start + i * delta with delta the step as the
+        // first two elements realise it (so an infinite step never multiplies 0 by inf).
+        double second = start + step;
+        double delta = second - start;
         for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
+            d[i] = i == 0 ? start : i == 1 ? second : start + i * delta;
         }
         return a;
     }

@@ -44,7 +44,7 @@ final class Buffers {
 
     /** Wraps a primitive array that the caller hands over (it must match the dtype's storage). */
     static Object adopt(DType t, Object data, int n) {
-        int length = length(data);
+        int length = data == null ? 0 : length(data);
         boolean matches = switch (t.storage()) {
             case BYTE -> data instanceof byte[];
             case SHORT -> data instanceof short[];
@@ -56,6 +56,13 @@ final class Buffers {
         if (!matches || length < n) {
             throw new IllegalArgumentException(t + " needs a " + t.storage().name().toLowerCase() + "[] of at least "
                     + n + " elements, got " + (data == null ? "null" : data.getClass().getSimpleName() + " of " + length));
+        }
+        if (t.isBool()) {
+            // A bool is one byte holding 0 or 1, as NumPy's loaders make it; any other byte is true.
+            byte[] b = (byte[]) data;
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (b[i] != 0 ? 1 : 0);
+            }
         }
         return data;
     }

@@ -67,7 +67,8 @@ public final class NDArray implements Displayable {
      * Wraps a primitive array as the C-order storage of a new array, without copying.
      * The array must match the dtype's storage: {@code byte[]} for bool/int8/uint8,
      * {@code short[]} for int16/uint16/float16 (half bits), {@code int[]}, {@code long[]},
-     * {@code float[]}, {@code double[]}.
+     * {@code float[]}, {@code double[]}. A bool array's bytes become 0 or 1 in place (any
+     * non-zero byte is true), as NumPy's loaders read them.
      *
      * <pre>{@code
      * NDArray.wrap(UINT16, new short[] {1, 2, 3}, 3);
@@ -457,7 +458,7 @@ public final class NDArray implements Displayable {
     // ---- reductions ----------------------------------------------------------------------
 
     /** Sum of all elements as a 0-d array of NumPy's result dtype (uint16 sums to uint64, int8 to int64). */
-    public NDArray sum() { return Reductions.reduce(Reductions.Kind.SUM, this, Reductions.ALL); }
+    public NDArray sum() { return Reductions.reduceAll(Reductions.Kind.SUM, this); }
     /**
      * Sum along {@code axis} (negative counts from the end), as NumPy's {@code a.sum(axis)}: a new
      * array without that axis, of the dtype {@link #sum()} gives.
@@ -466,7 +467,7 @@ public final class NDArray implements Displayable {
      */
     public NDArray sum(int axis) { return Reductions.reduce(Reductions.Kind.SUM, this, axis); }
     /** Mean as float64 (float16/float32 arrays keep their dtype, as NumPy). */
-    public NDArray mean() { return Reductions.reduce(Reductions.Kind.MEAN, this, Reductions.ALL); }
+    public NDArray mean() { return Reductions.reduceAll(Reductions.Kind.MEAN, this); }
     /**
      * Mean along {@code axis}, as NumPy's {@code a.mean(axis)}: a new float64 array without that
      * axis (float arrays keep their dtype); NaN for an axis of length 0.
@@ -480,7 +481,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the array is empty
      */
-    public NDArray min() { return Reductions.reduce(Reductions.Kind.MIN, this, Reductions.ALL); }
+    public NDArray min() { return Reductions.reduceAll(Reductions.Kind.MIN, this); }
     /**
      * Smallest along {@code axis}, as NumPy's {@code a.min(axis)}: a new array of this dtype
      * without that axis; NaN if any element along the axis is NaN.
@@ -494,7 +495,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the array is empty
      */
-    public NDArray max() { return Reductions.reduce(Reductions.Kind.MAX, this, Reductions.ALL); }
+    public NDArray max() { return Reductions.reduceAll(Reductions.Kind.MAX, this); }
     /**
      * Largest along {@code axis}, as NumPy's {@code a.max(axis)}: a new array of this dtype without
      * that axis; NaN if any element along the axis is NaN.

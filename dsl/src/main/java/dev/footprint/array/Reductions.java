@@ -5,8 +5,6 @@ final class Reductions {
     enum Kind { SUM, MEAN, MIN, MAX, COUNT_NONZERO }
 
     private static final int CHUNK = OffsetCursor.CHUNK;
-    /** The axis argument meaning "all axes". */
-    static final int ALL = Integer.MIN_VALUE;
 
     private Reductions() {}
 
@@ -20,9 +18,17 @@ final class Reductions {
         };
     }
 
+    /** The reduction over every element, as a 0-d array. */
+    static NDArray reduceAll(Kind kind, NDArray a) {
+        return whole(kind, a);
+    }
+
+    /** The reduction along {@code axis}; every int outside {@code -ndim..ndim-1} is refused, as NumPy's AxisError. */
     static NDArray reduce(Kind kind, NDArray a, int axis) {
-        if (axis == ALL) {
-            return whole(kind, a);
+        if (a.ndim() == 0 && (axis == 0 || axis == -1)) {
+            // NumPy reduces a 0-d array along axis 0 or -1 as if it had one axis of length 1.
+            return kind == Kind.COUNT_NONZERO ? NDArray.wrap(DType.INT64, new long[] {countNonzero(a)})
+                    : whole(kind, a);
         }
         int ax = axis < 0 ? axis + a.ndim() : axis;
         if (ax < 0 || ax >= a.ndim()) {

@@ -1,5 +1,6 @@
 package dev.footprint.array;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /** Validation, strides and broadcasting of shapes. Shapes are {@code int[]} inside the engine. */
@@ -9,14 +10,22 @@ public final class Shapes {
 
     private Shapes() {}
 
+    /**
+     * The most axes an array may have: NumPy 2's limit, so every array Footprint makes can be
+     * saved and read back by NumPy.
+     */
+    public static final int MAX_NDIM = 64;
+
     /** Checks a user's shape and returns it as ints; refuses negative or too large shapes. */
     public static int[] checked(long... shape) {
         if (shape == null) {
             throw new ArrayAllocationException("shape must not be null");
         }
+        if (shape.length > MAX_NDIM) {
+            throw new ArrayAllocationException("an array can have at most " + MAX_NDIM + " dimensions, as NumPy; "
+                    + "this shape has " + shape.length);
+        }
         int[] out = new int[shape.length];
-        long size = 1;
-        boolean overflow = false;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] < 0) {
                 throw new ArrayAllocationException("negative dimensions are not allowed: shape " + text(shape)
@@ -26,25 +35,31 @@ public final class Shapes {
                 // Even beside a zero dimension: an axis this long has no int index.
                 throw new ArrayAllocationException("shape " + text(shape) + " has " + shape[i] + " at axis " + i
                         + "; one axis can have at most " + MAX_SIZE + " elements");
-            } else {
-                out[i] = (int) shape[i];
             }
-            if (!overflow && shape[i] != 0 && size > MAX_SIZE / shape[i]) {
-                overflow = true;
-            }
-            size = overflow ? size : size * shape[i];
+            out[i] = (int) shape[i];
         }
-        if (overflow && Arrays.stream(shape).noneMatch(d -> d == 0)) {
-            throw new ArrayAllocationException("shape " + text(shape) + " has more than " + MAX_SIZE
-                    + " elements, the most one array can hold; split it into chunks");
+        BigInteger size = exactSize(shape);
+        if (size.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
+            throw new ArrayAllocationException("shape " + text(shape) + " has " + size + " elements, more than the "
+                    + MAX_SIZE + " one array can hold; split it into chunks");
         }
         return out;
     }
 
+    /** The exact number of elements of {@code shape}, however large (the shape's entries must not be negative). */
+    public static BigInteger exactSize(long[] shape) {
+        BigInteger n = BigInteger.ONE;
+        for (long d : shape) {
+            n = n.multiply(BigInteger.valueOf(d));
+        }
+        return n;
+    }
+
+    /** The number of elements of a checked shape: exact, since a checked shape has at most {@link #MAX_SIZE}. */
     public static long size(int[] shape) {
         long n = 1;
         for (int d : shape) {
-            n *= d;
+            n = Math.multiplyExact(n, d);
         }
         return n;
     }
@@ -72,6 +87,13 @@ public final class Shapes {
                         + text(a) + " " + text(b) + " (axis " + i + ": " + da + " vs " + db + ")");
             }
             out[i] = da == 1 ? db : da;
+        }
+        // Two arrays that each fit can broadcast to one that does not: (1, 65536) + (65537, 1).
+        BigInteger size = exactSize(Arrays.stream(out).asLongStream().toArray());
+        if (size.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
+            throw new ArrayAllocationException("operands with shapes " + text(a) + " " + text(b) + " broadcast to "
+                    + text(out) + ", which has " + size + " elements, more than the " + MAX_SIZE
+                    + " one array can hold; split the operation into chunks");
         }
         return out;
     }

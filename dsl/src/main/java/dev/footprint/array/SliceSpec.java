@@ -1,5 +1,6 @@
 package dev.footprint.array;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,10 +53,10 @@ public final class SliceSpec {
             String p = axis < parts.size() ? parts.get(axis) : ":";
             long dim = shape[axis];
             if (!p.contains(":")) {
-                long k = number(p, spec);
+                long k = bound(p, spec);
                 long kk = k < 0 ? k + dim : k;
                 if (kk < 0 || kk >= dim) {
-                    throw new IndexOutOfBoundsException("index " + k + " is out of bounds for axis " + axis + " with size " + dim);
+                    throw new IndexOutOfBoundsException("index " + p + " is out of bounds for axis " + axis + " with size " + dim);
                 }
                 axes.add(new Axis(kk, 1, 1, true));
                 continue;
@@ -64,20 +65,22 @@ public final class SliceSpec {
             if (f.length > 3) {
                 throw new IllegalArgumentException("bad slice \"" + p + "\" in \"" + spec + "\"");
             }
-            long step = f.length == 3 && !f[2].isBlank() ? number(f[2], spec) : 1;
+            // Python clamps slice bounds past the machine's integers, and the step to +-(2^63 - 1).
+            long step = f.length == 3 && !f[2].isBlank() ? Math.max(-Long.MAX_VALUE, bound(f[2], spec)) : 1;
             if (step == 0) {
                 throw new IllegalArgumentException("slice step cannot be zero in \"" + spec + "\"");
             }
             long start;
             long count;
             if (step > 0) {
-                start = f[0].isBlank() ? 0 : clamp(number(f[0], spec), dim, 0, dim);
-                long stop = f[1].isBlank() ? dim : clamp(number(f[1], spec), dim, 0, dim);
-                count = Math.max(0, (stop - start + step - 1) / step);
+                start = f[0].isBlank() ? 0 : clamp(bound(f[0], spec), dim, 0, dim);
+                long stop = f[1].isBlank() ? dim : clamp(bound(f[1], spec), dim, 0, dim);
+                // Python's slice length, exact for every step ((stop - start + step - 1) / step wraps for huge steps).
+                count = stop > start ? (stop - start - 1) / step + 1 : 0;
             } else {
-                start = f[0].isBlank() ? dim - 1 : clamp(number(f[0], spec), dim, -1, dim - 1);
-                long stop = f[1].isBlank() ? -1 : clamp(number(f[1], spec), dim, -1, dim - 1);
-                count = Math.max(0, (start - stop - step - 1) / -step);
+                start = f[0].isBlank() ? dim - 1 : clamp(bound(f[0], spec), dim, -1, dim - 1);
+                long stop = f[1].isBlank() ? -1 : clamp(bound(f[1], spec), dim, -1, dim - 1);
+                count = start > stop ? (start - stop - 1) / -step + 1 : 0;
             }
             axes.add(new Axis(start, step, count, false));
         }
@@ -87,6 +90,16 @@ public final class SliceSpec {
     private static long clamp(long k, long dim, long lo, long hi) {
         long v = k < 0 ? k + dim : k;
         return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** A bound, step or index as Python takes it: an integer of any size, clamped to the long range. */
+    private static long bound(String s, String spec) {
+        String t = s.trim();
+        if (t.matches("[+-]?[0-9]+")) {
+            BigInteger v = new BigInteger(t);
+            return v.bitLength() < Long.SIZE ? v.longValue() : v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return number(s, spec);
     }
 
     private static long number(String s, String spec) {

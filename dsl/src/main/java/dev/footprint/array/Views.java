@@ -1,5 +1,6 @@
 package dev.footprint.array;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,9 +62,13 @@ final class Views {
     }
 
     static NDArray reshape(NDArray a, long... newShape) {
+        if (newShape == null) {
+            throw new IllegalArgumentException("reshape needs a shape, got null");
+        }
         long[] target = newShape.clone();
         int unknown = -1;
-        long known = 1;
+        // Exact: a product of huge sizes must not wrap into one that happens to divide the size.
+        BigInteger known = BigInteger.ONE;
         for (int i = 0; i < target.length; i++) {
             if (target[i] == -1) {
                 if (unknown >= 0) {
@@ -74,20 +79,20 @@ final class Views {
             } else if (target[i] < 0) {
                 throw new ArrayAllocationException("negative dimension " + target[i] + " in reshape " + Arrays.toString(newShape));
             } else {
-                known *= target[i];
+                known = known.multiply(BigInteger.valueOf(target[i]));
             }
         }
+        BigInteger size = BigInteger.valueOf(a.size);
         if (unknown >= 0) {
-            if (known == 0 || a.size % known != 0) {
+            if (known.signum() == 0 || size.mod(known).signum() != 0) {
                 throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape "
                         + Shapes.text(newShape).replace("-1", "?"));
             }
-            target[unknown] = a.size / known;
+            target[unknown] = size.divide(known).longValueExact();
+        } else if (!known.equals(size)) {
+            throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape " + Shapes.text(target));
         }
         int[] s = Shapes.checked(target);
-        if (Shapes.size(s) != a.size) {
-            throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape " + Shapes.text(s));
-        }
         NDArray base = a.isContiguous() ? a : a.copy();
         return new NDArray(a.dtype, s, Shapes.stridesOf(s), base.offset, base);
     }
@@ -133,7 +138,8 @@ final class Views {
                 continue;
             }
             shape.add((int) x.count());
-            strides.add((int) (a.strides[axis] * x.step()));
+            // With two or more elements the step stays inside the storage, so its stride fits an int.
+            strides.add(x.count() > 1 ? Math.toIntExact(a.strides[axis] * x.step()) : a.strides[axis]);
             if (x.count() > 0) {
                 offset += x.start() * a.strides[axis];
             }

@@ -229,7 +229,8 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
 
     /** Stored elements per index of the other axis: a count of indices. */
     NDArray perMinorCounts() {
-        long[] counts = new long[Math.toIntExact(shape[1 - compressedAxis()])];
+        int minor = 1 - compressedAxis();
+        long[] counts = new long[SparseShapes.denseLength(shape[minor], minor == 0 ? "nnzPerRow" : "nnzPerColumn", shape)];
         long[] idx = IndexArrays.longs(indices);
         for (long i : idx) counts[(int) i]++;
         return NDArray.wrap(DType.INT64, counts, counts.length);

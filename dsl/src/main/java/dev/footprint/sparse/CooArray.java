@@ -70,7 +70,8 @@ public final class CooArray extends SparseArray {
             for (int k = 0; k < n; k++) {
                 long v = c[axis * n + k];
                 if (v < 0 || v >= shape[axis] || coords.dtype() == DType.UINT64 && v < 0) {
-                    throw new IndexOutOfBoundsException("coordinate " + Long.toUnsignedString(v) + " of entry " + k
+                    String text = coords.dtype() == DType.UINT64 ? Long.toUnsignedString(v) : Long.toString(v);
+                    throw new IndexOutOfBoundsException("coordinate " + text + " of entry " + k
                             + " is out of bounds for dimension " + axis + " of size " + shape[axis]);
                 }
             }
@@ -295,7 +296,7 @@ public final class CooArray extends SparseArray {
 
     private NDArray perAxisCounts(int axis) {
         SparseShapes.require2d(shape, axis == 0 ? "nnzPerRow" : "nnzPerColumn");
-        long[] counts = new long[Math.toIntExact(shape[axis])];
+        long[] counts = new long[SparseShapes.denseLength(shape[axis], axis == 0 ? "nnzPerRow" : "nnzPerColumn", shape)];
         long[] c = IndexArrays.longs(coords);
         int n = (int) nnz();
         for (int k = 0; k < n; k++) {

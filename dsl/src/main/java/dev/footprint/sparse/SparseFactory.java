@@ -152,7 +152,14 @@ public final class SparseFactory {
         private final int mask;
 
         LongSet(int expected) {
-            int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            // In long: twice a count near 2^30 passes the int range.
+            long wanted = Long.highestOneBit(Math.max(4L, expected) * 2 - 1) << 1;
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new dev.footprint.array.ArrayAllocationException("sparse.random would store " + expected
+                        + " values; choosing that many distinct positions needs a table of " + wanted
+                        + " slots, more than one Java array holds; lower the density or the shape");
+            }
+            int cap = (int) wanted;
             slots = new long[cap];
             Arrays.fill(slots, -1L);
             mask = cap - 1;

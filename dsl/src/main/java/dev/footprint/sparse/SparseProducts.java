@@ -22,6 +22,7 @@ final class SparseProducts {
             throw new ShapeMismatchException("matvec of a " + SparseText.shape(a.shape) + " array needs a 1-d vector of length "
                     + a.shape[1] + ", got shape " + SparseText.shape(x.shape()));
         }
+        SparseShapes.denseLength(a.shape[0], "matvec", a.shape);
         if (a.compressedAxis() == 0 && a.dtype() == DType.FLOAT64 && x.dtype() == DType.FLOAT64
                 && a.indices().dtype() == DType.INT32 && a.indptr().dtype() == DType.INT32) {
             // scipy's csr_matrix @ vector: the storage read in place, one sum per row in index order
@@ -43,8 +44,9 @@ final class SparseProducts {
                     + a.shape[1] + " rows, got shape " + SparseText.shape(x.shape()));
         }
         DType rt = DType.promote(a.dtype(), x.dtype());
-        long cells = a.shape[0] * x.shape()[1];
-        if (cells > Integer.MAX_VALUE - 8) {
+        // Exact: a sparse axis can be long enough for this product to wrap past 2^63.
+        java.math.BigInteger cells = java.math.BigInteger.valueOf(a.shape[0]).multiply(java.math.BigInteger.valueOf(x.shape()[1]));
+        if (cells.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE - 8)) > 0) {
             throw new IllegalArgumentException("matmul would give a dense " + a.shape[0] + " x " + x.shape()[1]
                     + " result of " + cells + " elements, more than one Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
         }

@@ -1,6 +1,8 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.ShapeMismatchException;
+import dev.footprint.array.Shapes;
 
 /** Shape checks shared by the sparse formats. */
 final class SparseShapes {
@@ -10,7 +12,8 @@ final class SparseShapes {
     static long[] resolve(long[] newShape, long size, long[] oldShape) {
         long[] out = newShape.clone();
         int unknown = -1;
-        long known = 1;
+        // Exact: a product past 2^63 cannot equal the size, so it is refused as a size mismatch, not as an overflow.
+        java.math.BigInteger known = java.math.BigInteger.ONE;
         for (int i = 0; i < out.length; i++) {
             if (out[i] == -1 && unknown < 0) {
                 unknown = i;
@@ -18,21 +21,37 @@ final class SparseShapes {
                 throw new IllegalArgumentException("cannot reshape to " + SparseText.shape(newShape)
                         + ": only one dimension may be -1 and none may be negative");
             } else {
-                known = Math.multiplyExact(known, out[i]);
+                known = known.multiply(java.math.BigInteger.valueOf(out[i]));
             }
         }
         if (unknown >= 0) {
-            if (known == 0 || size % known != 0) {
+            java.math.BigInteger big = java.math.BigInteger.valueOf(size);
+            if (known.signum() == 0 || big.mod(known).signum() != 0) {
                 throw new ShapeMismatchException("cannot reshape an array of size " + size + " into shape "
                         + SparseText.shape(newShape));
             }
-            out[unknown] = size / known;
+            out[unknown] = big.divide(known).longValueExact();
+        } else if (!known.equals(java.math.BigInteger.valueOf(size))) {
+            throw new ShapeMismatchException("cannot reshape an array of shape " + SparseText.shape(oldShape)
+                    + " (size " + size + ") into shape " + SparseText.shape(newShape));
         }
         if (Offsets.size(out) != size) {
             throw new ShapeMismatchException("cannot reshape an array of shape " + SparseText.shape(oldShape)
                     + " (size " + size + ") into shape " + SparseText.shape(newShape));
         }
         return out;
+    }
+
+    /**
+     * The length of a dense result with one element per index of an axis of {@code length}
+     * ({@code what} of an array of {@code shape}), refused in the user's numbers when no array holds it.
+     */
+    static int denseLength(long length, String what, long[] shape) {
+        if (length > Shapes.MAX_SIZE) {
+            throw new ArrayAllocationException(what + " of a " + SparseText.shape(shape) + " array would have " + length
+                    + " elements, more than the " + Shapes.MAX_SIZE + " one dense array can hold");
+        }
+        return (int) length;
     }
 
     static void require2d(long[] shape, String what) {

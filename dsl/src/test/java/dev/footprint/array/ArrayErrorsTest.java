@@ -130,7 +130,9 @@ class ArrayErrorsTest {
         assertMentions(assertThrows(IndexOutOfBoundsException.class, () -> a.get(0)), "2-dimensional", "1 indices");
         assertMentions(assertThrows(IndexOutOfBoundsException.class, () -> a.slice("0, 0, 0")), "too many indices");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> a.sum(2)), "axis 2", "dimension 2");
-        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.full(3.0).sum(0)), "axis 0", "dimension 0");
+        // NumPy lets axis 0 and -1 through for a 0-d array (a backward-compatibility rule), and no other.
+        assertEquals(3.0, arr.full(3.0).sum(0).doubleValue());
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> arr.full(3.0).sum(1)), "axis 1", "dimension 0");
         assertEquals(0, a.countNonzero(), "nothing changed");
     }
 
