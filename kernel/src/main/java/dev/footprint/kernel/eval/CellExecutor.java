@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import jdk.jshell.Diag;
 import jdk.jshell.Snippet;
@@ -160,8 +159,13 @@ final class CellExecutor implements MagicContext {
     }
 
     @Override
-    public void display(Map<String, String> bundle) {
-        router.display(bundle, UUID.randomUUID().toString(), false);
+    public List<String> initialClassPath() {
+        return List.copyOf(baseClassPath);
+    }
+
+    @Override
+    public void display(Map<String, String> bundle, String displayId, boolean update) {
+        router.display(bundle, displayId, update);
     }
 
     @Override

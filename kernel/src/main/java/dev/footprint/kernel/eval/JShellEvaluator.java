@@ -2,6 +2,7 @@ package dev.footprint.kernel.eval;
 
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import dev.footprint.kernel.magic.MagicRegistry;
+import dev.footprint.kernel.maven.MavenConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class JShellEvaluator implements Evaluator {
     private final UserJvmOptions options;
     private final OutputRouter router = new OutputRouter();
     private final ErrorReports reports = new ErrorReports();
-    private final MagicRegistry magics = MagicRegistry.standard();
+    private final MagicRegistry magics;
     private final CodeAssist assist;
     private final ExecutorService owner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "footprint-jshell-owner");
@@ -94,7 +95,16 @@ public final class JShellEvaluator implements Evaluator {
 
     /** An evaluator whose user JVM is started as {@code options} say. */
     public JShellEvaluator(UserJvmOptions options) {
+        this(options, MavenConfig.standard());
+    }
+
+    /**
+     * An evaluator whose user JVM is started as {@code options} say, and whose {@code %maven}
+     * reads Maven's settings and local repository as {@code maven} says.
+     */
+    public JShellEvaluator(UserJvmOptions options, MavenConfig maven) {
         this.options = options;
+        this.magics = MagicRegistry.standard(maven);
         this.assist = new CodeAssist(new SourceJavadoc(options.sourcePath()), magics);
         Runtime.getRuntime().addShutdownHook(killOnExit);
         try {

@@ -12,9 +12,14 @@ import java.util.List;
 /**
  * {@code %classpath PATH...} and {@code %jars PATH...}: adds jars or folders (globs such as
  * {@code lib/*.jar} allowed) to the compiler and to the user JVM; without arguments, prints
- * the class path.
+ * the class path, with the coordinates of the jars {@code %maven} added.
  */
 public final class ClasspathMagic implements Magic {
+    private final MavenLibraries libraries;
+
+    ClasspathMagic(MavenLibraries libraries) {
+        this.libraries = libraries;
+    }
 
     @Override
     public List<String> names() {
@@ -29,7 +34,12 @@ public final class ClasspathMagic implements Magic {
     @Override
     public ExecutionOutcome runLine(String name, String args, MagicContext context) {
         if (args.isBlank()) {
-            context.print(String.join("\n", context.classPath()) + "\n");
+            StringBuilder text = new StringBuilder();
+            for (String entry : context.classPath()) {
+                String coordinate = libraries.addedBy(entry);
+                text.append(entry).append(coordinate == null ? "" : "  (%maven " + coordinate + ")").append('\n');
+            }
+            context.print(text.toString());
             return ExecutionOutcome.ok(null);
         }
         List<Path> entries = new ArrayList<>();

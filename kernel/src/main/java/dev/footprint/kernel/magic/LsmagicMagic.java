@@ -26,7 +26,7 @@ public final class LsmagicMagic implements Magic {
         StringBuilder text = new StringBuilder("Line magics: %name args; cell magics: %%name on the first line.\n");
         for (Magic magic : registry.magics()) {
             for (String magicName : magic.names()) {
-                text.append(String.format("  %%%-10s %s%n", magicName, magic.summary()));
+                text.append(String.format("  %%%-12s %s%n", magicName, magic.summary()));
             }
         }
         context.print(text.toString());

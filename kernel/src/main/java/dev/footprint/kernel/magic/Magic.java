@@ -13,6 +13,11 @@ public interface Magic {
     /** One line for {@code %lsmagic}. */
     String summary();
 
+    /** What {@code %name?} shows in the pager: usage, what it does, an example. */
+    default String help() {
+        return "%" + names().get(0) + ": " + summary();
+    }
+
     /** Runs {@code %name args}. */
     default ExecutionOutcome runLine(String name, String args, MagicContext context) {
         return failure("UsageError", "%" + name + " is a cell magic: write %%" + name + " on the cell's first line");

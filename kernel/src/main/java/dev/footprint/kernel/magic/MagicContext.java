@@ -35,8 +35,19 @@ public interface MagicContext {
     /** Writes to the cell's stdout, in order with the user's output. */
     void print(String text);
 
+    /** The class path the user JVM started with: the kernel's own libraries. */
+    List<String> initialClassPath();
+
     /** Shows a rich bundle as a display of the cell. */
-    void display(Map<String, String> bundle);
+    default void display(Map<String, String> bundle) {
+        display(bundle, java.util.UUID.randomUUID().toString(), false);
+    }
+
+    /**
+     * Shows a rich bundle under {@code displayId}, or with {@code update} replaces what was shown
+     * under it (as {@code updateDisplay} does); safe from any thread while the magic runs.
+     */
+    void display(Map<String, String> bundle, String displayId, boolean update);
 
     /** The folder relative paths are resolved against. */
     Path workingDirectory();

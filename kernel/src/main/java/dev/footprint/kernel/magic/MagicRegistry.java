@@ -1,5 +1,6 @@
 package dev.footprint.kernel.magic;
 
+import dev.footprint.kernel.maven.MavenConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +12,22 @@ public final class MagicRegistry {
     private final Map<String, Magic> byName = new LinkedHashMap<>();
     private final List<Magic> magics = new ArrayList<>();
 
-    /** A registry with Footprint's magics. */
+    /** A registry with Footprint's magics, resolving libraries with {@link MavenConfig#standard()}. */
     public static MagicRegistry standard() {
+        return standard(MavenConfig.standard());
+    }
+
+    /** A registry with Footprint's magics; {@code %maven} and its kin use {@code maven}. */
+    public static MagicRegistry standard(MavenConfig maven) {
         MagicRegistry registry = new MagicRegistry();
+        MavenLibraries libraries = new MavenLibraries(maven);
         registry.register(new MemitMagic());
         registry.register(new TimeMagic());
         registry.register(new WhosMagic());
-        registry.register(new ClasspathMagic());
+        registry.register(new ClasspathMagic(libraries));
+        registry.register(new MavenMagic(libraries));
+        registry.register(new MavenRepoMagic(libraries));
+        registry.register(new LoadFromPomMagic(libraries));
         registry.register(new LoadMagic());
         registry.register(new LsmagicMagic(registry));
         return registry;

@@ -1,0 +1,168 @@
+package dev.footprint.kernel.maven;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.maven.model.Repository;
+import org.eclipse.aether.ConfigurationProperties;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession.CloseableSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.CollectResult;
+import org.eclipse.aether.collection.DependencyCollectionException;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.util.filter.ScopeDependencyFilter;
+import org.eclipse.aether.util.graph.visitor.FilteringDependencyVisitor;
+import org.eclipse.aether.util.graph.visitor.PreorderNodeListGenerator;
+
+/**
+ * Resolves dependencies as Maven does, with Apache Maven Resolver: all the requested
+ * dependencies together in one graph, so Maven's conflict resolution (nearest wins) picks one
+ * version of each artifact across them; compile and runtime scopes, transitively; the user's
+ * settings (mirrors, proxies, servers, offline) and local repository.
+ *
+ * <pre>{@code
+ * DependencyResolver resolver = new DependencyResolver(MavenConfig.standard());
+ * List<ResolvedArtifact> jars = resolver.resolve(
+ *         List.of(RequestedDependency.of(Coordinate.parse("org.apache.commons:commons-math3:3.6.1"))),
+ *         List.of(), step -> {});
+ * }</pre>
+ * The repository system is made on first use, so a kernel that never resolves pays nothing.
+ * Not thread-safe: one resolution at a time.
+ */
+public final class DependencyResolver implements AutoCloseable {
+    private static final List<String> CLASS_PATH_SCOPES = List.of("compile", "runtime");
+
+    private final MavenConfig config;
+    private RepositorySystem system;
+
+    public DependencyResolver(MavenConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Resolves {@code wanted} and their compile and runtime dependencies from {@code repositories}
+     * and then the default repository from Maven's super POM (as a POM's repositories come before
+     * it in Maven), through the settings' mirrors.
+     *
+     * @param progress receives where resolution stands, from the resolver's threads
+     * @return the files in class-path order (Maven's: breadth of the graph in pre-order)
+     * @throws ResolutionException saying what could not be resolved and why
+     */
+    public List<ResolvedArtifact> resolve(List<RequestedDependency> wanted, List<RepositorySpec> repositories,
+            Consumer<ResolutionProgress.Snapshot> progress) {
+        MavenSettings settings = MavenSettings.load(config);
+        RepositorySystem repositorySystem = system();
+        ResolutionProgress tracker = new ResolutionProgress(progress);
+        try (CloseableSession session = new SessionBuilderSupplier(repositorySystem).get()
+                .withLocalRepositoryBaseDirectories(settings.localRepository)
+                .setOffline(settings.offline)
+                .setMirrorSelector(settings.mirrors)
+                .setProxySelector(settings.proxies)
+                .setAuthenticationSelector(settings.credentials)
+                .setSystemProperties(config.properties())
+                .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) config.connectTimeout().toMillis())
+                .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) config.requestTimeout().toMillis())
+                .setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 1)
+                .setTransferListener(tracker.transfers())
+                .setRepositoryListener(tracker.artifacts())
+                .build()) {
+            List<RemoteRepository> remotes = repositorySystem.newResolutionRepositories(session, declared(repositories));
+            ResolutionFailures failures = new ResolutionFailures(remotes, settings, config);
+            List<Dependency> roots = new ArrayList<>();
+            for (RequestedDependency dependency : wanted) {
+                roots.add(toDependency(dependency));
+            }
+            DependencyFilter classPath = new ScopeDependencyFilter(CLASS_PATH_SCOPES, null);
+            CollectResult collected;
+            try {
+                collected = repositorySystem.collectDependencies(session, new CollectRequest(roots, null, remotes));
+            } catch (DependencyCollectionException failed) {
+                throw failures.explain(failed);
+            }
+            PreorderNodeListGenerator nodes = new PreorderNodeListGenerator();
+            collected.getRoot().accept(new FilteringDependencyVisitor(nodes, classPath));
+            tracker.collected((int) nodes.getNodes().stream().filter(node -> node.getDependency() != null).count());
+            DependencyResult result;
+            try {
+                result = repositorySystem.resolveDependencies(session, new DependencyRequest(collected.getRoot(), classPath));
+            } catch (DependencyResolutionException failed) {
+                throw failures.explain(failed);
+            }
+            List<ResolvedArtifact> resolved = new ArrayList<>();
+            for (ArtifactResult artifact : result.getArtifactResults()) {
+                resolved.add(resolvedArtifact(artifact, tracker));
+            }
+            return resolved;
+        }
+    }
+
+    private RepositorySystem system() {
+        if (system == null) {
+            system = new RepositorySystemSupplier().get();
+        }
+        return system;
+    }
+
+    private List<RemoteRepository> declared(List<RepositorySpec> repositories) {
+        List<RemoteRepository> declared = new ArrayList<>();
+        for (RepositorySpec repository : repositories) {
+            declared.add(new RemoteRepository.Builder(repository.id(), "default", repository.url()).build());
+        }
+        Repository central = SuperPom.central(config.properties());
+        if (declared.stream().noneMatch(repository -> repository.getId().equals(central.getId()))) {
+            declared.add(new RemoteRepository.Builder(central.getId(), central.getLayout(), central.getUrl()).build());
+        }
+        return declared;
+    }
+
+    private static Dependency toDependency(RequestedDependency wanted) {
+        Coordinate c = wanted.coordinate();
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (String excluded : wanted.exclusions()) {
+            String[] parts = excluded.split(":", 2);
+            exclusions.add(new Exclusion(parts[0], parts.length > 1 ? parts[1] : "*", "*", "*"));
+        }
+        return new Dependency(new DefaultArtifact(c.groupId(), c.artifactId(), c.classifier(), c.extension(), c.version()),
+                "compile", false, exclusions);
+    }
+
+    private static ResolvedArtifact resolvedArtifact(ArtifactResult result, ResolutionProgress tracker) {
+        Artifact artifact = result.getArtifact();
+        Coordinate coordinate = new Coordinate(artifact.getGroupId(), artifact.getArtifactId(), artifact.getExtension(),
+                artifact.getClassifier(), artifact.getVersion());
+        long bytes;
+        try {
+            bytes = Files.size(artifact.getPath());
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        boolean downloaded = tracker.fetched(artifact.getPath().getFileName().toString());
+        String source = result.getRepository() instanceof RemoteRepository remote
+                ? ResolutionFailures.describe(remote)
+                : "local repository";
+        return new ResolvedArtifact(coordinate, artifact.getPath(), bytes, downloaded ? source : "local repository (cached)", downloaded);
+    }
+
+    @Override
+    public void close() {
+        if (system != null) {
+            system.shutdown();
+            system = null;
+        }
+    }
+}
