@@ -30,7 +30,17 @@ final class ExternalTools {
         if (missing == null) {
             return;
         }
-        String message = "skipping: " + missing + " (install Debian's " + debianPackages + ")";
+        skipOrFail("skipping: " + missing + " (install Debian's " + debianPackages + ")");
+    }
+
+    /** Skips (or, in CI, fails) unless {@code path}, from Debian's {@code debianPackage}, can be run. */
+    static void requireExecutable(String debianPackage, String path) {
+        if (!Files.isExecutable(Path.of(path))) {
+            skipOrFail("skipping: no " + path + " (install Debian's " + debianPackage + ")");
+        }
+    }
+
+    private static void skipOrFail(String message) {
         if (Boolean.getBoolean("footprint.requireExternal")) {
             fail(message.replace("skipping", "cannot run") + "; footprint.requireExternal=true forbids skipping");
         }
