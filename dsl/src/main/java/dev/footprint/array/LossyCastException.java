@@ -31,6 +31,14 @@ public class LossyCastException extends IllegalArgumentException {
         this.suggestion = suggestion;
     }
 
+    /**
+     * The same refusal for an element found at {@code globalIndex} of a larger array (a chunk's
+     * index translated to the whole array's), suggesting {@code wholeSuggestion}.
+     */
+    public LossyCastException at(long[] globalIndex, DType wholeSuggestion) {
+        return new LossyCastException(from, to, globalIndex.clone(), value, wholeSuggestion);
+    }
+
     public DType from() {
         return from;
     }

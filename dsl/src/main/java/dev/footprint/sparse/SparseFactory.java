@@ -47,6 +47,18 @@ public final class SparseFactory {
         return DenseToSparse.coo(a, Values.fillOf(a.dtype(), fillValue));
     }
 
+    /**
+     * COO of a compressed array, converted a chunk at a time (the dense array is never made);
+     * equal to {@code coo(c.decompress())}.
+     *
+     * <pre>{@code
+     * sparse.coo(image.compress()).nnz();
+     * }</pre>
+     */
+    public CooArray coo(dev.footprint.compress.CompressedNDArray c) {
+        return ChunkedToSparse.coo(c, Values.fillOf(c.dtype(), 0L));
+    }
+
     /** COO with an integer fill value; it must lie in the array's dtype range. */
     public CooArray coo(NDArray a, long fillValue) {
         return DenseToSparse.coo(a, Values.fillOf(a.dtype(), fillValue));

@@ -1,0 +1,158 @@
+package dev.footprint.compress;
+
+import dev.footprint.array.Casting;
+import dev.footprint.array.DType;
+import dev.footprint.array.LossyCastException;
+import dev.footprint.array.NDArray;
+import dev.footprint.array.SliceSpec;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Operations of a compressed array that work a chunk at a time: elementwise maps, casts and slices. */
+final class ChunkOps {
+    private ChunkOps() {}
+
+    /** A function of one chunk: its index and its elements. */
+    interface ChunkFunction {
+        NDArray apply(int chunk, NDArray elements);
+    }
+
+    /** Applies {@code op} to every chunk (in parallel) and compresses the results like the source. */
+    static ChunkStore map(ChunkStore s, UnaryOperator<NDArray> op) {
+        return map(s, resultType(s, op), (i, c) -> op.apply(c));
+    }
+
+    /** {@link #map(ChunkStore, UnaryOperator)} with the result dtype known. */
+    static ChunkStore map(ChunkStore s, DType rt, ChunkFunction op) {
+        return ChunkStore.fromChunks(rt, s.chunking, s.codec, s.level, i -> {
+            NDArray r = op.apply(i, s.chunkArray(i));
+            if (r.dtype() != rt) {
+                throw new IllegalStateException("chunk " + i + " gave " + r.dtype() + ", expected " + rt);
+            }
+            return r.contiguousData();
+        });
+    }
+
+    /** The dtype {@code op} gives, from one element of the first chunk. */
+    private static DType resultType(ChunkStore s, UnaryOperator<NDArray> op) {
+        if (s.chunking.count == 0) {
+            return op.apply(NDArray.allocate(s.dtype, s.chunking.shape)).dtype();
+        }
+        return op.apply(s.chunkArray(0).slice(String.join(",", java.util.Collections.nCopies(s.chunking.ndim(), "0:1")))).dtype();
+    }
+
+    /** {@code as(t, casting)} chunk by chunk; a lossless cast that fails names the first offending element of the whole array. */
+    static ChunkStore cast(ChunkStore s, DType t, Casting casting) {
+        if (casting != Casting.SAME_VALUE) {
+            return map(s, c -> c.as(t, casting));
+        }
+        LossyCastException[] failures = new LossyCastException[s.chunking.count];
+        ChunkStore out = map(s, t, (i, c) -> {
+            try {
+                return c.as(t, casting);
+            } catch (LossyCastException e) {
+                failures[i] = e;
+                return NDArray.allocate(t, c.shape());
+            }
+        });
+        long firstAt = -1;
+        long[] firstIndex = null;
+        LossyCastException first = null;
+        DType suggestion = null;
+        long[] strides = Chunking.strides(s.chunking.shape);
+        for (int i = 0; i < failures.length; i++) {
+            if (failures[i] == null) {
+                continue;
+            }
+            long[] o = s.chunking.origin(i);
+            long[] local = failures[i].index();
+            long[] global = new long[o.length];
+            long at = 0;
+            for (int d = 0; d < o.length; d++) {
+                global[d] = o[d] + local[d];
+                at += global[d] * strides[d];
+            }
+            if (first == null || at < firstAt) {
+                first = failures[i];
+                firstAt = at;
+                firstIndex = global;
+            }
+        }
+        if (first == null) {
+            return out;
+        }
+        for (int i = 0; i < s.chunking.count; i++) {
+            DType m = s.chunkArray(i).minimalDType();
+            suggestion = suggestion == null ? m : DType.promote(suggestion, m);
+        }
+        throw first.at(firstIndex, suggestion);
+    }
+
+    /** NumPy basic indexing: decodes only the chunks the selection touches, into a new dense array. */
+    static NDArray slice(ChunkStore s, String spec) {
+        Chunking ch = s.chunking;
+        int nd = ch.ndim();
+        List<SliceSpec.Axis> axes = SliceSpec.parse(spec, ch.shape);
+        long[] outShape = axes.stream().filter(a -> !a.dropped()).mapToLong(SliceSpec.Axis::count).toArray();
+        NDArray out = NDArray.allocate(s.dtype, outShape);
+        Object outData = out.contiguousData();
+        long total = 1;
+        long[] full = new long[nd];
+        for (int d = 0; d < nd; d++) {
+            full[d] = axes.get(d).count();
+            total *= full[d];
+        }
+        if (total == 0) {
+            return out;
+        }
+        long[] outStrides = Chunking.strides(full);
+        Parallel.forEach(ch.count, i -> {
+            long[] o = ch.origin(i);
+            int[] e = ch.extent(i);
+            long[] lo = new long[nd];
+            long[] hi = new long[nd];
+            for (int d = 0; d < nd; d++) {
+                SliceSpec.Axis a = axes.get(d);
+                long first = o[d];
+                long last = o[d] + e[d] - 1;
+                if (a.step() > 0) {
+                    lo[d] = Math.max(0, ceilDiv(first - a.start(), a.step()));
+                    hi[d] = Math.min(a.count() - 1, Math.floorDiv(last - a.start(), a.step()));
+                } else {
+                    lo[d] = Math.max(0, ceilDiv(a.start() - last, -a.step()));
+                    hi[d] = Math.min(a.count() - 1, Math.floorDiv(a.start() - first, -a.step()));
+                }
+                if (lo[d] > hi[d]) {
+                    return;
+                }
+            }
+            Object data = s.chunk(i);
+            long[] k = lo.clone();
+            while (true) {
+                int local = 0;
+                long target = 0;
+                for (int d = 0; d < nd; d++) {
+                    SliceSpec.Axis a = axes.get(d);
+                    local = local * e[d] + (int) (a.start() + k[d] * a.step() - o[d]);
+                    target += k[d] * outStrides[d];
+                }
+                System.arraycopy(data, local, outData, (int) target, 1);
+                int d = nd - 1;
+                for (; d >= 0; d--) {
+                    if (++k[d] <= hi[d]) {
+                        break;
+                    }
+                    k[d] = lo[d];
+                }
+                if (d < 0) {
+                    break;
+                }
+            }
+        });
+        return out;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}

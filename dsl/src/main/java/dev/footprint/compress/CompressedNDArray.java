@@ -1,0 +1,314 @@
+package dev.footprint.compress;
+
+import dev.footprint.array.Casting;
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.codec.Codec;
+import dev.footprint.report.Displayable;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A dense array held compressed: cut into chunks, each byte-shuffled and compressed (zstd, lz4,
+ * zlib), as python-blosc2's {@code NDArray} and Zarr hold data. Reductions, comparisons and
+ * arithmetic with a scalar, slices, casts and single elements work a chunk at a time, in
+ * parallel, without decompressing the whole array; results are equal bit for bit to the dense
+ * array's. {@link #nbytes()} is NumPy's logical size; {@link #storedBytes()} what the chunks take.
+ *
+ * <pre>{@code
+ * var c = image.compress();                    // zstd level 1, ~1 MiB C-contiguous chunks
+ * c.storedBytes();  c.ratio();                 // e.g. 3.4 MB, 9.8x
+ * c.sum(0); c.gt(1000).countNonzero(); c.slice("100:200, ::2");
+ * c.decompress().equals(image);                // true: every bit, NaN and -0.0 included
+ * image.compress("lz4", 1, 256, 256);          // codec, its level, chunk shape
+ * }</pre>
+ *
+ * <p>The level is the codec's own: zstd's level (1 to 22, negative for faster), LZ4's acceleration
+ * (1 compresses most; larger is faster), zlib's 0 to 9. A chunk that does not get smaller is kept
+ * as its plain bytes, so the stored size never exceeds {@link #nbytes()}.
+ */
+public final class CompressedNDArray implements Displayable {
+    /** The codec, level and chunk size chosen by measurement (see the README's "Compressed arrays"). */
+    public static final String DEFAULT_CODEC = "zstd";
+    public static final int DEFAULT_LEVEL = 1;
+    public static final long DEFAULT_CHUNK_BYTES = 1 << 20;
+
+    private final ChunkStore store;
+    private String name;
+
+    private CompressedNDArray(ChunkStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Compresses {@code a} with the default codec, level and chunk shape.
+     *
+     * <pre>{@code
+     * CompressedNDArray.of(image).ratio();
+     * }</pre>
+     */
+    public static CompressedNDArray of(NDArray a) {
+        return of(a, DEFAULT_CODEC, DEFAULT_LEVEL);
+    }
+
+    /**
+     * Compresses {@code a} with {@code codec} ("zstd", "lz4", "zlib", "none") at {@code level} in
+     * chunks of {@code chunkShape} (one length per axis; none for C-contiguous chunks of about 1 MiB).
+     *
+     * <pre>{@code
+     * CompressedNDArray.of(image, "lz4", 1, 512, 512);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for an unknown codec, a level outside its range or a bad chunk shape
+     */
+    public static CompressedNDArray of(NDArray a, String codec, int level, long... chunkShape) {
+        Codec c = Codec.named(codec);
+        long[] shape = a.shape();
+        int[] chunk = chunkShape.length == 0 ? Chunking.contiguous(shape, a.itemsize(), DEFAULT_CHUNK_BYTES) : ints(chunkShape);
+        Chunking chunking = new Chunking(shape, chunk);
+        c.compress(new byte[0], 0, 0, new byte[c.maxCompressedLength(0)], 0, level); // refuses a bad level before any work
+        return new CompressedNDArray(ChunkStore.compress(a.dtype(), a.contiguousData(), chunking, c, level));
+    }
+
+    private static int[] ints(long[] chunkShape) {
+        int[] c = new int[chunkShape.length];
+        for (int d = 0; d < c.length; d++) {
+            if (chunkShape[d] < 1 || chunkShape[d] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("chunk lengths must be from 1 to " + Integer.MAX_VALUE + ", got "
+                        + Arrays.toString(chunkShape));
+            }
+            c[d] = (int) chunkShape[d];
+        }
+        return c;
+    }
+
+    // ---- what it is -------------------------------------------------------------------
+
+    /** The length of each axis, as the dense array's. */
+    public long[] shape() { return store.chunking.shape.clone(); }
+
+    public int ndim() { return store.chunking.ndim(); }
+
+    public long size() { return ChunkReductions.size(store.chunking.shape); }
+
+    public DType dtype() { return store.dtype; }
+
+    public int itemsize() { return store.dtype.itemsize(); }
+
+    /** NumPy's logical size, {@code size() * itemsize()}, as the dense array's: not what is stored. */
+    public long nbytes() { return size() * itemsize(); }
+
+    /** Bytes the compressed chunks take (each chunk's block; a chunk that did not shrink counts its plain bytes). */
+    public long storedBytes() { return store.storedBytes(); }
+
+    /** {@code nbytes() / storedBytes()}: 10.0 means a tenth of the dense size. */
+    public double ratio() { return storedBytes() == 0 ? 1 : (double) nbytes() / storedBytes(); }
+
+    /** The codec's name: "zstd", "lz4", "zlib" or "none". */
+    public String codec() { return store.codec.name(); }
+
+    /** The codec's level the chunks were compressed at. */
+    public int level() { return store.level; }
+
+    /** The chunk shape (edge chunks hold only what is inside the array). */
+    public long[] chunkShape() { return Arrays.stream(store.chunking.chunk).asLongStream().toArray(); }
+
+    /** The number of chunks. */
+    public int chunkCount() { return store.chunking.count; }
+
+    /** Chunks kept as plain bytes because compressing them did not make them smaller. */
+    public int plainChunks() { return store.plainChunks(); }
+
+    /** A label shown by footprint tables; returns this array. */
+    public CompressedNDArray named(String label) {
+        this.name = label;
+        return this;
+    }
+
+    /** The label given by {@link #named}, or null. */
+    public String name() { return name; }
+
+    // ---- back to dense --------------------------------------------------------------------
+
+    /**
+     * The dense array, bit for bit the one compressed (chunks decoded in parallel).
+     *
+     * <pre>{@code
+     * image.compress().decompress().equals(image);   // true
+     * }</pre>
+     */
+    public NDArray decompress() {
+        NDArray out = NDArray.allocate(store.dtype, store.chunking.shape);
+        store.decodeInto(out.contiguousData());
+        return out;
+    }
+
+    /** The same as {@link #decompress()}, named as sparse arrays' {@code todense()}. */
+    public NDArray todense() { return decompress(); }
+
+    /** The element at {@code index} (negative counts from the end), decoding only its chunk; as {@link NDArray#get}. */
+    public Object get(long... index) { return locate(index).get(); }
+
+    public double getDouble(long... index) { return locate(index).getDouble(); }
+
+    public long getLong(long... index) { return locate(index).getLong(); }
+
+    private record Located(NDArray chunk, long[] local) {
+        Object get() { return chunk.get(local); }
+        double getDouble() { return chunk.getDouble(local); }
+        long getLong() { return chunk.getLong(local); }
+    }
+
+    private Located locate(long[] index) {
+        long[] shape = store.chunking.shape;
+        if (index.length != shape.length) {
+            throw new IndexOutOfBoundsException("array is " + shape.length + "-dimensional, but " + index.length
+                    + " indices were given: " + Arrays.toString(index));
+        }
+        int[] p = new int[shape.length];
+        long[] local = new long[shape.length];
+        for (int d = 0; d < shape.length; d++) {
+            long k = index[d] < 0 ? index[d] + shape[d] : index[d];
+            if (k < 0 || k >= shape[d]) {
+                throw new IndexOutOfBoundsException("index " + index[d] + " is out of bounds for axis " + d + " with size " + shape[d]);
+            }
+            p[d] = (int) (k / store.chunking.chunk[d]);
+            local[d] = k % store.chunking.chunk[d];
+        }
+        return new Located(store.chunkArray(store.chunking.index(p)), local);
+    }
+
+    /**
+     * NumPy basic indexing ({@code "1:10:2, :"}, {@code "..., 0"}), decoding only the chunks the
+     * selection touches; a new dense array.
+     *
+     * <pre>{@code
+     * c.slice("0:10, ::2");
+     * }</pre>
+     */
+    public NDArray slice(String spec) { return ChunkOps.slice(store, spec); }
+
+    // ---- reductions -------------------------------------------------------------------
+
+    /** The sum as a 0-d array, equal bit for bit to {@code decompress().sum()}. */
+    public NDArray sum() { return empty() ? decompress().sum() : ChunkReductions.whole(store, ChunkReductions.Kind.SUM); }
+
+    /** Sums along {@code axis}: a dense array equal bit for bit to {@code decompress().sum(axis)}. */
+    public NDArray sum(int axis) { return empty() ? decompress().sum(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.SUM, axis); }
+
+    public NDArray mean() { return empty() ? decompress().mean() : ChunkReductions.whole(store, ChunkReductions.Kind.MEAN); }
+
+    public NDArray mean(int axis) { return empty() ? decompress().mean(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MEAN, axis); }
+
+    public NDArray min() { return empty() ? decompress().min() : ChunkReductions.whole(store, ChunkReductions.Kind.MIN); }
+
+    public NDArray min(int axis) { return empty() ? decompress().min(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MIN, axis); }
+
+    public NDArray max() { return empty() ? decompress().max() : ChunkReductions.whole(store, ChunkReductions.Kind.MAX); }
+
+    public NDArray max(int axis) { return empty() ? decompress().max(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MAX, axis); }
+
+    /** The number of elements that are not zero (NaN counts; -0.0 does not). */
+    public long countNonzero() { return empty() ? 0 : ChunkReductions.whole(store, ChunkReductions.Kind.COUNT_NONZERO).getLongFlat(0); }
+
+    public NDArray countNonzero(int axis) { return empty() ? decompress().countNonzero(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.COUNT_NONZERO, axis); }
+
+    // ---- elementwise with a scalar: compressed results, chunk by chunk ------------------
+
+    /**
+     * {@code this < s} as a compressed bool array with the same chunks.
+     *
+     * <pre>{@code
+     * c.lt(0.5).countNonzero();
+     * }</pre>
+     */
+    public CompressedNDArray lt(double s) { return map(c -> c.lt(s)); }
+    public CompressedNDArray le(double s) { return map(c -> c.le(s)); }
+    public CompressedNDArray gt(double s) { return map(c -> c.gt(s)); }
+    public CompressedNDArray ge(double s) { return map(c -> c.ge(s)); }
+    public CompressedNDArray eq(double s) { return map(c -> c.eq(s)); }
+    public CompressedNDArray ne(double s) { return map(c -> c.ne(s)); }
+    public CompressedNDArray lt(long s) { return map(c -> c.lt(s)); }
+    public CompressedNDArray le(long s) { return map(c -> c.le(s)); }
+    public CompressedNDArray gt(long s) { return map(c -> c.gt(s)); }
+    public CompressedNDArray ge(long s) { return map(c -> c.ge(s)); }
+    public CompressedNDArray eq(long s) { return map(c -> c.eq(s)); }
+    public CompressedNDArray ne(long s) { return map(c -> c.ne(s)); }
+
+    /**
+     * {@code this + s}, promoted as the dense array's (NEP 50), compressed with the same chunks.
+     *
+     * <pre>{@code
+     * c.mul(2.0).sum();
+     * }</pre>
+     */
+    public CompressedNDArray add(double s) { return map(c -> c.add(s)); }
+    public CompressedNDArray sub(double s) { return map(c -> c.sub(s)); }
+    public CompressedNDArray mul(double s) { return map(c -> c.mul(s)); }
+    public CompressedNDArray div(double s) { return map(c -> c.div(s)); }
+    public CompressedNDArray add(long s) { return map(c -> c.add(s)); }
+    public CompressedNDArray sub(long s) { return map(c -> c.sub(s)); }
+    public CompressedNDArray mul(long s) { return map(c -> c.mul(s)); }
+    public CompressedNDArray div(long s) { return map(c -> c.div(s)); }
+
+    private CompressedNDArray map(java.util.function.UnaryOperator<NDArray> op) {
+        if (empty()) {
+            return of(op.apply(decompress()), codec(), level(), chunkShape());
+        }
+        return new CompressedNDArray(ChunkOps.map(store, op));
+    }
+
+    /** No elements: operations go through the (empty) dense array, which costs nothing. */
+    private boolean empty() {
+        return size() == 0;
+    }
+
+    /**
+     * A lossless cast, chunk by chunk, as {@link NDArray#as(DType)}: refused, naming the first element
+     * of the whole array that would change, unless every value survives.
+     *
+     * <pre>{@code
+     * c.as(UINT16);
+     * }</pre>
+     */
+    public CompressedNDArray as(DType target) { return as(target, Casting.SAME_VALUE); }
+
+    /** A cast under {@code casting}, as {@link NDArray#as(DType, Casting)}. */
+    public CompressedNDArray as(DType target, Casting casting) {
+        return empty() ? map(c -> c.as(target, casting)) : new CompressedNDArray(ChunkOps.cast(store, target, casting));
+    }
+
+    /** The same elements compressed again with another codec, level or chunk shape. */
+    public CompressedNDArray recompress(String codec, int level, long... chunkShape) {
+        return of(decompress(), codec, level, chunkShape);
+    }
+
+    /** Chunk {@code i}'s elements as a dense array of its extent (for chunk-by-chunk work such as COO conversion). */
+    public NDArray chunk(int i) {
+        java.util.Objects.checkIndex(i, chunkCount());
+        return store.chunkArray(i);
+    }
+
+    /** Where chunk {@code i} starts in the array, per axis. */
+    public long[] chunkOrigin(int i) {
+        java.util.Objects.checkIndex(i, chunkCount());
+        return store.chunking.origin(i);
+    }
+
+    // ---- display ----------------------------------------------------------------------
+
+    /** One line: dtype, shape, codec and level, chunk shape, logical and stored size, ratio. */
+    @Override
+    public String toString() {
+        return CompressedText.plain(this);
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", CompressedText.plain(this));
+        bundle.put("text/html", CompressedText.html(this));
+        return bundle;
+    }
+}

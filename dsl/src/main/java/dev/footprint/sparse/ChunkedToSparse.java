@@ -1,0 +1,52 @@
+package dev.footprint.sparse;
+
+import dev.footprint.array.DType;
+import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
+
+/**
+ * A compressed array to COO a chunk at a time: each chunk is decoded, converted as a dense array
+ * is, and its coordinates moved to the whole array's; the stored elements are then put in C order.
+ * Only one chunk is decoded at a time.
+ */
+final class ChunkedToSparse {
+    private ChunkedToSparse() {}
+
+    static CooArray coo(CompressedNDArray c, NDArray fill) {
+        long[] shape = c.shape();
+        int nd = shape.length;
+        int count = c.chunkCount();
+        long[][] offsets = new long[count][];
+        NDArray[] values = new NDArray[count];
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            NDArray chunk = c.chunk(i);
+            CooArray part = DenseToSparse.coo(chunk, fill);
+            int n = (int) part.nnz();
+            long[] local = IndexArrays.longs(part.coords());
+            long[] origin = c.chunkOrigin(i);
+            long[] global = new long[nd * n];
+            for (int d = 0; d < nd; d++) {
+                for (int k = 0; k < n; k++) {
+                    global[d * n + k] = local[d * n + k] + origin[d];
+                }
+            }
+            offsets[i] = Offsets.linear(global, n, shape);
+            values[i] = part.data();
+            total += n;
+        }
+        int nnz = Math.toIntExact(total);
+        long[] all = new long[nnz];
+        NDArray data = NDArray.allocate(c.dtype(), nnz);
+        Object dst = data.contiguousData();
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            int n = offsets[i].length;
+            System.arraycopy(offsets[i], 0, all, at, n);
+            System.arraycopy(values[i].contiguousData(), 0, dst, at, n);
+            at += n;
+        }
+        int[] perm = Offsets.argsort(all);
+        return CooArray.fromOffsets(Offsets.permute(all, perm), Values.take(data, perm), fill, shape, DType.INT64);
+    }
+}
