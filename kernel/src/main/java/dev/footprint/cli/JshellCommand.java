@@ -1,5 +1,11 @@
 package dev.footprint.cli;
 
+import dev.footprint.kernel.maven.Coordinate;
+import dev.footprint.kernel.maven.DependencyResolver;
+import dev.footprint.kernel.maven.MavenConfig;
+import dev.footprint.kernel.maven.RequestedDependency;
+import dev.footprint.kernel.maven.ResolvedArtifact;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code jshell [--jvm-opts "..."] [JSHELL ARGS]}: the JDK's own {@code jshell}, from the JDK
- * running this launcher, with the DSL on the class path and Footprint's startup script, so
- * {@code arr.ones(1024, 1024).as(UINT16).nbytes()} works at the first prompt.
+ * {@code jshell [--jvm-opts "..."] [--maven G:A:V ...] [JSHELL ARGS]}: the JDK's own {@code jshell},
+ * from the JDK running this launcher, with the DSL on the class path and Footprint's startup
+ * script, so {@code arr.ones(1024, 1024).as(UINT16).nbytes()} works at the first prompt; libraries
+ * named with {@code --maven} are resolved as {@code %maven} resolves them and put on the class path.
  */
 final class JshellCommand implements Command {
 
@@ -21,14 +28,19 @@ final class JshellCommand implements Command {
     static final String STARTUP_RESOURCE = "jshell/footprint.jsh";
 
     private final String classPath;
+    private final MavenConfig maven;
 
     JshellCommand() {
-        this(null);
+        this(null, MavenConfig.standard());
     }
 
-    /** A command giving jshell {@code classPath} instead of this launcher's own. */
-    JshellCommand(String classPath) {
+    /**
+     * A command giving jshell {@code classPath} instead of this launcher's own (when not null),
+     * resolving {@code --maven} libraries as {@code maven} says.
+     */
+    JshellCommand(String classPath, MavenConfig maven) {
         this.classPath = classPath;
+        this.maven = maven;
     }
 
     @Override
@@ -44,7 +56,7 @@ final class JshellCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: footprint jshell [--jvm-opts "OPTIONS"] [JSHELL OPTIONS...]
+                Usage: footprint jshell [--jvm-opts "OPTIONS"] [--maven G:A:V ...] [JSHELL OPTIONS...]
 
                 Starts the JDK's jshell (from the JDK that runs this launcher) with the
                 Footprint DSL on its class path and a startup script that imports it:
@@ -55,6 +67,9 @@ final class JshellCommand implements Command {
 
                 Options:
                   --jvm-opts "..." options of the JVM that runs the snippets, e.g. "-Xmx2g"
+                  --maven G:A:V    libraries to put on the class path, resolved together as the
+                                   notebook's %maven resolves them (~/.m2/settings.xml, the local
+                                   repository); repeat it or give several, separated by commas
 
                 Example:
                   jshell> var a = arr.ones(1024, 1024).as(UINT16)
@@ -86,14 +101,25 @@ final class JshellCommand implements Command {
         command.add(jshell.toString());
         command.add("--class-path");
         command.add(classPath == null ? ownClassPath() : classPath);
+        int classPathAt = command.size() - 1;
         command.add("--startup");
         command.add("DEFAULT");
         command.add("--startup");
         command.add(startup.toString());
+        List<Coordinate> libraries = new ArrayList<>();
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
-            if (arg.equals("--jvm-opts")) {
+            if (arg.equals("--maven")) {
+                if (rest.isEmpty()) {
+                    throw new UsageException("--maven needs coordinates: " + Coordinate.EXPECTED);
+                }
+                try {
+                    libraries.addAll(Coordinate.parseAll(rest.remove(0)));
+                } catch (IllegalArgumentException malformed) {
+                    throw new UsageException("--maven: " + malformed.getMessage());
+                }
+            } else if (arg.equals("--jvm-opts")) {
                 if (rest.isEmpty()) {
                     throw new UsageException("--jvm-opts needs a value");
                 }
@@ -106,7 +132,21 @@ final class JshellCommand implements Command {
                 command.add(arg);
             }
         }
+        if (!libraries.isEmpty()) {
+            command.set(classPathAt, command.get(classPathAt) + File.pathSeparator + String.join(File.pathSeparator, resolve(libraries)));
+        }
         return command;
+    }
+
+    /** The jars of {@code libraries} and their dependencies, resolved together. */
+    private List<String> resolve(List<Coordinate> libraries) {
+        try (DependencyResolver resolver = new DependencyResolver(maven)) {
+            List<String> jars = new ArrayList<>();
+            for (ResolvedArtifact artifact : resolver.resolve(libraries.stream().map(RequestedDependency::of).toList(), List.of(), step -> {})) {
+                jars.add(artifact.file().toString());
+            }
+            return jars;
+        }
     }
 
     static Path jshellExecutable() {

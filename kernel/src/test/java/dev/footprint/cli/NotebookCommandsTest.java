@@ -164,7 +164,7 @@ class NotebookCommandsTest {
 
     @Test
     void jshellGetsTheDefaultAndFootprintStartupsAndRemoteJvmOptions() throws Exception {
-        JshellCommand jshell = new JshellCommand("dsl.jar");
+        JshellCommand jshell = new JshellCommand("dsl.jar", dev.footprint.kernel.maven.MavenConfig.standard());
         List<String> command = jshell.command(Path.of("jshell"), Path.of("f.jsh"), List.of("--jvm-opts", "-Xmx2g -ea", "-q"));
         assertEquals(List.of("jshell", "--class-path", "dsl.jar", "--startup", "DEFAULT", "--startup", "f.jsh",
                 "-R-Xmx2g", "-R-ea", "-q"), command);

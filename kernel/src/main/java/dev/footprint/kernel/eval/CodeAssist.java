@@ -59,6 +59,10 @@ final class CodeAssist {
     }
 
     InspectionResult inspect(JShell shell, String cell, int cursor) {
+        InspectionResult magicHelp = magicHelp(cell, cursor);
+        if (magicHelp != null) {
+            return magicHelp;
+        }
         int end = cursor;
         while (end < cell.length() && Character.isJavaIdentifierPart(cell.charAt(end))) {
             end++;
@@ -89,6 +93,24 @@ final class CodeAssist {
         data.put("text/plain", plain.toString().strip());
         data.put("text/html", html.toString().strip());
         return new InspectionResult(true, data);
+    }
+
+    private static final Pattern MAGIC_NAME = Pattern.compile("(?m)^[ \\t]*%%?([A-Za-z_]\\w*)");
+
+    /** The help of the magic whose name holds the cursor ({@code %maven?}, Shift-Tab on {@code %maven}), or null. */
+    private InspectionResult magicHelp(String cell, int cursor) {
+        Matcher name = MAGIC_NAME.matcher(cell);
+        while (name.find()) {
+            if (cursor >= name.start() && cursor <= name.end()) {
+                return magics.find(name.group(1)).map(magic -> {
+                    Map<String, String> data = new LinkedHashMap<>();
+                    data.put("text/plain", magic.help().strip());
+                    data.put("text/html", "<pre>" + escape(magic.help().strip()) + "</pre>");
+                    return new InspectionResult(true, data);
+                }).orElse(null);
+            }
+        }
+        return null;
     }
 
     /**

@@ -4,14 +4,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises IPython's help requests, {@code Math.max?} and {@code ?Math.max}: a cell of one
- * line holding a name or member access with one question mark before or after it. No Java
+ * Recognises IPython's help requests, {@code Math.max?} and {@code ?Math.max} (or a magic's,
+ * {@code %maven?}): a cell of one line holding a name, a member access or a magic's name with one
+ * question mark before or after it. No Java
  * statement starts or ends with {@code ?}, so no cell that compiles is taken for one.
  */
 public final class PagerRequest {
     private static final String NAME = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
+    /** A name, a member access, or a magic's name ({@code %maven}, {@code %%loadFromPOM}). */
+    private static final String TARGET = "(?:%%?[A-Za-z_]\\w*|" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)";
     private static final Pattern REQUEST = Pattern.compile(
-            "\\s*(?:\\?\\s*(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)|(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")*)\\s*\\?)\\s*");
+            "\\s*(?:\\?\\s*(" + TARGET + ")|(" + TARGET + ")\\s*\\?)\\s*");
 
     private PagerRequest() {}
 

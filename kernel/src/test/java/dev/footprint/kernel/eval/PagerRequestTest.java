@@ -17,6 +17,13 @@ class PagerRequestTest {
     }
 
     @Test
+    void aMagicsNameWithAQuestionMarkAsksForItsHelp() {
+        assertEquals("%maven", PagerRequest.expression("%maven?"));
+        assertEquals("%%loadFromPOM", PagerRequest.expression("?%%loadFromPOM"));
+        assertNull(PagerRequest.expression("%maven org.example:lib:1.0?"));
+    }
+
+    @Test
     void javaCodeIsNeverTakenForAHelpRequest() {
         assertNull(PagerRequest.expression("a ? b : c"));
         assertNull(PagerRequest.expression("x > 0 ? 1 : 2;"));
