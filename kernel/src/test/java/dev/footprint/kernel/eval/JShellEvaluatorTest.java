@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -151,16 +153,22 @@ class JShellEvaluatorTest {
     }
 
     @Test
-    void streamsArriveWhileTheCellRuns() {
+    void streamsArriveWhileTheCellRuns() throws Exception {
+        // The cell prints, then waits for a file that only the listener creates when the print
+        // arrives: it can finish only if its output reached the listener while it ran.
+        Path arrived = Files.createTempDirectory("footprint-stream").resolve("arrived");
         RecordingListener listener = new RecordingListener();
-        long[] firstSeen = new long[1];
-        ExecutionListener timing = new ExecutionListener() {
+        ExecutionListener relay = new ExecutionListener() {
             @Override
             public void stream(String name, String text) {
-                if (firstSeen[0] == 0) {
-                    firstSeen[0] = System.nanoTime();
-                }
                 listener.stream(name, text);
+                if (text.contains("early")) {
+                    try {
+                        Files.createFile(arrived);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
             }
 
             @Override
@@ -169,12 +177,13 @@ class JShellEvaluatorTest {
             @Override
             public void clearOutput(boolean wait) {}
         };
-        long start = System.nanoTime();
-        evaluator.execute("System.out.println(\"early\");\nThread.sleep(800);\nSystem.out.println(\"late\");", timing);
-        long end = System.nanoTime();
-        assertEquals("early\nlate\n", listener.stdout());
-        assertTrue(end - firstSeen[0] > 500_000_000L, "the first line came before the cell ended");
-        assertTrue(firstSeen[0] - start < 600_000_000L);
+        String path = arrived.toString().replace("\\", "\\\\");
+        ExecutionOutcome outcome = evaluator.execute("System.out.println(\"early\");\n"
+                + "var streamFlag = java.nio.file.Path.of(\"" + path + "\");\n"
+                + "for (int i = 0; i < 1200 && !java.nio.file.Files.exists(streamFlag); i++) Thread.sleep(50);\n"
+                + "System.out.println(java.nio.file.Files.exists(streamFlag) ? \"late\" : \"never seen\");", relay);
+        assertFalse(outcome.isError(), String.valueOf(outcome.error()));
+        assertEquals("early\nlate\n", listener.stdout(), "the first line reached the listener while the cell ran");
     }
 
     @Test
