@@ -9,41 +9,8 @@ final class Blocks {
      * {@code dst} (a primitive array of the same type, C order, {@code dstShape}) at {@code origin}.
      */
     static void place(Object src, int[] srcShape, Object dst, int[] dstShape, int[] origin) {
-        int nd = srcShape.length;
-        if (nd == 0) {
-            System.arraycopy(src, 0, dst, 0, 1);
-            return;
-        }
-        long[] dstStrides = new long[nd];
-        long s = 1;
-        for (int i = nd - 1; i >= 0; i--) {
-            dstStrides[i] = s;
-            s *= dstShape[i];
-        }
-        int row = srcShape[nd - 1];
-        long rows = 1;
-        for (int i = 0; i < nd - 1; i++) {
-            rows *= srcShape[i];
-        }
-        if (row == 0 || rows == 0) {
-            return;
-        }
-        int[] at = new int[nd];
-        int srcOff = 0;
-        for (long r = 0; r < rows; r++) {
-            long dstOff = origin[nd - 1];
-            for (int i = 0; i < nd - 1; i++) {
-                dstOff += (origin[i] + at[i]) * dstStrides[i];
-            }
-            System.arraycopy(src, srcOff, dst, (int) dstOff, row);
-            srcOff += row;
-            for (int i = nd - 2; i >= 0; i--) {
-                if (++at[i] < srcShape[i]) {
-                    break;
-                }
-                at[i] = 0;
-            }
-        }
+        Rows.forEach(srcShape, srcShape, new int[srcShape.length], dstShape, origin,
+                (from, to, n) -> System.arraycopy(src, from, dst, to, n));
     }
 
     /** The number of elements of {@code shape}. */

@@ -108,13 +108,7 @@ final class ChunkStore {
 
     /** Decodes a whole chunk's stored bytes into an array of the chunk shape. */
     NDArray decode(String key, byte[] stored) {
-        byte[] raw = new byte[meta.chunkBytes()];
-        try {
-            meta.compressor().decode(stored, raw);
-        } catch (ChunkCompressor.BadChunkException e) {
-            throw ZarrFormatException.chunk(store, key, e.getMessage() + " (" + meta.compressor().describe()
-                    + ", " + stored.length + " bytes stored)");
-        }
+        byte[] raw = decodeBytes(key, stored);
         Object data = ChunkBytes.toElements(raw, meta.dtype(), meta.byteOrder(), chunkElements);
         long[] shape = Blocks.toLongs(meta.chunks());
         if (!meta.fortranOrder()) {
@@ -125,6 +119,35 @@ final class ChunkStore {
             reversed[i] = shape[shape.length - 1 - i];
         }
         return NDArray.wrap(meta.dtype(), data, reversed).transpose();
+    }
+
+    /** A whole chunk's bytes (in the store's byte and memory order) from its stored bytes. */
+    byte[] decodeBytes(String key, byte[] stored) {
+        byte[] raw = new byte[meta.chunkBytes()];
+        try {
+            meta.compressor().decode(stored, raw);
+        } catch (ChunkCompressor.BadChunkException e) {
+            throw ZarrFormatException.chunk(store, key, e.getMessage() + " (" + meta.compressor().describe()
+                    + ", " + stored.length + " bytes stored)");
+        }
+        return raw;
+    }
+
+    /**
+     * Encodes the chunk at {@code at} straight from {@code data}, the C-order primitive storage of
+     * an array of {@code shape}, padding an edge chunk with the fill value.
+     */
+    byte[] encodeFrom(long[] at, Object data, int[] shape) {
+        int[] v = valid(at);
+        byte[] raw;
+        if (Blocks.size(v) == chunkElements) {
+            raw = new byte[meta.chunkBytes()];
+        } else {
+            raw = ChunkBytes.toBytes(meta.fill().asArray(chunkElements).contiguousData(), meta.dtype(), meta.byteOrder(),
+                    chunkElements);
+        }
+        ChunkBytes.putRows(data, shape, Blocks.toInts(origin(at)), v, raw, meta.chunks(), meta.dtype(), meta.byteOrder());
+        return meta.compressor().encode(raw, raw.length, meta.dtype().itemsize());
     }
 
     private NDArray fillChunk() {

@@ -47,6 +47,7 @@ final class ZarrSlicer {
             touched[i] = (r.first + (r.count - 1) * r.step) / cs[i] - firstChunk[i] + 1;
         }
         Object outData = out.contiguousData();
+        boolean unitSteps = runs.stream().allMatch(r -> r.step == 1);
         int[] outDims = Blocks.toInts(out.shape());
         ChunkTasks.forEach(ZarrReductions.size(touched), flat -> {
             long[] at = new long[nd];
@@ -58,6 +59,7 @@ final class ZarrSlicer {
             StringBuilder local = new StringBuilder();
             int[] origin = new int[nd];
             int[] block = new int[nd];
+            int[] chunkOrigin = new int[nd];
             for (int i = 0; i < nd; i++) {
                 Run r = runs.get(i);
                 long lo = at[i] * cs[i];
@@ -68,11 +70,19 @@ final class ZarrSlicer {
                 }
                 long n = (hi - g0 + r.step - 1) / r.step;
                 origin[i] = (int) ((g0 - r.first) / r.step);
+                chunkOrigin[i] = (int) (g0 - lo);
                 block[i] = (int) n;
                 local.append(i == 0 ? "" : ",").append(g0 - lo).append(':').append(g0 - lo + (n - 1) * r.step + 1)
                         .append(':').append(r.step);
             }
-            NDArray chunk = s.read(at);
+            byte[] stored = s.readStored(s.key(at));
+            if (stored != null && unitSteps && !s.meta.fortranOrder()) {
+                // straight from the chunk's bytes into the result, row by row
+                ChunkBytes.getRows(s.decodeBytes(s.key(at), stored), s.meta.chunks(), chunkOrigin, block, outData, outDims,
+                        origin, s.meta.dtype(), s.meta.byteOrder());
+                return;
+            }
+            NDArray chunk = s.read(at, stored);
             NDArray part = nd == 0 ? chunk : chunk.slice(local.toString());
             Blocks.place(part.contiguousData(), block, outData, outDims, origin);
         });

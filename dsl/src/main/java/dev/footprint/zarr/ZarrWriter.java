@@ -38,7 +38,9 @@ final class ZarrWriter {
         ZarrMetadata meta = new ZarrMetadata(shape, Blocks.toInts(chunks), t, ByteOrder.LITTLE_ENDIAN, false,
                 options.fill(t), options.compressor(), ".");
         checkChunkSize(meta);
-        return write(path, meta, (target, at) -> target.encode(at, src.slice(regionSpec(target, at))));
+        Object data = src.contiguousData();
+        int[] dims = Blocks.toInts(shape);
+        return write(path, meta, (target, at) -> target.encodeFrom(at, data, dims));
     }
 
     static void checkChunkSize(ZarrMetadata meta) {
