@@ -265,7 +265,7 @@ public final class ArrayFactory {
      * @throws java.io.UncheckedIOException the file cannot be read
      */
     public NDArray load(String path) {
-        return dev.footprint.io.Npy.read(java.nio.file.Path.of(path));
+        return dev.footprint.io.Npy.read(dev.footprint.io.FileErrors.path(path));
     }
 
     /** As {@link #load(String)}. */
@@ -284,7 +284,7 @@ public final class ArrayFactory {
      * @throws dev.footprint.io.NpyFormatException the archive or the entry cannot be read
      */
     public NDArray load(String path, String name) {
-        return dev.footprint.io.Npz.read(java.nio.file.Path.of(path), name);
+        return dev.footprint.io.Npz.read(dev.footprint.io.FileErrors.path(path), name);
     }
 
     /** As {@link #load(String, String)}. */
@@ -302,7 +302,7 @@ public final class ArrayFactory {
      * @throws dev.footprint.io.NpyFormatException the archive or one of its entries cannot be read
      */
     public java.util.Map<String, NDArray> loadAll(String path) {
-        return dev.footprint.io.Npz.readAll(java.nio.file.Path.of(path));
+        return dev.footprint.io.Npz.readAll(dev.footprint.io.FileErrors.path(path));
     }
 
     /** As {@link #loadAll(String)}. */
@@ -320,12 +320,12 @@ public final class ArrayFactory {
      * @throws java.io.UncheckedIOException the file cannot be written
      */
     public void savez(String path, java.util.Map<String, NDArray> arrays) {
-        dev.footprint.io.Npz.write(java.nio.file.Path.of(path), arrays);
+        dev.footprint.io.Npz.write(dev.footprint.io.FileErrors.path(path), arrays);
     }
 
     /** Saves arrays in one deflated {@code .npz}, as {@code np.savez_compressed(path, **arrays)}. */
     public void savezCompressed(String path, java.util.Map<String, NDArray> arrays) {
-        dev.footprint.io.Npz.writeCompressed(java.nio.file.Path.of(path), arrays);
+        dev.footprint.io.Npz.writeCompressed(dev.footprint.io.FileErrors.path(path), arrays);
     }
 
     /**

@@ -574,7 +574,7 @@ public final class NDArray implements Displayable {
      * <pre>{@code a.save("a.npy"); }</pre>
      * @throws java.io.UncheckedIOException the file cannot be written
      */
-    public void save(String path) { dev.footprint.io.Npy.write(java.nio.file.Path.of(path), this); }
+    public void save(String path) { dev.footprint.io.Npy.write(dev.footprint.io.FileErrors.path(path), this); }
 
     /** As {@link #save(String)}. */
     public void save(java.nio.file.Path path) { dev.footprint.io.Npy.write(path, this); }

@@ -45,10 +45,13 @@ public final class Npy {
 
     /** As {@link #read(Path)}, reporting progress to {@code progress} ({@link ProgressListener#NONE} for none). */
     public static NDArray read(Path file, ProgressListener progress) {
+        FileErrors.requireNonNull(file, "path");
+        FileErrors.requireNonNull(progress, "progress");
+        FileErrors.checkReadable(file);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             return NpyReader.read(in, in.size(), file.toString(), progress);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileErrors.of("read", file, e);
         }
     }
 
@@ -63,17 +66,20 @@ public final class Npy {
      * @throws NpyFormatException the header is malformed or declares more data than the file has
      */
     public static NpyHeader readHeader(Path file) {
+        FileErrors.requireNonNull(file, "path");
+        FileErrors.checkReadable(file);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             return NpyHeader.read(in, in.size(), file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw FileErrors.of("read", file, e);
         }
     }
 
     /**
      * Saves {@code array} as {@code numpy.save} would: little endian, C order, format 1.0, the
      * data at a multiple of 64 bytes. Views are written by their elements, not their storage.
-     * The parent folder must exist; an existing file is replaced.
+     * The parent folder must exist; an existing file is replaced only once the new one is complete
+     * ({@link AtomicFile}): a failed save leaves it byte for byte.
      *
      * <pre>{@code
      * Npy.write(Path.of("a.npy"), arr.of(1, 2, 3));
@@ -93,12 +99,10 @@ public final class Npy {
      * }</pre>
      */
     public static void write(Path file, NDArray array, NpyWriteOptions options) {
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            NpyWriter.write(out, array, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        FileErrors.requireNonNull(file, "path");
+        FileErrors.requireNonNull(array, "array");
+        FileErrors.requireNonNull(options, "options");
+        AtomicFile.write(file, out -> NpyWriter.write(out, array, options));
     }
 
     /** Whether {@code file} starts with the {@code .npy} magic (false when it cannot be read). */

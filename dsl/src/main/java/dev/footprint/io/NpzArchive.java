@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -39,15 +40,17 @@ final class NpzArchive implements AutoCloseable {
     }
 
     static NpzArchive open(Path path) {
-        if (!path.toFile().isFile()) {
-            throw new UncheckedIOException(new java.io.FileNotFoundException(path + " does not exist or is not a file"));
+        FileErrors.requireNonNull(path, "path");
+        FileErrors.checkReadable(path);
+        if (!Files.exists(path)) {
+            throw FileErrors.of("read", path, new java.nio.file.NoSuchFileException(path.toString()));
         }
         try {
             return new NpzArchive(path, new ZipFile(path.toFile()));
         } catch (ZipException | EOFException e) {
             throw new NpyFormatException(path.toString(), "not a readable .npz (zip) archive: " + describe(e), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw FileErrors.of("read", path, e);
         } catch (RuntimeException e) {
             // ZipFile reports some damaged central directories with unchecked exceptions.
             throw new NpyFormatException(path.toString(), "damaged .npz (zip) archive: " + e, e);

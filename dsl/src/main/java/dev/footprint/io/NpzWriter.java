@@ -4,11 +4,9 @@ import dev.footprint.array.NDArray;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -31,6 +29,8 @@ final class NpzWriter {
     }
 
     static void write(Path file, Map<String, NDArray> arrays, boolean compressed) {
+        FileErrors.requireNonNull(file, "path");
+        FileErrors.requireNonNull(arrays, "arrays");
         Map<String, EntryContent> contents = new java.util.LinkedHashMap<>();
         arrays.forEach((name, array) -> {
             if (array == null) {
@@ -41,16 +41,26 @@ final class NpzWriter {
         writeEntries(file, contents, compressed);
     }
 
+    /** Writes the entries in order; every name is checked before the file is touched, and a failure leaves the old file. */
     static void writeEntries(Path file, Map<String, EntryContent> contents, boolean compressed) {
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        for (String name : contents.keySet()) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("array names in an .npz must not be empty or null, got "
+                        + (name == null ? "null" : "\"\"") + " among " + contents.keySet().size() + " names");
+            }
+        }
+        AtomicFile.write(file, out -> writeZip(out, contents, compressed));
+    }
+
+    private static void writeZip(WritableByteChannel out, Map<String, EntryContent> contents, boolean compressed)
+            throws IOException {
+        // The channel is the atomic file's: closing the zip must not close it before it reaches the disk.
+        try (OutputStream raw = new BufferedOutputStream(new NonClosing(Channels.newOutputStream(out)), 1 << 16);
              ZipOutputStream zip = new ZipOutputStream(raw)) {
             zip.setLevel(Deflater.DEFAULT_COMPRESSION);
             WritableByteChannel channel = Channels.newChannel(new NonClosing(zip));
             for (Map.Entry<String, EntryContent> e : contents.entrySet()) {
                 String name = e.getKey();
-                if (name == null || name.isEmpty()) {
-                    throw new IllegalArgumentException("array names in an .npz must not be empty");
-                }
                 ZipEntry entry = new ZipEntry(name + ".npy");
                 if (compressed) {
                     entry.setMethod(ZipEntry.DEFLATED);
@@ -66,8 +76,6 @@ final class NpzWriter {
                 e.getValue().writeTo(channel);
                 zip.closeEntry();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -14,7 +14,10 @@
  * so a file takes its own size in heap and no more. Every way a file can be wrong (magic,
  * version, header dict, dtype, a shape that needs more data than the file has, a damaged zip)
  * ends in a {@link dev.footprint.io.NpyFormatException} that names the file and the problem,
- * checked before anything large is allocated. The DSL reaches all of this through
+ * checked before anything large is allocated. Every save goes through {@link
+ * dev.footprint.io.AtomicFile} (a temporary file beside the target, renamed over it when
+ * complete), and file errors through {@link dev.footprint.io.FileErrors}, which says what is wrong
+ * with which path. The DSL reaches all of this through
  * {@code arr.load}, {@code arr.loadAll}, {@code arr.savez}, {@code a.save}, {@code sparse.load}
  * and {@code s.save}.
  */

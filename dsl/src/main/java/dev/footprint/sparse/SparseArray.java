@@ -423,7 +423,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * <pre>{@code s.save("s.npz"); }</pre>
      * @throws java.io.UncheckedIOException the file cannot be written
      */
-    public void save(String path) { dev.footprint.io.SparseNpz.write(java.nio.file.Path.of(path), this); }
+    public void save(String path) { dev.footprint.io.SparseNpz.write(dev.footprint.io.FileErrors.path(path), this); }
 
     /** As {@link #save(String)}. */
     public void save(java.nio.file.Path path) { dev.footprint.io.SparseNpz.write(path, this); }
@@ -433,7 +433,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * <pre>{@code sparse.csr(a).saveScipy("m.npz"); }</pre>
      * @throws IllegalArgumentException the array is not 2-d or its fill value is not 0
      */
-    public void saveScipy(String path) { dev.footprint.io.SparseNpz.writeScipy(java.nio.file.Path.of(path), this); }
+    public void saveScipy(String path) { dev.footprint.io.SparseNpz.writeScipy(dev.footprint.io.FileErrors.path(path), this); }
 
     // ---- rendering -----------------------------------------------------------------------
 

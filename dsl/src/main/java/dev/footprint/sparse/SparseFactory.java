@@ -123,7 +123,7 @@ public final class SparseFactory {
      * @throws dev.footprint.io.NpyFormatException the file is not a sparse {@code .npz} or its parts contradict each other
      */
     public SparseArray load(String path) {
-        return dev.footprint.io.SparseNpz.read(java.nio.file.Path.of(path));
+        return dev.footprint.io.SparseNpz.read(dev.footprint.io.FileErrors.path(path));
     }
 
     /** As {@link #load(String)}. */
@@ -139,7 +139,7 @@ public final class SparseFactory {
      * }</pre>
      */
     public dev.footprint.io.SparseNpzFile open(String path) {
-        return dev.footprint.io.SparseNpz.open(java.nio.file.Path.of(path));
+        return dev.footprint.io.SparseNpz.open(dev.footprint.io.FileErrors.path(path));
     }
 
     /** Robert Floyd's sampling: {@code k} distinct positions of {@code 0..size-1} in O(k), for any size. */
