@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * How to start the user JVM that runs the cells.
  *
  * <pre>{@code
  * UserJvmOptions options = UserJvmOptions.builder()
- *         .jvmOptions("-Xmx2g")                 // added after FOOTPRINT_USER_JVM_OPTS
+ *         .jvmOptions("-Xmx2g")                 // added after FOOTPRINT_USER_JVM_OPTS and FOOTPRINT_SERVER_JVM_OPTS
  *         .javaHome(Path.of("/opt/jdk-25"))     // default: this JVM's java.home
  *         .build();
  * }</pre>
@@ -31,13 +32,21 @@ public record UserJvmOptions(
     /** Environment variable with extra user JVM options, split on whitespace. */
     public static final String JVM_OPTIONS_ENV = "FOOTPRINT_USER_JVM_OPTS";
 
+    /**
+     * Environment variable with user JVM options that the server starting the kernel sets for
+     * all its kernels, e.g. a JupyterHub spawner capping each participant's heap with
+     * {@code -Xmx512m}. They come after {@value #JVM_OPTIONS_ENV}, which the kernelspec sets
+     * and so always replaces the server's value of that variable: the server's cap wins.
+     */
+    public static final String SERVER_JVM_OPTIONS_ENV = "FOOTPRINT_SERVER_JVM_OPTS";
+
     public UserJvmOptions {
         jvmOptions = List.copyOf(jvmOptions);
         classPath = List.copyOf(classPath);
         sourcePath = List.copyOf(sourcePath);
     }
 
-    /** This JVM's java, class path, and the options of {@value #JVM_OPTIONS_ENV}. */
+    /** This JVM's java, class path, and the options of {@value #JVM_OPTIONS_ENV} and {@value #SERVER_JVM_OPTIONS_ENV}. */
     public static UserJvmOptions defaults() {
         return builder().build();
     }
@@ -49,7 +58,7 @@ public record UserJvmOptions(
     /** Collects options; every setter returns the builder. */
     public static final class Builder {
         private Path javaHome = Paths.get(System.getProperty("java.home"));
-        private final List<String> jvmOptions = new ArrayList<>(splitOptions(System.getenv(JVM_OPTIONS_ENV)));
+        private final List<String> jvmOptions = new ArrayList<>(environmentOptions(System::getenv));
         private List<String> classPath = splitPath(System.getProperty("java.class.path"));
         private final List<Path> sourcePath = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(30);
@@ -95,6 +104,13 @@ public record UserJvmOptions(
             Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
             return new UserJvmOptions(java, jvmOptions, classPath, sourcePath, startTimeout);
         }
+    }
+
+    /** The options of {@value #JVM_OPTIONS_ENV}, then those of {@value #SERVER_JVM_OPTIONS_ENV}. */
+    static List<String> environmentOptions(UnaryOperator<String> environment) {
+        List<String> options = new ArrayList<>(splitOptions(environment.apply(JVM_OPTIONS_ENV)));
+        options.addAll(splitOptions(environment.apply(SERVER_JVM_OPTIONS_ENV)));
+        return options;
     }
 
     /** The starting heap the user JVM gets unless its options size the heap's start themselves. */

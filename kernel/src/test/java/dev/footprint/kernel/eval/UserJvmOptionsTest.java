@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UserJvmOptionsTest {
@@ -14,6 +15,15 @@ class UserJvmOptionsTest {
         assertEquals(List.of("-Xmx2g", "-XX:+UseSerialGC"), UserJvmOptions.splitOptions("  -Xmx2g \t -XX:+UseSerialGC "));
         assertEquals(List.of(), UserJvmOptions.splitOptions(null));
         assertEquals(List.of(), UserJvmOptions.splitOptions("  "));
+    }
+
+    @Test
+    void theServersOptionsComeAfterTheKernelspecsSoItsHeapCapWins() {
+        Map<String, String> environment = Map.of(UserJvmOptions.JVM_OPTIONS_ENV, "-Xmx1g -XX:+UseSerialGC",
+                UserJvmOptions.SERVER_JVM_OPTIONS_ENV, "-Xmx512m");
+        assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC", "-Xmx512m"), UserJvmOptions.environmentOptions(environment::get));
+        assertEquals(List.of("-Xmx512m"), UserJvmOptions.environmentOptions(Map.of(UserJvmOptions.SERVER_JVM_OPTIONS_ENV, "-Xmx512m")::get));
+        assertEquals(List.of(), UserJvmOptions.environmentOptions(name -> null));
     }
 
     @Test
