@@ -43,11 +43,11 @@ record BlockCompressor(String id, int level) implements ChunkCompressor {
     }
 
     @Override
-    public void decode(byte[] stored, byte[] out) {
+    public void decode(byte[] stored, byte[] out, int len) {
         try {
-            Codec.named(id).decompress(stored, 0, stored.length, out, 0, out.length);
+            Codec.named(id).decompress(stored, 0, stored.length, out, 0, len);
         } catch (CodecException e) {
-            throw new BadChunkException(id + " data does not decode to the chunk's " + out.length + " bytes: "
+            throw new BadChunkException(id + " data does not decode to the chunk's " + len + " bytes: "
                     + e.getMessage(), e);
         }
     }

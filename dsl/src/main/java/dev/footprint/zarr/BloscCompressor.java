@@ -97,8 +97,8 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
             int nsplits = splits(bsize, ts, j == nblocks - 1 && len % bs != 0);
             worst += nsplits * (4 + codec.maxCompressedLength(bsize / nsplits));
         }
-        byte[] out = new byte[worst];
-        byte[] tmp = doShuffle ? new byte[bs] : null;
+        byte[] out = Scratch.bytes(Scratch.Use.OUTPUT, worst);
+        byte[] tmp = doShuffle ? Scratch.bytes(Scratch.Use.SHUFFLE, bs) : null;
         int pos = HEADER + 4 * nblocks;
         int level = codecLevel();
         for (int j = 0; j < nblocks; j++) {
@@ -185,7 +185,7 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
     // ---- reading -------------------------------------------------------------------------
 
     @Override
-    public void decode(byte[] in, byte[] out) {
+    public void decode(byte[] in, byte[] out, int len) {
         if (in.length < HEADER) {
             throw new BadChunkException("truncated Blosc header: " + in.length + " bytes, a header has 16");
         }
@@ -203,9 +203,9 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
             throw new BadChunkException("Blosc header says " + cbytes + " stored bytes, the chunk has " + in.length
                     + (cbytes > in.length ? " (truncated)" : ""));
         }
-        if (nbytes != out.length) {
+        if (nbytes != len) {
             throw new BadChunkException("Blosc header says " + nbytes + " bytes uncompressed, the chunk shape needs "
-                    + out.length);
+                    + len);
         }
         if (nbytes == 0) {
             return;
@@ -239,7 +239,7 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
             throw new BadChunkException("Blosc buffer of " + in.length + " bytes cannot hold the starts of its "
                     + nblocks + " blocks (truncated)");
         }
-        byte[] tmp = doShuffle ? new byte[Math.min(bs, nbytes)] : null;
+        byte[] tmp = doShuffle ? Scratch.bytes(Scratch.Use.SHUFFLE, Math.min(bs, nbytes)) : null;
         for (int j = 0; j < nblocks; j++) {
             boolean isLeftover = j == nblocks - 1 && leftover > 0;
             int bsize = isLeftover ? leftover : bs;

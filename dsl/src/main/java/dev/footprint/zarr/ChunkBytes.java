@@ -30,9 +30,8 @@ final class ChunkBytes {
         };
     }
 
-    /** The bytes of the {@code n} elements of the primitive array {@code data}. */
-    static byte[] toBytes(Object data, DType t, ByteOrder order, int n) {
-        byte[] raw = new byte[n * t.itemsize()];
+    /** Puts the bytes of the {@code n} elements of the primitive array {@code data} at the start of {@code raw}. */
+    static byte[] toBytes(Object data, DType t, ByteOrder order, int n, byte[] raw) {
         ByteBuffer b = ByteBuffer.wrap(raw).order(order);
         switch (t.storage()) {
             case BYTE -> b.put((byte[]) data, 0, n);

@@ -14,15 +14,15 @@ interface ChunkCompressor {
     /** A short description for summaries: {@code blosc(lz4, clevel 5, shuffle)}. */
     String describe();
 
-    /** The stored form of {@code raw[0..len)}; {@code typesize} is the dtype's width (for shuffling). */
+    /** The stored form of {@code raw[0..len)}, a new array; {@code typesize} is the dtype's width (for shuffling). */
     byte[] encode(byte[] raw, int len, int typesize);
 
     /**
-     * Decodes {@code stored} into exactly {@code out.length} bytes.
+     * Decodes {@code stored} into exactly {@code len} bytes at the start of {@code out}.
      *
      * @throws BadChunkException the bytes are damaged or decode to another length (the message says how)
      */
-    void decode(byte[] stored, byte[] out);
+    void decode(byte[] stored, byte[] out, int len);
 
     /** A chunk's stored bytes that cannot be decoded; the caller adds the store and key. */
     final class BadChunkException extends RuntimeException {

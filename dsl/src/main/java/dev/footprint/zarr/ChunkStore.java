@@ -121,11 +121,14 @@ final class ChunkStore {
         return NDArray.wrap(meta.dtype(), data, reversed).transpose();
     }
 
-    /** A whole chunk's bytes (in the store's byte and memory order) from its stored bytes. */
+    /**
+     * A whole chunk's bytes (in the store's byte and memory order) from its stored bytes, in this
+     * thread's scratch buffer: valid until the thread decodes or encodes another chunk.
+     */
     byte[] decodeBytes(String key, byte[] stored) {
-        byte[] raw = new byte[meta.chunkBytes()];
+        byte[] raw = Scratch.bytes(Scratch.Use.CHUNK, meta.chunkBytes());
         try {
-            meta.compressor().decode(stored, raw);
+            meta.compressor().decode(stored, raw, meta.chunkBytes());
         } catch (ChunkCompressor.BadChunkException e) {
             throw ZarrFormatException.chunk(store, key, e.getMessage() + " (" + meta.compressor().describe()
                     + ", " + stored.length + " bytes stored)");
@@ -140,14 +143,13 @@ final class ChunkStore {
     byte[] encodeFrom(long[] at, Object data, int[] shape) {
         int[] v = valid(at);
         byte[] raw;
-        if (Blocks.size(v) == chunkElements) {
-            raw = new byte[meta.chunkBytes()];
-        } else {
-            raw = ChunkBytes.toBytes(meta.fill().asArray(chunkElements).contiguousData(), meta.dtype(), meta.byteOrder(),
-                    chunkElements);
+        raw = Scratch.bytes(Scratch.Use.CHUNK, meta.chunkBytes());
+        if (Blocks.size(v) != chunkElements) {
+            ChunkBytes.toBytes(meta.fill().asArray(chunkElements).contiguousData(), meta.dtype(), meta.byteOrder(),
+                    chunkElements, raw);
         }
         ChunkBytes.putRows(data, shape, Blocks.toInts(origin(at)), v, raw, meta.chunks(), meta.dtype(), meta.byteOrder());
-        return meta.compressor().encode(raw, raw.length, meta.dtype().itemsize());
+        return meta.compressor().encode(raw, meta.chunkBytes(), meta.dtype().itemsize());
     }
 
     private NDArray fillChunk() {
@@ -164,8 +166,9 @@ final class ChunkStore {
             data = meta.fill().asArray(chunkElements).contiguousData();
             Blocks.place(region.contiguousData(), v, data, meta.chunks(), new int[v.length]);
         }
-        byte[] raw = ChunkBytes.toBytes(data, meta.dtype(), meta.byteOrder(), chunkElements);
-        return meta.compressor().encode(raw, raw.length, meta.dtype().itemsize());
+        byte[] raw = ChunkBytes.toBytes(data, meta.dtype(), meta.byteOrder(), chunkElements,
+                Scratch.bytes(Scratch.Use.CHUNK, meta.chunkBytes()));
+        return meta.compressor().encode(raw, meta.chunkBytes(), meta.dtype().itemsize());
     }
 
     /** Writes a chunk's stored bytes beside its file, then renames it into place. */

@@ -19,15 +19,15 @@ record Uncompressed() implements ChunkCompressor {
 
     @Override
     public byte[] encode(byte[] raw, int len, int typesize) {
-        return len == raw.length ? raw : Arrays.copyOf(raw, len);
+        return Arrays.copyOf(raw, len);
     }
 
     @Override
-    public void decode(byte[] stored, byte[] out) {
-        if (stored.length != out.length) {
+    public void decode(byte[] stored, byte[] out, int len) {
+        if (stored.length != len) {
             throw new BadChunkException("uncompressed chunk has " + stored.length + " bytes, expected "
-                    + out.length + " (chunk shape × itemsize)");
+                    + len + " (chunk shape × itemsize)");
         }
-        System.arraycopy(stored, 0, out, 0, out.length);
+        System.arraycopy(stored, 0, out, 0, len);
     }
 }
