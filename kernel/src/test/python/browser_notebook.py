@@ -89,7 +89,9 @@ class NotebookServer:
                 return
             except OSError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the notebook server did not start:\n" + self.log_text())
+                    text = self.log_text()
+                    self.stop()
+                    raise RuntimeError("the notebook server did not start:\n" + text)
                 time.sleep(0.2)
 
     def api(self, method, path, body=None):
@@ -397,7 +399,11 @@ def main(argv):
     shutil.copytree(source, root, ignore=shutil.ignore_patterns("*.nbconvert.ipynb", ".ipynb_checkpoints"))
     shipped = sorted(os.path.relpath(os.path.join(folder, name), root)
                      for folder, _, names in os.walk(root) for name in names if name.endswith(".ipynb"))
-    server = NotebookServer(root, state)
+    try:
+        server = NotebookServer(root, state)
+    except Exception:
+        shutil.rmtree(state, ignore_errors=True)
+        raise
     browser = None
     failures = 0
     try:
