@@ -4,6 +4,7 @@ import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.io.MapMode;
 import dev.footprint.report.Advice;
 import dev.footprint.report.AllocationTrace;
 import dev.footprint.report.FootprintTable;
@@ -54,6 +55,13 @@ public final class Footprint {
     public static final Casting SAME_KIND = Casting.SAME_KIND;
     public static final Casting SAME_VALUE = Casting.SAME_VALUE;
     public static final Casting UNSAFE = Casting.UNSAFE;
+
+    /** {@code arr.load(path, MMAP_READ)}: the file mapped read-only, as NumPy's {@code mmap_mode='r'}. */
+    public static final MapMode MMAP_READ = MapMode.MMAP_READ;
+    /** {@code arr.load(path, MMAP_COPY)}: mapped copy-on-write, as NumPy's {@code mmap_mode='c'}. */
+    public static final MapMode MMAP_COPY = MapMode.MMAP_COPY;
+    /** {@code arr.load(path, MMAP_READ_WRITE)}: mapped read-write, as NumPy's {@code mmap_mode='r+'}. */
+    public static final MapMode MMAP_READ_WRITE = MapMode.MMAP_READ_WRITE;
 
     /**
      * A table of how much memory each array takes (dense or sparse); a String names the array after it.

@@ -85,15 +85,7 @@ public final class ArrayFactory {
     }
 
     private static void fill(NDArray a, double dv, long lv) {
-        switch (a.dtype.storage()) {
-            case DOUBLE -> java.util.Arrays.fill((double[]) a.data, dv);
-            case FLOAT -> java.util.Arrays.fill((float[]) a.data, (float) dv);
-            case LONG -> java.util.Arrays.fill((long[]) a.data, lv);
-            case INT -> java.util.Arrays.fill((int[]) a.data, (int) lv);
-            case SHORT -> java.util.Arrays.fill((short[]) a.data,
-                    a.dtype == DType.FLOAT16 ? Half.fromDouble(dv) : (short) lv);
-            case BYTE -> java.util.Arrays.fill((byte[]) a.data, (byte) (a.dtype.isBool() ? (lv != 0 || dv != 0 ? 1 : 0) : lv));
-        }
+        a.storage.fill(lv, dv);
     }
 
     /** Int64 {@code 0, 1, ..., stop-1}. */
@@ -122,7 +114,7 @@ public final class ArrayFactory {
         }
         long n = count.longValue();
         NDArray a = NDArray.allocate(DType.INT64, n);
-        long[] d = (long[]) a.data;
+        long[] d = a.storage.longs();
         for (int i = 0; i < n; i++) {
             d[i] = start + i * step;
         }
@@ -167,7 +159,7 @@ public final class ArrayFactory {
                     + " elements; an array can have at most " + Shapes.MAX_SIZE);
         }
         NDArray a = NDArray.allocate(DType.FLOAT64, (long) n);
-        double[] d = (double[]) a.data;
+        double[] d = a.storage.doubles();
         // As NumPy's fill: start, start + step, then start + i * delta with delta the step as the
         // first two elements realise it (so an infinite step never multiplies 0 by inf).
         double second = start + step;
@@ -184,7 +176,7 @@ public final class ArrayFactory {
             throw new IllegalArgumentException("linspace needs a non-negative number of samples, got " + num);
         }
         NDArray a = NDArray.allocate(DType.FLOAT64, num);
-        double[] d = (double[]) a.data;
+        double[] d = a.storage.doubles();
         double step = num > 1 ? (stop - start) / (num - 1) : 0;
         for (int i = 0; i < num; i++) {
             d[i] = start + i * step;
@@ -204,7 +196,7 @@ public final class ArrayFactory {
     public NDArray eye(DType dtype, long n) {
         NDArray a = NDArray.allocate(dtype, n, n);
         for (int i = 0; i < n; i++) {
-            Buffers.writeLong(dtype, a.data, i * (int) n + i, 1);
+            a.storage.writeLong(i * (int) n + i, 1);
         }
         return a;
     }
@@ -217,7 +209,7 @@ public final class ArrayFactory {
     /** Float64 uniform in [0, 1). */
     public NDArray random(long... shape) {
         NDArray a = NDArray.allocate(DType.FLOAT64, shape);
-        double[] d = (double[]) a.data;
+        double[] d = a.storage.doubles();
         SplittableRandom r = random;
         for (int i = 0; i < d.length; i++) {
             d[i] = r.nextDouble();
@@ -271,6 +263,30 @@ public final class ArrayFactory {
     /** As {@link #load(String)}. */
     public NDArray load(java.nio.file.Path path) {
         return dev.footprint.io.Npy.read(path);
+    }
+
+    /**
+     * Opens a {@code .npy} file mapped, without reading it, as NumPy's {@code np.load(path,
+     * mmap_mode=...)}: the file may be larger than the heap, operations read the pages they
+     * reach, and {@code footprint(...)} counts its bytes as mapped, not heap. {@code MMAP_READ}
+     * ({@code 'r'}) refuses writes, {@code MMAP_COPY} ({@code 'c'}) keeps them in memory,
+     * {@code MMAP_READ_WRITE} ({@code 'r+'}) writes them to the file.
+     *
+     * <pre>{@code
+     * var big = arr.load("big.npy", MMAP_READ);
+     * big.lt(0.5).countNonzero();
+     * }</pre>
+     *
+     * @throws dev.footprint.io.NpyFormatException the header is malformed or the file is shorter than its shape needs
+     * @throws java.io.UncheckedIOException the file cannot be opened
+     */
+    public NDArray load(String path, dev.footprint.io.MapMode mode) {
+        return dev.footprint.io.Npy.map(java.nio.file.Path.of(path), mode);
+    }
+
+    /** As {@link #load(String, dev.footprint.io.MapMode)}. */
+    public NDArray load(java.nio.file.Path path, dev.footprint.io.MapMode mode) {
+        return dev.footprint.io.Npy.map(path, mode);
     }
 
     /**
@@ -380,10 +396,10 @@ public final class ArrayFactory {
         if (axis == shape.length - 1) {
             if (node instanceof boolean[] b) {
                 for (boolean v : b) {
-                    ((byte[]) a.data)[pos[0]++] = (byte) (v ? 1 : 0);
+                    a.storage.bytes()[pos[0]++] = (byte) (v ? 1 : 0);
                 }
             } else {
-                System.arraycopy(node, 0, a.data, pos[0], len);
+                System.arraycopy(node, 0, ((dev.footprint.storage.HeapStorage) a.storage).array(), pos[0], len);
                 pos[0] += len;
             }
             return;

@@ -42,12 +42,12 @@ final class ArrayFormatter {
     /** One element as NumPy prints a scalar of the dtype. */
     static String scalar(NDArray a, int storageIndex) {
         if (a.dtype.isBool()) {
-            return Buffers.readLong(a.dtype, a.data, storageIndex) != 0 ? "True" : "False";
+            return a.storage.readLong(storageIndex) != 0 ? "True" : "False";
         }
         if (a.dtype.isFloat()) {
-            return scalar(Buffers.readDouble(a.dtype, a.data, storageIndex), a.dtype);
+            return scalar(a.storage.readDouble(storageIndex), a.dtype);
         }
-        long v = Buffers.readLong(a.dtype, a.data, storageIndex);
+        long v = a.storage.readLong(storageIndex);
         return a.dtype == DType.UINT64 ? Long.toUnsignedString(v) : Long.toString(v);
     }
 

@@ -1,5 +1,7 @@
 package dev.footprint.array;
 
+import dev.footprint.storage.Storage;
+
 /**
  * Dtype conversion. {@link Casting#SAME_VALUE} checks every element on the way and refuses the
  * whole cast at the first value that would change; the other rules check types first, then
@@ -19,9 +21,9 @@ final class CastKernels {
         }
         boolean check = casting == Casting.SAME_VALUE;
         NDArray out = NDArray.zeros(to, a.shape.clone());
-        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32) {
+        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32 && a.storage.onHeap()) {
             // The article's kind of cast, in one direct loop; the check only re-reads on a change.
-            boolean changed = DirectKernels.float64ToFloat32((double[]) a.data, a.offset, (float[]) out.data, a.size, check);
+            boolean changed = DirectKernels.float64ToFloat32(a.storage.doubles(), a.offset, out.storage.floats(), a.size, check);
             if (changed) {
                 checkFloat64ToFloat32(a);
             }
@@ -43,13 +45,13 @@ final class CastKernels {
                 cursor.next(offs);
             }
             if (longLane) {
-                Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, lx);
+                a.storage.gatherLong(offs, a.offset + pos, n, lx);
                 if (check) {
                     checkLongs(a, to, lx, n, pos);
                 }
-                writeLongs(a.dtype == DType.UINT64, to, lx, n, out.data, pos);
+                writeLongs(a.dtype == DType.UINT64, to, lx, n, out.storage, pos);
             } else {
-                Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, dx);
+                a.storage.gatherDouble(offs, a.offset + pos, n, dx);
                 if (check) {
                     checkDoubles(a, to, dx, n, pos);
                 }
@@ -57,9 +59,9 @@ final class CastKernels {
                     for (int i = 0; i < n; i++) {
                         lx[i] = Casts.doubleToLongC(dx[i], 64);
                     }
-                    Buffers.scatterLong(to, out.data, null, pos, n, lx);
+                    out.storage.scatterLong(null, pos, n, lx);
                 } else {
-                    Buffers.scatterDouble(to, out.data, null, pos, n, dx);
+                    out.storage.scatterDouble(null, pos, n, dx);
                 }
             }
         }
@@ -71,29 +73,29 @@ final class CastKernels {
         double[] x = new double[CHUNK];
         for (int pos = 0; pos < a.size; pos += CHUNK) {
             int m = Math.min(CHUNK, a.size - pos);
-            System.arraycopy((double[]) a.data, a.offset + pos, x, 0, m);
+            a.storage.gatherDouble(null, a.offset + pos, m, x);
             checkDoubles(a, DType.FLOAT32, x, m, pos);
         }
     }
 
     /** Integers to any dtype: integers wrap, floats round once from the exact value. */
-    private static void writeLongs(boolean unsigned, DType to, long[] x, int n, Object out, int pos) {
+    private static void writeLongs(boolean unsigned, DType to, long[] x, int n, Storage out, int pos) {
         switch (to) {
-            case FLOAT32 -> writeLongsAsFloat32(unsigned, x, n, (float[]) out, pos);
+            case FLOAT32 -> writeLongsAsFloat32(unsigned, x, n, out.floats(), pos);
             case FLOAT64 -> {
-                double[] d = (double[]) out;
+                double[] d = out.doubles();
                 for (int i = 0; i < n; i++) {
                     d[pos + i] = unsigned ? Casts.unsignedToDouble(x[i]) : x[i];
                 }
             }
             case FLOAT16 -> {
                 // Through a double: exact below 2^53, and anything past 65520 is inf either way.
-                short[] d = (short[]) out;
+                short[] d = out.shorts();
                 for (int i = 0; i < n; i++) {
                     d[pos + i] = Half.fromDouble(unsigned ? Casts.unsignedToDouble(x[i]) : x[i]);
                 }
             }
-            default -> Buffers.scatterLong(to, out, null, pos, n, x);
+            default -> out.scatterLong(null, pos, n, x);
         }
     }
 

@@ -70,6 +70,11 @@ public enum DType {
         return storage;
     }
 
+    /** How an element of this dtype sits in storage (the storage layer's twin of this enum). */
+    public dev.footprint.storage.Encoding encoding() {
+        return dev.footprint.storage.Encoding.values()[ordinal()];
+    }
+
     /** Bytes per element. */
     public int itemsize() {
         return itemsize;

@@ -16,7 +16,8 @@ final class DirectKernels {
     static boolean applies(NDArray a, NDArray b, DType outType) {
         return a.dtype == outType && b.dtype == outType && a.isContiguous() && b.isContiguous()
                 && java.util.Arrays.equals(a.shape, b.shape)
-                && outType != DType.BOOL && outType != DType.FLOAT16;
+                && outType != DType.BOOL && outType != DType.FLOAT16
+                && a.storage.onHeap() && b.storage.onHeap();
     }
 
     static NDArray binary(Elementwise.Op op, NDArray a, NDArray b, DType outType) {
@@ -25,12 +26,12 @@ final class DirectKernels {
         int ao = a.offset;
         int bo = b.offset;
         switch (outType.storage()) {
-            case DOUBLE -> doubles(op, (double[]) a.data, ao, (double[]) b.data, bo, (double[]) out.data, n);
-            case FLOAT -> floats(op, (float[]) a.data, ao, (float[]) b.data, bo, (float[]) out.data, n);
-            case LONG -> longs(op, (long[]) a.data, ao, (long[]) b.data, bo, (long[]) out.data, n);
-            case INT -> ints(op, (int[]) a.data, ao, (int[]) b.data, bo, (int[]) out.data, n);
-            case SHORT -> shorts(op, (short[]) a.data, ao, (short[]) b.data, bo, (short[]) out.data, n);
-            case BYTE -> bytes(op, (byte[]) a.data, ao, (byte[]) b.data, bo, (byte[]) out.data, n);
+            case DOUBLE -> doubles(op, a.storage.doubles(), ao, b.storage.doubles(), bo, out.storage.doubles(), n);
+            case FLOAT -> floats(op, a.storage.floats(), ao, b.storage.floats(), bo, out.storage.floats(), n);
+            case LONG -> longs(op, a.storage.longs(), ao, b.storage.longs(), bo, out.storage.longs(), n);
+            case INT -> ints(op, a.storage.ints(), ao, b.storage.ints(), bo, out.storage.ints(), n);
+            case SHORT -> shorts(op, a.storage.shorts(), ao, b.storage.shorts(), bo, out.storage.shorts(), n);
+            case BYTE -> bytes(op, a.storage.bytes(), ao, b.storage.bytes(), bo, out.storage.bytes(), n);
         }
         return out;
     }
@@ -318,8 +319,14 @@ final class DirectKernels {
     }
 
     /** Sum of a contiguous float64 run with eight accumulators: no copy, and latency hidden. */
-    static double sumDoubles(double[] d, int off, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    /**
+     * Adds {@code d[off..off+n)} into eight running sums, element {@code i} into {@code lanes[i % 8]}:
+     * a run fed in chunks whose lengths are multiples of 8 ends with the lanes
+     * {@link #sumDoubles(double[], int, int)} would have over the whole run.
+     */
+    static void addToLanes(double[] d, int off, int n, double[] lanes) {
+        double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
+        double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
         int i = 0;
         for (; i + 7 < n; i += 8) {
             int k = off + i;
@@ -335,7 +342,19 @@ final class DirectKernels {
         for (; i < n; i++) {
             s0 += d[off + i];
         }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
+        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
+    }
+
+    /** The total of eight running sums, combined as {@link #sumDoubles(double[], int, int)} combines its own. */
+    static double combineLanes(double[] l) {
+        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    }
+
+    static double sumDoubles(double[] d, int off, int n) {
+        double[] lanes = new double[8];
+        addToLanes(d, off, n, lanes);
+        return combineLanes(lanes);
     }
 
     /**

@@ -36,26 +36,26 @@ final class Elementwise {
         /** Fills {@code n} values; a one-element operand fills only index 0 and reports it. */
         boolean longs(long[] out, int n) {
             if (scalar) {
-                Buffers.gatherLong(a.dtype, a.data, null, a.offset, 1, out);
+                a.storage.gatherLong(null, a.offset, 1, out);
                 return true;
             }
             if (cursor != null) {
                 cursor.next(offs);
             }
-            Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, out);
+            a.storage.gatherLong(offs, a.offset + pos, n, out);
             pos += n;
             return false;
         }
 
         boolean doubles(double[] out, int n) {
             if (scalar) {
-                Buffers.gatherDouble(a.dtype, a.data, null, a.offset, 1, out);
+                a.storage.gatherDouble(null, a.offset, 1, out);
                 return true;
             }
             if (cursor != null) {
                 cursor.next(offs);
             }
-            Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, out);
+            a.storage.gatherDouble(offs, a.offset + pos, n, out);
             pos += n;
             return false;
         }
@@ -86,7 +86,7 @@ final class Elementwise {
                 if (xs) Arrays.fill(x, 1, n, x[0]);
                 if (ys) Arrays.fill(y, 1, n, y[0]);
                 computeDouble(op, x, y, n);
-                Buffers.scatterDouble(outType, out.data, null, pos, n, x);
+                out.storage.scatterDouble(null, pos, n, x);
             }
         } else {
             long[] x = new long[CHUNK];
@@ -103,7 +103,7 @@ final class Elementwise {
                 } else {
                     computeLong(op, x, y, n);
                 }
-                Buffers.scatterLong(outType, out.data, null, pos, n, x);
+                out.storage.scatterLong(null, pos, n, x);
             }
         }
         return out;
@@ -143,7 +143,7 @@ final class Elementwise {
         DType common = DType.promote(a.dtype, b.dtype);
         int[] shape = Shapes.broadcast(a.shape, b.shape);
         NDArray out = NDArray.zeros(DType.BOOL, shape);
-        byte[] o = (byte[]) out.data;
+        byte[] o = out.storage.bytes();
         int size = out.size;
         Reader ra = new Reader(a, shape);
         Reader rb = new Reader(b, shape);
@@ -213,11 +213,11 @@ final class Elementwise {
         s = roundToFloatType(s, a.dtype);
         if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
             NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
-            if (a.isContiguous() && a.dtype == DType.FLOAT64) {
+            if (a.isContiguous() && a.dtype == DType.FLOAT64 && a.storage.onHeap()) {
                 if (Double.isFinite(s)) {
-                    DirectKernels.compareFinite(cmp, (double[]) a.data, a.offset, s, (byte[]) out.data, a.size);
+                    DirectKernels.compareFinite(cmp, a.storage.doubles(), a.offset, s, out.storage.bytes(), a.size);
                 } else {
-                    compareDoubleScalarDirect(cmp, (double[]) a.data, a.offset, s, (byte[]) out.data, a.size);
+                    compareDoubleScalarDirect(cmp, a.storage.doubles(), a.offset, s, out.storage.bytes(), a.size);
                 }
                 return out;
             }
@@ -228,13 +228,13 @@ final class Elementwise {
             for (int pos = 0; pos < a.size; pos += CHUNK) {
                 int n = Math.min(CHUNK, a.size - pos);
                 if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
-                compareDoubles(cmp, x, y, n, (byte[]) out.data, pos);
+                compareDoubles(cmp, x, y, n, out.storage.bytes(), pos);
             }
             return out;
         }
         // 64-bit integers: compare exactly against the double's floor.
         NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
-        byte[] o = (byte[]) out.data;
+        byte[] o = out.storage.bytes();
         boolean unsigned = a.dtype == DType.UINT64;
         long[] x = new long[CHUNK];
         Reader ra = new Reader(a, a.shape);
@@ -257,7 +257,7 @@ final class Elementwise {
             return compare(cmp, a, (double) s);
         }
         NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
-        byte[] o = (byte[]) out.data;
+        byte[] o = out.storage.bytes();
         Reader ra = new Reader(a, a.shape);
         boolean unsigned = a.dtype == DType.UINT64;
         long[] x = new long[CHUNK];

@@ -26,8 +26,9 @@ final class Masks {
             throw new ShapeMismatchException("mask of shape " + Shapes.text(mask.shape)
                     + " does not fit an array of shape " + Shapes.text(target.shape));
         }
-        if (target.isContiguous() && mask.isContiguous() && Arrays.equals(mask.shape, target.shape)) {
-            fillContiguous(target, (byte[]) mask.data, mask.offset, asDouble, asLong);
+        if (target.isContiguous() && mask.isContiguous() && Arrays.equals(mask.shape, target.shape)
+                && target.storage.onHeap() && mask.storage.onHeap()) {
+            fillContiguous(target, mask.storage.bytes(), mask.offset, asDouble, asLong);
             return;
         }
         int[] mStrides = Shapes.broadcastStrides(mask.shape, mask.strides, target.shape);
@@ -35,16 +36,17 @@ final class Masks {
         OffsetCursor mc = new OffsetCursor(target.shape, mStrides, mask.offset);
         int[] to = new int[OffsetCursor.CHUNK];
         int[] mo = new int[OffsetCursor.CHUNK];
-        byte[] m = (byte[]) mask.data;
+        long[] m = new long[OffsetCursor.CHUNK];
         int n;
         while ((n = tc.next(to)) > 0) {
             mc.next(mo);
+            mask.storage.gatherLong(mo, 0, n, m);
             for (int i = 0; i < n; i++) {
-                if (m[mo[i]] != 0) {
+                if (m[i] != 0) {
                     if (target.dtype.isFloat()) {
-                        Buffers.writeDouble(target.dtype, target.data, to[i], asDouble);
+                        target.storage.writeDouble(to[i], asDouble);
                     } else {
-                        Buffers.writeLong(target.dtype, target.data, to[i], asLong);
+                        target.storage.writeLong(to[i], asLong);
                     }
                 }
             }
@@ -83,21 +85,21 @@ final class Masks {
         int n = t.size;
         int o = t.offset;
         switch (t.dtype.storage()) {
-            case DOUBLE -> fillDoubles((double[]) t.data, o, m, mOff, n, dv);
-            case FLOAT -> fillFloats((float[]) t.data, o, m, mOff, n, (float) dv);
-            case LONG -> fillLongs((long[]) t.data, o, m, mOff, n, lv);
-            case INT -> fillInts((int[]) t.data, o, m, mOff, n, (int) lv);
-            case SHORT -> fillShorts((short[]) t.data, o, m, mOff, n,
+            case DOUBLE -> fillDoubles(t.storage.doubles(), o, m, mOff, n, dv);
+            case FLOAT -> fillFloats(t.storage.floats(), o, m, mOff, n, (float) dv);
+            case LONG -> fillLongs(t.storage.longs(), o, m, mOff, n, lv);
+            case INT -> fillInts(t.storage.ints(), o, m, mOff, n, (int) lv);
+            case SHORT -> fillShorts(t.storage.shorts(), o, m, mOff, n,
                     t.dtype == DType.FLOAT16 ? Half.fromDouble(dv) : (short) lv);
             case BYTE -> {
                 byte v = t.dtype == DType.BOOL ? (byte) (lv != 0 || dv != 0 ? 1 : 0) : (byte) lv;
-                if (t.data == m) {
+                if (t.storage.bytes() == m) {
                     byte[] d = m;
                     for (int i = 0; i < n; i++) {
                         if (m[mOff + i] != 0) d[o + i] = v;
                     }
                 } else {
-                    fillBytes((byte[]) t.data, o, m, mOff, n, v);
+                    fillBytes(t.storage.bytes(), o, m, mOff, n, v);
                 }
             }
         }

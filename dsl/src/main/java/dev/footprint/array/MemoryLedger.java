@@ -46,13 +46,16 @@ public final class MemoryLedger {
     }
 
     /**
-     * Collects garbage and waits (at most about 100 ms) until {@link #live()} stops falling, so
+     * Collects garbage and waits (at most about 200 ms) until {@link #live()} stops falling, so
      * that arrays already unreachable leave the count before a measurement starts: otherwise a
      * collection during the measured code would free them and hide what the code itself took.
      */
     public static void settle() {
+        // Stable over two collections, not one: the cleaner thread may still be working through
+        // a backlog of arrays (thousands, after a long loop) when one pause shows no change.
         long last = -1;
-        for (int i = 0; i < 20; i++) {
+        int stable = 0;
+        for (int i = 0; i < 40 && stable < 2; i++) {
             System.gc();
             try {
                 Thread.sleep(5);
@@ -61,9 +64,7 @@ public final class MemoryLedger {
                 return;
             }
             long now = LIVE.get();
-            if (now == last) {
-                return;
-            }
+            stable = now == last ? stable + 1 : 0;
             last = now;
         }
     }
@@ -103,12 +104,37 @@ public final class MemoryLedger {
         return previous;
     }
 
+    private static final AtomicLong MAPPED = new AtomicLong();
+
+    /**
+     * Bytes of mapped files that reachable arrays are over. They are not heap and not in
+     * {@link #live()}: the operating system pages them in and out as loops reach them.
+     */
+    public static long mappedLive() {
+        return MAPPED.get();
+    }
+
+    /**
+     * Records new storage for an array of {@code dtype} and {@code shape}, {@code heapBytes} of
+     * heap and {@code mappedBytes} of a mapped file, and returns its owner: an object that the
+     * arrays over the storage hold, and whose collection takes the bytes off the live counts.
+     * Only heap bytes reach {@link #live()}, the peak and the allocation listener.
+     */
+    static Object record(long heapBytes, long mappedBytes, DType dtype, int[] shape) {
+        Object owner = record(heapBytes, dtype, shape);
+        if (mappedBytes > 0) {
+            MAPPED.addAndGet(mappedBytes);
+            CLEANER.register(owner, () -> MAPPED.addAndGet(-mappedBytes));
+        }
+        return owner;
+    }
+
     /**
      * Records {@code bytes} of new storage for an array of {@code dtype} and {@code shape} and
      * returns its owner: an object that the arrays over the storage hold, and whose collection
      * takes the bytes off the live count.
      */
-    static Object record(long bytes, DType dtype, int[] shape) {
+    private static Object record(long bytes, DType dtype, int[] shape) {
         Object owner = new Object();
         if (bytes == 0) {
             return owner;

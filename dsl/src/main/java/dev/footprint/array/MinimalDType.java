@@ -27,7 +27,7 @@ final class MinimalDType {
             for (int pos = 0; pos < a.size; pos += CHUNK) {
                 int n = Math.min(CHUNK, a.size - pos);
                 if (cursor != null) cursor.next(offs);
-                Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, x);
+                a.storage.gatherLong(offs, a.offset + pos, n, x);
                 for (int i = 0; i < n; i++) {
                     if (unsigned && x[i] < 0) {
                         huge = true;
@@ -51,7 +51,7 @@ final class MinimalDType {
         for (int pos = 0; pos < a.size; pos += CHUNK) {
             int n = Math.min(CHUNK, a.size - pos);
             if (cursor != null) cursor.next(offs);
-            Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, x);
+            a.storage.gatherDouble(offs, a.offset + pos, n, x);
             for (int i = 0; i < n; i++) {
                 double v = x[i];
                 // -0.0 would come back as 0.0 from an integer: not bit for bit.

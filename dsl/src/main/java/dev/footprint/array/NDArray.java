@@ -1,14 +1,17 @@
 package dev.footprint.array;
 
 import dev.footprint.report.Displayable;
+import dev.footprint.storage.HeapStorage;
+import dev.footprint.storage.Storage;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A dense n-dimensional array, mutable like a NumPy array. Elements live in one primitive Java
- * array of the dtype's width; views (reshape, transpose, slices) share it.
+ * A dense n-dimensional array, mutable like a NumPy array. Elements live in a storage chosen when
+ * the array is made: one primitive Java array of the dtype's width, or a mapped {@code .npy} file
+ * ({@code arr.load(path, MMAP_READ)}); views (reshape, transpose, slices) share it.
  *
  * <pre>{@code
  * var a = arr.ones(1024, 1024).as(UINT16);
@@ -21,8 +24,8 @@ public final class NDArray implements Displayable {
     final int[] shape;
     final int[] strides;
     final int offset;
-    final Object data;
-    /** Held by every array over {@link #data}; the memory ledger watches it, not the storage (see MemoryLedger). */
+    final Storage storage;
+    /** Held by every array over {@link #storage}; the memory ledger watches it, not the storage (see MemoryLedger). */
     final Object owner;
     final int size;
     private final boolean contiguous;
@@ -34,20 +37,20 @@ public final class NDArray implements Displayable {
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
-        this.data = base.data;
+        this.storage = base.storage;
         this.owner = base.owner;
         this.size = (int) Shapes.size(shape);
         this.contiguous = size <= 1 || Arrays.equals(strides, Shapes.stridesOf(shape));
     }
 
     /** A C-order array over new storage, which the memory ledger counts from now on. */
-    private NDArray(DType dtype, int[] shape, Object data, long storageBytes) {
+    private NDArray(DType dtype, int[] shape, Storage data) {
         this.dtype = dtype;
         this.shape = shape;
         this.strides = Shapes.stridesOf(shape);
         this.offset = 0;
-        this.data = data;
-        this.owner = MemoryLedger.record(storageBytes, dtype, shape);
+        this.storage = data;
+        this.owner = MemoryLedger.record(data.heapBytes(), data.mappedBytes(), dtype, shape);
         this.size = (int) Shapes.size(shape);
         this.contiguous = true;
     }
@@ -55,7 +58,7 @@ public final class NDArray implements Displayable {
     /** A new zero-filled C-order array (the engine's one allocation path). */
     static NDArray zeros(DType dtype, int[] shape) {
         int n = (int) Shapes.size(shape);
-        return new NDArray(dtype, shape, Buffers.allocate(dtype, n), (long) n * dtype.itemsize());
+        return new NDArray(dtype, shape, Buffers.allocate(dtype, n));
     }
 
     /** A new zero-filled array of {@code shape}; refuses bad shapes and heap overruns before allocating. */
@@ -77,8 +80,21 @@ public final class NDArray implements Displayable {
     public static NDArray wrap(DType dtype, Object primitiveArray, long... shape) {
         int[] s = Shapes.checked(shape);
         int n = (int) Shapes.size(s);
-        Object data = Buffers.adopt(dtype, primitiveArray, n);
-        return new NDArray(dtype, s, data, (long) Buffers.length(data) * dtype.itemsize());
+        return new NDArray(dtype, s, HeapStorage.adopt(dtype.encoding(), primitiveArray, n));
+    }
+
+    /**
+     * A C-order array over {@code storage}, which holds at least as many elements as
+     * {@code shape} (for the file codecs, which map files; not for users).
+     */
+    public static NDArray over(DType dtype, Storage storage, long... shape) {
+        int[] s = Shapes.checked(shape);
+        if (storage.encoding() != dtype.encoding() || storage.length() < Shapes.size(s)) {
+            throw new IllegalArgumentException("a " + dtype + " array of shape " + Shapes.text(s) + " needs "
+                    + Shapes.size(s) + " " + dtype + " elements; the storage holds " + storage.length() + " of "
+                    + storage.encoding().name().toLowerCase());
+        }
+        return new NDArray(dtype, s, storage);
     }
 
     // ---- shape ---------------------------------------------------------------------------
@@ -159,10 +175,29 @@ public final class NDArray implements Displayable {
      * it already is exactly that (writes show through), else a fresh copy.
      */
     public Object contiguousData() {
-        if (contiguous && offset == 0 && Buffers.length(data) == size) {
-            return data;
+        if (contiguous && offset == 0 && storage.length() == size && storage instanceof HeapStorage h) {
+            return h.array();
         }
-        return copy().data;
+        return ((HeapStorage) copy().storage).array();
+    }
+
+    /**
+     * Where the elements live (for the codecs and sparse arrays, which move elements through the
+     * storage layer; not for users). Element {@code i} of a {@link #isContiguous() contiguous}
+     * array, in C order, is element {@link #storageOffset()} {@code + i} of the storage.
+     */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Where this array's first element lies in its {@link #storage()}. */
+    public long storageOffset() {
+        return offset;
+    }
+
+    /** Whether the elements live in a mapped file rather than on the heap. */
+    public boolean isMapped() {
+        return storage.mappedBytes() > 0 || (!storage.onHeap() && size > 0);
     }
 
     // ---- elements ------------------------------------------------------------------------
@@ -212,7 +247,7 @@ public final class NDArray implements Displayable {
      * out of range throws {@link IndexOutOfBoundsException}.
      */
     public double getDouble(long... index) {
-        return Buffers.readDouble(dtype, data, storageIndex(index));
+        return storage.readDouble(storageIndex(index));
     }
 
     /**
@@ -229,7 +264,7 @@ public final class NDArray implements Displayable {
 
     /** The {@code i}-th element in C order, as a double. */
     public double getDoubleFlat(long i) {
-        return Buffers.readDouble(dtype, data, flatStorageIndex(i));
+        return storage.readDouble(flatStorageIndex(i));
     }
 
     /**
@@ -274,9 +309,9 @@ public final class NDArray implements Displayable {
 
     private long readLong(int at, java.util.function.Supplier<String> which) {
         if (!dtype.isFloat()) {
-            return Buffers.readLong(dtype, data, at);
+            return storage.readLong(at);
         }
-        double v = Buffers.readDouble(dtype, data, at);
+        double v = storage.readDouble(at);
         if (v >= -0x1p63 && v < 0x1p63) {
             return (long) v;
         }
@@ -286,12 +321,12 @@ public final class NDArray implements Displayable {
 
     private Object box(int at) {
         if (dtype.isBool()) {
-            return Buffers.readLong(dtype, data, at) != 0;
+            return storage.readLong(at) != 0;
         }
         if (dtype.isFloat()) {
-            return Buffers.readDouble(dtype, data, at);
+            return storage.readDouble(at);
         }
-        long v = Buffers.readLong(dtype, data, at);
+        long v = storage.readLong(at);
         if (dtype == DType.UINT64 && v < 0) {
             return new BigInteger(Long.toUnsignedString(v));
         }
@@ -300,30 +335,43 @@ public final class NDArray implements Displayable {
 
     /** Sets one element; an integer outside the dtype's range is refused, as NumPy 2 does. */
     public NDArray set(long value, long... index) {
+        checkWritable("set");
         int at = storageIndex(index);
         Scalars.checkInteger(value, dtype, "set");
-        Buffers.writeLong(dtype, data, at, value);
+        storage.writeLong(at, value);
         return this;
     }
 
     /** Sets one element; an integer array refuses a fraction or an out-of-range value. */
     public NDArray set(double value, long... index) {
+        checkWritable("set");
         int at = storageIndex(index);
         Scalars.checkDouble(value, dtype, "set");
-        Buffers.writeDouble(dtype, data, at, value);
+        storage.writeDouble(at, value);
         return this;
     }
 
     /** Sets one element to 1 or 0 (true or false in a bool array), whatever the dtype; returns this array. */
     public NDArray set(boolean value, long... index) {
-        Buffers.writeLong(dtype, data, storageIndex(index), value ? 1 : 0);
+        checkWritable("set");
+        storage.writeLong(storageIndex(index), value ? 1 : 0);
         return this;
+    }
+
+    /** Refuses a write to a read-only mapped file before anything changes, naming the modes that allow it. */
+    private void checkWritable(String what) {
+        if (!storage.writable()) {
+            throw new ReadOnlyArrayException("cannot " + what + " elements of this " + dtype + " array: it is "
+                    + storage.describe() + " (MMAP_READ); open it with MMAP_COPY (NumPy's 'c') to change it in memory "
+                    + "only, with MMAP_READ_WRITE ('r+') to write to the file, or change a copy()");
+        }
     }
 
     // ---- masks ---------------------------------------------------------------------------
 
     /** {@code a[mask] = value} in place: the article's {@code arr[arr < 0.9] = 0}. Returns this array. */
     public NDArray set(NDArray mask, double value) {
+        checkWritable("set");
         Scalars.checkDouble(value, dtype, "set");
         Masks.fill(this, mask, value);
         return this;
@@ -335,6 +383,7 @@ public final class NDArray implements Displayable {
      * mask must be a bool array that broadcasts to this array's shape. Returns this array.
      */
     public NDArray set(NDArray mask, long value) {
+        checkWritable("set");
         Scalars.checkInteger(value, dtype, "set");
         Masks.fill(this, mask, (double) value, value);
         return this;
@@ -544,7 +593,7 @@ public final class NDArray implements Displayable {
     /** A C-order copy with its own storage. */
     public NDArray copy() {
         if (contiguous) {
-            return new NDArray(dtype, shape.clone(), Buffers.copyOf(dtype, data, offset, size), nbytes());
+            return new NDArray(dtype, shape.clone(), Buffers.copyOf(dtype, storage, offset, size));
         }
         NDArray out = zeros(dtype, shape.clone());
         Views.copyInto(this, out);

@@ -37,6 +37,18 @@ final class Reductions {
         return alongAxis(kind, a, ax);
     }
 
+    /** The heap loop's sum of a contiguous float64 array in another storage, read a chunk at a time. */
+    private static double sumDoublesInChunks(NDArray a) {
+        double[] lanes = new double[8];
+        double[] x = new double[CHUNK];
+        for (int pos = 0; pos < a.size; pos += CHUNK) {
+            int n = Math.min(CHUNK, a.size - pos);
+            a.storage.gatherDouble(null, a.offset + pos, n, x);
+            DirectKernels.addToLanes(x, 0, n, lanes);
+        }
+        return DirectKernels.combineLanes(lanes);
+    }
+
     private static NDArray whole(Kind kind, NDArray a) {
         DType rt = resultType(kind, a.dtype);
         if ((kind == Kind.MIN || kind == Kind.MAX) && a.size == 0) {
@@ -45,8 +57,9 @@ final class Reductions {
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
         if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && a.isContiguous()) {
-            double total = DirectKernels.sumDoubles((double[]) a.data, a.offset, a.size);
-            ((double[]) out.data)[0] = kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size;
+            double total = a.storage.onHeap() ? DirectKernels.sumDoubles(a.storage.doubles(), a.offset, a.size)
+                    : sumDoublesInChunks(a);
+            out.storage.doubles()[0] = kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size;
             return out;
         }
         OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
@@ -61,7 +74,7 @@ final class Reductions {
                 if (cursor != null) {
                     cursor.next(offs);
                 }
-                Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, x);
+                a.storage.gatherDouble(offs, a.offset + pos, n, x);
                 switch (kind) {
                     case SUM, MEAN -> acc += blockSum(x, n);
                     case MIN -> {
@@ -85,7 +98,7 @@ final class Reductions {
             if (kind == Kind.MEAN) {
                 acc = a.size == 0 ? Double.NaN : acc / a.size;
             }
-            Buffers.writeDouble(rt, out.data, 0, acc);
+            out.storage.writeDouble(0, acc);
             return out;
         }
         long[] x = new long[CHUNK];
@@ -96,7 +109,7 @@ final class Reductions {
             if (cursor != null) {
                 cursor.next(offs);
             }
-            Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, x);
+            a.storage.gatherLong(offs, a.offset + pos, n, x);
             switch (kind) {
                 case SUM -> { for (int i = 0; i < n; i++) acc += x[i]; }
                 case MIN -> {
@@ -112,7 +125,7 @@ final class Reductions {
                 default -> throw new IllegalStateException();
             }
         }
-        Buffers.writeLong(rt, out.data, 0, acc);
+        out.storage.writeLong(0, acc);
         return out;
     }
 
@@ -157,7 +170,7 @@ final class Reductions {
             for (int pos = 0; pos < a.size; pos += CHUNK) {
                 int n = Math.min(CHUNK, a.size - pos);
                 if (cursor != null) cursor.next(offs);
-                Buffers.gatherDouble(a.dtype, a.data, offs, a.offset + pos, n, x);
+                a.storage.gatherDouble(offs, a.offset + pos, n, x);
                 for (int i = 0; i < n; i++) count += x[i] != 0 ? 1 : 0;
             }
         } else {
@@ -165,7 +178,7 @@ final class Reductions {
             for (int pos = 0; pos < a.size; pos += CHUNK) {
                 int n = Math.min(CHUNK, a.size - pos);
                 if (cursor != null) cursor.next(offs);
-                Buffers.gatherLong(a.dtype, a.data, offs, a.offset + pos, n, x);
+                a.storage.gatherLong(offs, a.offset + pos, n, x);
                 for (int i = 0; i < n; i++) count += x[i] != 0 ? 1 : 0;
             }
         }
@@ -203,14 +216,14 @@ final class Reductions {
                 if (kind == Kind.COUNT_NONZERO) {
                     long c = 0;
                     for (int i = 0; i < len; i++) {
-                        c += Buffers.readDouble(a.dtype, a.data, base + i * step) != 0 ? 1 : 0;
+                        c += a.storage.readDouble(base + i * step) != 0 ? 1 : 0;
                     }
-                    Buffers.writeLong(rt, out.data, pos, c);
+                    out.storage.writeLong(pos, c);
                 } else if (floatLane) {
                     double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
                     boolean nan = false;
                     for (int i = 0; i < len; i++) {
-                        double v = Buffers.readDouble(a.dtype, a.data, base + i * step);
+                        double v = a.storage.readDouble(base + i * step);
                         nan |= v != v;
                         acc = kind == Kind.MIN ? min(acc, v, laterWins) : kind == Kind.MAX ? max(acc, v, laterWins) : acc + v;
                     }
@@ -220,11 +233,11 @@ final class Reductions {
                     if (kind == Kind.MEAN) {
                         acc = len == 0 ? Double.NaN : acc / len;
                     }
-                    Buffers.writeDouble(rt, out.data, pos, acc);
+                    out.storage.writeDouble(pos, acc);
                 } else {
-                    long acc = kind == Kind.SUM ? 0 : Buffers.readLong(a.dtype, a.data, base);
+                    long acc = kind == Kind.SUM ? 0 : a.storage.readLong(base);
                     for (int i = kind == Kind.SUM ? 0 : 1; i < len; i++) {
-                        long v = Buffers.readLong(a.dtype, a.data, base + i * step);
+                        long v = a.storage.readLong(base + i * step);
                         if (kind == Kind.SUM) {
                             acc += v;
                         } else {
@@ -232,7 +245,7 @@ final class Reductions {
                             acc = (kind == Kind.MIN ? c < 0 : c > 0) ? v : acc;
                         }
                     }
-                    Buffers.writeLong(rt, out.data, pos, acc);
+                    out.storage.writeLong(pos, acc);
                 }
             }
         }

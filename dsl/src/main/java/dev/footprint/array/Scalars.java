@@ -42,14 +42,14 @@ final class Scalars {
             t = arrayType;
         }
         NDArray out = NDArray.zeros(t, new int[0]);
-        Buffers.writeLong(t, out.data, 0, s);
+        out.storage.writeLong(0, s);
         return out;
     }
 
     static NDArray weak(double s, DType arrayType) {
         DType t = arrayType.isFloat() ? arrayType : DType.FLOAT64;
         NDArray out = NDArray.zeros(t, new int[0]);
-        Buffers.writeDouble(t, out.data, 0, s);
+        out.storage.writeDouble(0, s);
         return out;
     }
 }

@@ -14,7 +14,7 @@ final class Views {
     /** Copies {@code src} into the C-order array {@code dst} of the same dtype and shape, bit for bit. */
     static void copyInto(NDArray src, NDArray dst) {
         if (src.isContiguous()) {
-            System.arraycopy(src.data, src.offset, dst.data, dst.offset, src.size);
+            src.storage.copyTo(null, src.offset, src.size, dst.storage, dst.offset);
             return;
         }
         OffsetCursor c = new OffsetCursor(src.shape, src.strides, src.offset);
@@ -22,14 +22,7 @@ final class Views {
         int pos = dst.offset;
         int n;
         while ((n = c.next(offs)) > 0) {
-            switch (src.dtype.storage()) {
-                case BYTE -> { byte[] s = (byte[]) src.data, d = (byte[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-                case SHORT -> { short[] s = (short[]) src.data, d = (short[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-                case INT -> { int[] s = (int[]) src.data, d = (int[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-                case LONG -> { long[] s = (long[]) src.data, d = (long[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-                case FLOAT -> { float[] s = (float[]) src.data, d = (float[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-                case DOUBLE -> { double[] s = (double[]) src.data, d = (double[]) dst.data; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-            }
+            src.storage.copyTo(offs, 0, n, dst.storage, pos);
             pos += n;
         }
     }
@@ -38,27 +31,7 @@ final class Views {
     static boolean sameBits(NDArray a, NDArray b) {
         NDArray x = a.isContiguous() ? a : a.copy();
         NDArray y = b.isContiguous() ? b : b.copy();
-        int n = x.size;
-        return switch (a.dtype.storage()) {
-            case BYTE -> Arrays.equals((byte[]) x.data, x.offset, x.offset + n, (byte[]) y.data, y.offset, y.offset + n);
-            case SHORT -> Arrays.equals((short[]) x.data, x.offset, x.offset + n, (short[]) y.data, y.offset, y.offset + n);
-            case INT -> Arrays.equals((int[]) x.data, x.offset, x.offset + n, (int[]) y.data, y.offset, y.offset + n);
-            case LONG -> Arrays.equals((long[]) x.data, x.offset, x.offset + n, (long[]) y.data, y.offset, y.offset + n);
-            case FLOAT -> {
-                float[] p = (float[]) x.data, q = (float[]) y.data;
-                for (int i = 0; i < n; i++) {
-                    if (Float.floatToRawIntBits(p[x.offset + i]) != Float.floatToRawIntBits(q[y.offset + i])) yield false;
-                }
-                yield true;
-            }
-            case DOUBLE -> {
-                double[] p = (double[]) x.data, q = (double[]) y.data;
-                for (int i = 0; i < n; i++) {
-                    if (Double.doubleToRawLongBits(p[x.offset + i]) != Double.doubleToRawLongBits(q[y.offset + i])) yield false;
-                }
-                yield true;
-            }
-        };
+        return x.storage.sameBits(x.offset, y.storage, y.offset, x.size);
     }
 
     static NDArray reshape(NDArray a, long... newShape) {

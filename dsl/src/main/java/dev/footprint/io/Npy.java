@@ -1,6 +1,8 @@
 package dev.footprint.io;
 
 import dev.footprint.array.NDArray;
+import dev.footprint.array.Shapes;
+import dev.footprint.storage.MappedStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -53,6 +55,53 @@ public final class Npy {
         } catch (IOException e) {
             throw FileErrors.of("read", file, e);
         }
+    }
+
+    /**
+     * Maps a {@code .npy} file instead of reading it, as NumPy's {@code np.load(path,
+     * mmap_mode=...)}: the array's elements stay in the file, so it may be larger than the heap,
+     * and operations read what they reach. A Fortran-ordered file maps as the transpose of its C
+     * order, as NumPy's does.
+     *
+     * <pre>{@code
+     * NDArray big = Npy.map(Path.of("big.npy"), MapMode.MMAP_READ);
+     * }</pre>
+     *
+     * @throws NpyFormatException the header is malformed, or the file holds fewer bytes than its shape needs
+     * @throws UncheckedIOException the file cannot be opened (for writing too, in {@link MapMode#MMAP_READ_WRITE})
+     */
+    public static NDArray map(Path file, MapMode mode) {
+        MappedStorage.Mode how = switch (mode) {
+            case MMAP_READ -> MappedStorage.Mode.READ;
+            case MMAP_COPY -> MappedStorage.Mode.COPY_ON_WRITE;
+            case MMAP_READ_WRITE -> MappedStorage.Mode.READ_WRITE;
+        };
+        // The JDK maps copy-on-write only from a channel open for writing too; nothing is written.
+        var options = mode == MapMode.MMAP_READ
+                ? new StandardOpenOption[] {StandardOpenOption.READ}
+                : new StandardOpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE};
+        try (FileChannel in = FileChannel.open(file, options)) {
+            NpyHeader header = NpyHeader.read(in, in.size(), file.toString());
+            long[] shape = header.shape();
+            boolean fortran = header.fortranOrder() && shape.length > 1;
+            long[] stored = fortran ? reversed(shape) : shape;
+            Shapes.checked(stored);
+            MappedStorage storage = MappedStorage.map(in, in.position(), header.dtype().encoding(), header.size(),
+                    header.byteOrder(), how, file.toString());
+            NDArray a = NDArray.over(header.dtype(), storage, stored);
+            return fortran ? a.transpose() : a;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map " + file + " (" + mode + ", NumPy's mmap_mode='" + mode.numpyName()
+                    + "'): " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] reversed(long[] shape) {
+        long[] out = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            out[i] = shape[shape.length - 1 - i];
+        }
+        return out;
     }
 
     /**

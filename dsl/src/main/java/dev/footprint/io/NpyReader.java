@@ -3,13 +3,14 @@ package dev.footprint.io;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
+import dev.footprint.storage.Storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
  * Reads one {@code .npy} stream into a new C-order array, chunk by chunk straight into the
- * array's primitive storage: the only full-size allocation is the array itself.
+ * array's storage: the only full-size allocation is the array itself.
  */
 final class NpyReader {
     /** Big enough to amortise the calls, small enough to stay out of the way of the heap. */
@@ -27,7 +28,7 @@ final class NpyReader {
         NpyHeader header = NpyHeader.read(in, length, file);
         DType t = header.dtype();
         NDArray array = NDArray.allocate(t, header.shape());
-        Object dst = array.contiguousData();
+        Storage dst = array.storage();
         long size = header.size();
         if (size == 0) {
             return array;
@@ -54,9 +55,9 @@ final class NpyReader {
                 chunk.flip();
                 if (scatter) {
                     cursor.next(targets, n);
-                    ElementCodec.scatter(t, chunk, dst, targets, n);
+                    dst.decodeScatter(chunk, targets, n);
                 } else {
-                    ElementCodec.decode(t, chunk, dst, (int) done, n);
+                    dst.decode(chunk, (int) done, n);
                 }
                 done += n;
                 progress.progress(file, done * itemsize, total);

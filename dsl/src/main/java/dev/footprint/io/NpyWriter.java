@@ -1,6 +1,7 @@
 package dev.footprint.io;
 
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.Storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -15,7 +16,10 @@ final class NpyWriter {
                 options.version());
         IoSupport.writeFully(out, ByteBuffer.wrap(header));
         // Fortran order is C order of the transpose; for a transposed view that is its own storage.
-        Object src = (fortran ? array.transpose() : array).contiguousData();
+        NDArray ordered = fortran ? array.transpose() : array;
+        NDArray c = ordered.isContiguous() ? ordered : ordered.copy();
+        Storage src = c.storage();
+        int from = (int) c.storageOffset();
         int size = (int) array.size();
         if (size == 0) {
             return;
@@ -26,7 +30,7 @@ final class NpyWriter {
                 .order(options.byteOrder());
         for (int done = 0; done < size; ) {
             int n = Math.min(perChunk, size - done);
-            ElementCodec.encode(array.dtype(), src, done, n, chunk);
+            src.encode(from + done, n, chunk);
             IoSupport.writeFully(out, chunk);
             done += n;
         }

@@ -98,9 +98,10 @@ final class SparseNpzReader {
         DType t = row.dtype() == col.dtype() ? row.dtype() : DType.INT64;
         int n = (int) row.size();
         NDArray coords = NDArray.allocate(t, 2, n);
-        Object dst = coords.contiguousData();
-        System.arraycopy(row.as(t).contiguousData(), 0, dst, 0, n);
-        System.arraycopy(col.as(t).contiguousData(), 0, dst, n, n);
+        NDArray rows = row.as(t).copy();
+        NDArray cols = col.as(t).copy();
+        rows.storage().copyTo(null, 0, n, coords.storage(), 0);
+        cols.storage().copyTo(null, 0, n, coords.storage(), n);
         return coords;
     }
 

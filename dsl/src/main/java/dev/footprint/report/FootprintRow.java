@@ -4,15 +4,22 @@ import dev.footprint.array.NDArray;
 import dev.footprint.sparse.SparseArray;
 
 /** What a footprint table says about one array. */
-record FootprintRow(String name, String kind, String dtype, String shape, long elements, long stored, long bytes) {
+record FootprintRow(String name, String kind, String dtype, String shape, long elements, long stored, long bytes,
+        long mapped) {
 
     static FootprintRow of(String name, NDArray a) {
-        return new FootprintRow(name, "dense", a.dtype().numpyName(), shapeText(a.shape()), a.size(), a.size(), a.nbytes());
+        return new FootprintRow(name, "dense", a.dtype().numpyName(), shapeText(a.shape()), a.size(), a.size(), a.nbytes(),
+                a.isMapped() ? a.nbytes() : 0);
     }
 
     static FootprintRow of(String name, SparseArray s) {
         return new FootprintRow(name, s.format().toUpperCase(), s.dtype().numpyName() + " / " + s.indexType().numpyName(),
-                shapeText(s.shape()), s.size(), s.nnz(), s.nbytes());
+                shapeText(s.shape()), s.size(), s.nnz(), s.nbytes(), 0);
+    }
+
+    /** Bytes on the Java heap: all of them, but for a mapped file's. */
+    long heap() {
+        return bytes - mapped;
     }
 
     /** Bits of storage per element of the (dense) array: 64 for float64 dense, 24 * 8 * density for the article's COO. */

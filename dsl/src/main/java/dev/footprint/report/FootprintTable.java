@@ -15,7 +15,7 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 /**
  * How much memory each array takes: one row per array with its name, kind (dense, COO, CSR,
  * CSC), dtype (value / index dtype for sparse arrays), shape, stored elements, exact bytes, a
- * human size, bits per element and the ratio to a float64 dense array of the same shape.
+ * human size, how many of the bytes are heap and how many a mapped file's, bits per element and the ratio to a float64 dense array of the same shape.
  * A Tablesaw {@link Table} underneath, so it can be sorted, filtered or written as CSV.
  *
  * <pre>{@code
@@ -31,6 +31,8 @@ public final class FootprintTable implements Displayable {
     public static final String STORED = "stored";
     public static final String BYTES = "bytes";
     public static final String SIZE = "size";
+    public static final String HEAP = "heap bytes";
+    public static final String MAPPED = "mapped bytes";
     public static final String BITS_PER_ELEMENT = "bits/element";
     public static final String VS_FLOAT64 = "vs float64";
 
@@ -95,7 +97,8 @@ public final class FootprintTable implements Displayable {
         long elements = rows.isEmpty() ? 0 : rows.get(0).elements();
         List<FootprintRow> all = new ArrayList<>(rows);
         all.add(new FootprintRow(label, "total", "", rows.isEmpty() ? "" : rows.get(0).shape(), elements,
-                rows.stream().mapToLong(FootprintRow::stored).sum(), bytes));
+                rows.stream().mapToLong(FootprintRow::stored).sum(), bytes,
+                rows.stream().mapToLong(FootprintRow::mapped).sum()));
         return new FootprintTable(title, all);
     }
 
@@ -112,6 +115,8 @@ public final class FootprintTable implements Displayable {
         LongColumn stored = LongColumn.create(STORED);
         LongColumn bytes = LongColumn.create(BYTES);
         StringColumn human = StringColumn.create(SIZE);
+        LongColumn heap = LongColumn.create(HEAP);
+        LongColumn mapped = LongColumn.create(MAPPED);
         DoubleColumn bits = DoubleColumn.create(BITS_PER_ELEMENT);
         DoubleColumn ratio = DoubleColumn.create(VS_FLOAT64);
         for (FootprintRow r : rows) {
@@ -122,12 +127,15 @@ public final class FootprintTable implements Displayable {
             stored.append(r.stored());
             bytes.append(r.bytes());
             human.append(HumanSize.of(r.bytes()));
+            heap.append(r.heap());
+            mapped.append(r.mapped());
             bits.append(r.bitsPerElement());
             ratio.append(r.ratioToFloat64());
         }
         bits.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
-        return Table.create(title.isEmpty() ? "footprint" : title, name, kind, dtype, shape, stored, bytes, human, bits, ratio);
+        return Table.create(title.isEmpty() ? "footprint" : title, name, kind, dtype, shape, stored, bytes, human, heap, mapped,
+                bits, ratio);
     }
 
     /** The Tablesaw table (a copy is not made: sort or filter it into new tables). */

@@ -26,8 +26,13 @@ public final class MemitReport implements Displayable {
     private final long arrayAllocated;
     private final long jvmAllocated;
     private final long nanos;
+    private final long mappedBefore;
+    private final long mappedAfter;
 
-    private MemitReport(long liveBefore, long peak, long liveAfter, long arrayAllocated, long jvmAllocated, long nanos) {
+    private MemitReport(long liveBefore, long peak, long liveAfter, long arrayAllocated, long jvmAllocated, long nanos,
+            long mappedBefore, long mappedAfter) {
+        this.mappedBefore = mappedBefore;
+        this.mappedAfter = mappedAfter;
         this.liveBefore = liveBefore;
         this.peak = peak;
         this.liveAfter = liveAfter;
@@ -48,14 +53,16 @@ public final class MemitReport implements Displayable {
         MemoryLedger.settle();
         MemoryLedger.resetPeak();
         long before = MemoryLedger.live();
+        long mappedBefore = MemoryLedger.mappedLive();
         long totalBefore = MemoryLedger.allocatedTotal();
         long threadBefore = threadAllocated();
         long start = System.nanoTime();
         code.run();
         long nanos = System.nanoTime() - start;
         long threadAfter = threadAllocated();
-        return new MemitReport(before, MemoryLedger.peak(), MemoryLedger.live(), MemoryLedger.allocatedTotal() - totalBefore,
-                threadBefore < 0 || threadAfter < 0 ? -1 : threadAfter - threadBefore, nanos);
+        return new MemitReport(before, MemoryLedger.peak(), MemoryLedger.live(),
+                MemoryLedger.allocatedTotal() - totalBefore, threadBefore < 0 || threadAfter < 0 ? -1 : threadAfter - threadBefore,
+                nanos, mappedBefore, MemoryLedger.mappedLive());
     }
 
     private static long threadAllocated() {
@@ -91,6 +98,19 @@ public final class MemitReport implements Displayable {
         return jvmAllocated;
     }
 
+    /**
+     * Bytes of mapped files that arrays opened by the code are over, still reachable at its end
+     * (files it mapped less those it let go); they are not heap and not in the other figures.
+     */
+    public long mappedIncrement() {
+        return mappedAfter - mappedBefore;
+    }
+
+    /** Bytes of mapped files reachable arrays were over at the end (see {@link #mappedIncrement()}). */
+    public long mapped() {
+        return mappedAfter;
+    }
+
     public double millis() {
         return nanos / 1e6;
     }
@@ -104,7 +124,9 @@ public final class MemitReport implements Displayable {
     public String toString() {
         return String.format(Locale.ROOT, "peak array memory %s (+%s), allocated %s, still live +%s; JVM allocated %s in %.1f ms",
                 HumanSize.of(peak), HumanSize.of(peakIncrement()), HumanSize.of(arrayAllocated), HumanSize.of(liveIncrement()),
-                jvmAllocated < 0 ? "?" : HumanSize.of(jvmAllocated), millis());
+                jvmAllocated < 0 ? "?" : HumanSize.of(jvmAllocated), millis())
+                + (mappedBefore == 0 && mappedAfter == 0 ? "" : "; mapped files " + HumanSize.of(mappedAfter) + " (+"
+                        + HumanSize.of(mappedIncrement()) + "), not heap");
     }
 
     @Override
@@ -114,6 +136,7 @@ public final class MemitReport implements Displayable {
                 {"increment (peak - start)", HumanSize.of(peakIncrement()), Long.toString(peakIncrement())},
                 {"array bytes allocated", HumanSize.of(arrayAllocated), Long.toString(arrayAllocated)},
                 {"still live afterwards", HumanSize.of(liveIncrement()), Long.toString(liveIncrement())},
+                {"mapped files (not heap)", HumanSize.of(mappedAfter), Long.toString(mappedAfter)},
                 {"JVM allocated (this thread)", jvmAllocated < 0 ? "?" : HumanSize.of(jvmAllocated), Long.toString(jvmAllocated)},
                 {"time", String.format(Locale.ROOT, "%.1f ms", millis()), Long.toString(nanos) + " ns"}};
         StringBuilder html = new StringBuilder("<table><thead><tr><th style=\"text-align:left\">memit</th><th>size</th><th>bytes</th></tr></thead><tbody>");

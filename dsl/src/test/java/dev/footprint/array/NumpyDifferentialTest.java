@@ -64,16 +64,22 @@ class NumpyDifferentialTest {
             System.out.println("NumPy " + meta.get("numpy").getAsString() + " has no NEP 50 mode: scalar cases "
                     + "are checked against the documented NumPy 2 values in ScalarRulesTest only");
         }
-        Map<String, List<DynamicNode>> byKind = new LinkedHashMap<>();
-        for (int i = 0; i < cases.size(); i++) {
-            JsonObject c = cases.get(i);
-            String kind = c.get("kind").getAsString();
-            String name = kind + " #" + i + " " + describe(c);
-            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(DynamicTest.dynamicTest(name, () -> check(c)));
+        // Every case runs with its inputs on the heap and again in mapped .npy files.
+        List<DynamicNode> byStorage = new ArrayList<>();
+        for (TestArrays.Kind storage : TestArrays.Kind.values()) {
+            Map<String, List<DynamicNode>> byKind = new LinkedHashMap<>();
+            for (int i = 0; i < cases.size(); i++) {
+                JsonObject c = cases.get(i);
+                String kind = c.get("kind").getAsString();
+                String name = kind + " #" + i + " " + describe(c);
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>())
+                        .add(DynamicTest.dynamicTest(name, () -> TestArrays.withStorage(storage, () -> check(c))));
+            }
+            byStorage.add(DynamicContainer.dynamicContainer(storage.name().toLowerCase() + " storage",
+                    byKind.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(
+                            e.getKey() + " (" + e.getValue().size() + " cases)", e.getValue().stream()))));
         }
-        return byKind.entrySet().stream()
-                .map(e -> DynamicContainer.dynamicContainer(e.getKey() + " (" + e.getValue().size() + " cases)",
-                        e.getValue().stream()));
+        return byStorage.stream();
     }
 
     static List<JsonObject> runScript() throws Exception {

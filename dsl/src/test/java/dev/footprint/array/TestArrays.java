@@ -5,22 +5,57 @@ import java.util.List;
 
 /** Builds arrays of any dtype from exact text, and reads elements back as exact text, for tests. */
 final class TestArrays {
+    /** Where {@link #build} puts the elements: each storage kind must give the same results. */
+    enum Kind { HEAP, MAPPED }
+
+    private static final ThreadLocal<Kind> KIND = ThreadLocal.withInitial(() -> Kind.HEAP);
+
     private TestArrays() {}
+
+    /** Runs {@code body} with {@link #build} making arrays of storage {@code kind}. */
+    static void withStorage(Kind kind, org.junit.jupiter.api.function.Executable body) throws Throwable {
+        Kind before = KIND.get();
+        KIND.set(kind);
+        try {
+            body.execute();
+        } finally {
+            KIND.set(before);
+        }
+    }
+
+    /**
+     * {@code a} in a {@code .npy} file mapped copy-on-write (so writes work and never reach the
+     * file). The file is deleted at once: the mapping keeps its pages.
+     */
+    static NDArray mapped(NDArray a) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("footprint-mapped", ".npy");
+            try {
+                dev.footprint.io.Npy.write(file, a);
+                return dev.footprint.io.Npy.map(file, dev.footprint.io.MapMode.MMAP_COPY);
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** An array of {@code dtype} and {@code shape} holding {@code values} (C order), given as exact text. */
     static NDArray build(DType dtype, long[] shape, List<String> values) {
         int n = values.size();
-        Object data = Buffers.allocate(dtype, n);
+        var data = Buffers.allocate(dtype, n);
         for (int i = 0; i < n; i++) {
             String v = values.get(i);
             if (dtype.isFloat()) {
-                Buffers.writeDouble(dtype, data, i, parseDouble(v));
+                data.writeDouble(i, parseDouble(v));
             } else {
                 // Wrapping write of the exact integer's low 64 bits: uint64 past 2^63 included.
-                Buffers.writeLong(dtype, data, i, new BigInteger(v).longValue());
+                data.writeLong(i, new BigInteger(v).longValue());
             }
         }
-        return NDArray.wrap(dtype, data, shape);
+        NDArray a = NDArray.wrap(dtype, data.array(), shape);
+        return KIND.get() == Kind.MAPPED ? mapped(a) : a;
     }
 
     /** Python's float text: {@code nan}, {@code inf}, {@code -inf} or a decimal. */

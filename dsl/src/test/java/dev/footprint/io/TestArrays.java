@@ -31,14 +31,14 @@ final class TestArrays {
 
     static NDArray fromBytes(DType t, byte[] bytes, ByteOrder order, long... shape) {
         NDArray a = NDArray.allocate(t, shape);
-        ElementCodec.decode(t, ByteBuffer.wrap(bytes).order(order), a.contiguousData(), 0, (int) a.size());
+        a.storage().decode(ByteBuffer.wrap(bytes).order(order), 0, (int) a.size());
         return a;
     }
 
     static byte[] leBytes(NDArray a) {
         ByteBuffer buf = ByteBuffer.allocate((int) a.nbytes()).order(ByteOrder.LITTLE_ENDIAN);
         if (a.size() > 0) {
-            ElementCodec.encode(a.dtype(), a.contiguousData(), 0, (int) a.size(), buf);
+            a.copy().storage().encode(0, (int) a.size(), buf);
         }
         byte[] out = new byte[(int) a.nbytes()];
         buf.get(out);

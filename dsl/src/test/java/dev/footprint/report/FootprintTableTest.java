@@ -60,7 +60,7 @@ class FootprintTableTest {
         assertTrue(svg.startsWith("<svg") && svg.contains("</svg>"), svg.substring(0, Math.min(200, svg.length())));
         StringWriter csv = new StringWriter();
         t.table().write().csv(csv);
-        assertTrue(csv.toString().startsWith("name,kind,dtype,shape,stored,bytes,size,bits/element,vs float64"), csv.toString());
+        assertTrue(csv.toString().startsWith("name,kind,dtype,shape,stored,bytes,size,heap bytes,mapped bytes,bits/element,vs float64"), csv.toString());
     }
 
     @Test

@@ -1,0 +1,200 @@
+package dev.footprint.storage;
+
+import java.nio.ByteBuffer;
+
+/** Elements in one primitive Java array of the encoding's primitive ({@code short[]} for float16 bits). */
+public final class HeapStorage extends Storage {
+    private final Object array;
+    private final int length;
+
+    private HeapStorage(Encoding encoding, Object array) {
+        super(encoding);
+        this.array = array;
+        this.length = java.lang.reflect.Array.getLength(array);
+    }
+
+    /**
+     * A new zeroed storage of {@code n} elements. The caller checks first that the heap can hold
+     * it (the engine refuses too large an array with the bytes asked for and available).
+     */
+    public static HeapStorage allocate(Encoding encoding, int n) {
+        return new HeapStorage(encoding, HeapLoops.newArray(encoding.primitive(), n));
+    }
+
+    /**
+     * Adopts a primitive array the caller hands over, without copying; it must be of the
+     * encoding's primitive and hold at least {@code n} elements.
+     *
+     * @throws IllegalArgumentException the array is of another type or too short (the message names both)
+     */
+    public static HeapStorage adopt(Encoding encoding, Object array, int n) {
+        Encoding.Primitive p = encoding.primitive();
+        boolean matches = switch (p) {
+            case BYTE -> array instanceof byte[];
+            case SHORT -> array instanceof short[];
+            case INT -> array instanceof int[];
+            case LONG -> array instanceof long[];
+            case FLOAT -> array instanceof float[];
+            case DOUBLE -> array instanceof double[];
+        };
+        int length = matches ? java.lang.reflect.Array.getLength(array) : -1;
+        if (!matches || length < n) {
+            String got = array == null ? "null" : array.getClass().isArray()
+                    ? array.getClass().getSimpleName() + " of " + java.lang.reflect.Array.getLength(array)
+                    : array.getClass().getSimpleName();
+            throw new IllegalArgumentException(encoding.name().toLowerCase() + " needs a " + p.name().toLowerCase()
+                    + "[] of at least " + n + " elements, got " + got);
+        }
+        if (encoding == Encoding.BOOL) {
+            // A bool is one byte holding 0 or 1, as NumPy's loaders make it; any other byte is true.
+            HeapLoops.normalizeBool((byte[]) array, 0, length);
+        }
+        return new HeapStorage(encoding, array);
+    }
+
+    /** The primitive array itself (the storage of a C-order array that starts at 0 and fills it). */
+    public Object array() {
+        return array;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public long heapBytes() {
+        return (long) length * encoding.itemsize();
+    }
+
+    @Override
+    public long mappedBytes() {
+        return 0;
+    }
+
+    @Override
+    public String describe() {
+        return "heap";
+    }
+
+    @Override
+    public boolean onHeap() {
+        return true;
+    }
+
+    @Override
+    void readRaw(int[] offs, int base, int n, Object dst) {
+        HeapLoops.copy(encoding.primitive(), array, offs, base, n, dst, 0);
+    }
+
+    @Override
+    void writeRaw(int[] offs, int base, int n, Object src) {
+        if (offs == null) {
+            System.arraycopy(src, 0, array, base, n);
+        } else {
+            HeapLoops.scatterRaw(encoding.primitive(), src, 0, n, array, offs);
+        }
+    }
+
+    @Override
+    public long readLong(int i) {
+        return HeapLoops.readLong(encoding, array, i);
+    }
+
+    @Override
+    public double readDouble(int i) {
+        return HeapLoops.readDouble(encoding, array, i);
+    }
+
+    @Override
+    public void writeLong(int i, long v) {
+        HeapLoops.writeLong(encoding, array, i, v);
+    }
+
+    @Override
+    public void writeDouble(int i, double v) {
+        HeapLoops.writeDouble(encoding, array, i, v);
+    }
+
+    @Override
+    public void gatherLong(int[] offs, int base, int n, long[] out) {
+        HeapLoops.gatherLong(encoding, array, offs, base, n, out);
+    }
+
+    @Override
+    public void gatherDouble(int[] offs, int base, int n, double[] out) {
+        HeapLoops.gatherDouble(encoding, array, offs, base, n, out);
+    }
+
+    @Override
+    public void scatterLong(int[] offs, int base, int n, long[] in) {
+        HeapLoops.scatterLong(encoding, array, offs, base, n, in);
+    }
+
+    @Override
+    public void scatterDouble(int[] offs, int base, int n, double[] in) {
+        HeapLoops.scatterDouble(encoding, array, offs, base, n, in);
+    }
+
+    @Override
+    public void copyTo(int[] offs, int base, int n, Storage dst, int pos) {
+        if (dst instanceof HeapStorage h) {
+            HeapLoops.copy(encoding.primitive(), array, offs, base, n, h.array, pos);
+        } else {
+            super.copyTo(offs, base, n, dst, pos);
+        }
+    }
+
+    /**
+     * A new heap storage holding elements {@code [from, from + n)}. The JIT allocates a copy
+     * without zeroing it first, so this is one pass where allocate-then-copy is two.
+     */
+    @Override
+    public HeapStorage copyRange(int from, int n) {
+        int to = from + n;
+        Object copy = switch (encoding.primitive()) {
+            case BYTE -> java.util.Arrays.copyOfRange((byte[]) array, from, to);
+            case SHORT -> java.util.Arrays.copyOfRange((short[]) array, from, to);
+            case INT -> java.util.Arrays.copyOfRange((int[]) array, from, to);
+            case LONG -> java.util.Arrays.copyOfRange((long[]) array, from, to);
+            case FLOAT -> java.util.Arrays.copyOfRange((float[]) array, from, to);
+            case DOUBLE -> java.util.Arrays.copyOfRange((double[]) array, from, to);
+        };
+        return new HeapStorage(encoding, copy);
+    }
+
+    @Override
+    public boolean sameBits(int from, Storage other, int otherFrom, int n) {
+        if (other instanceof HeapStorage h) {
+            return HeapLoops.sameBits(encoding.primitive(), array, from, h.array, otherFrom, n);
+        }
+        return super.sameBits(from, other, otherFrom, n);
+    }
+
+    @Override
+    public void fill(long asLong, double asDouble) {
+        HeapLoops.fill(encoding, array, 0, length, asLong, asDouble);
+    }
+
+    @Override
+    public void decode(ByteBuffer buf, int at, int n) {
+        HeapLoops.decode(encoding, buf, array, at, n);
+    }
+
+    @Override
+    public void decodeScatter(ByteBuffer buf, int[] targets, int n) {
+        HeapLoops.decodeScatter(encoding, buf, array, targets, n);
+    }
+
+    @Override
+    public void encode(int from, int n, ByteBuffer buf) {
+        HeapLoops.encode(encoding, array, from, n, buf);
+    }
+
+    @Override public byte[] bytes() { return array instanceof byte[] b ? b : null; }
+    @Override public short[] shorts() { return array instanceof short[] s ? s : null; }
+    @Override public int[] ints() { return array instanceof int[] a ? a : null; }
+    @Override public long[] longs() { return array instanceof long[] a ? a : null; }
+    @Override public float[] floats() { return array instanceof float[] a ? a : null; }
+    @Override public double[] doubles() { return array instanceof double[] a ? a : null; }
+}

@@ -1,0 +1,240 @@
+package dev.footprint.storage;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The elements of one array, wherever they live. Chosen once when the array is made
+ * ({@link HeapStorage} for one primitive array, {@link MappedStorage} for a file region); the
+ * engine then moves values through the long and double lanes, or raw bytes for the codecs,
+ * without asking which kind it holds. Indices count elements from the start of the storage.
+ *
+ * <p>Loops that the JIT must see as plain array loops (the engine's fast paths) ask for the heap
+ * array with {@link #bytes()}, {@link #doubles()} and the like, which give null for other kinds;
+ * a caller that gets null takes the lane path instead.
+ */
+public abstract class Storage {
+    /** Elements moved per step by the generic loops, which stage raw elements in a scratch array. */
+    static final int STEP = 4096;
+
+    private static final ThreadLocal<Object[]> SCRATCH = ThreadLocal.withInitial(() -> new Object[6]);
+
+    final Encoding encoding;
+
+    Storage(Encoding encoding) {
+        this.encoding = encoding;
+    }
+
+    public final Encoding encoding() {
+        return encoding;
+    }
+
+    /** How many elements the storage holds. */
+    public abstract long length();
+
+    /** Bytes of the Java heap the elements take (0 for a mapped file). */
+    public abstract long heapBytes();
+
+    /** Bytes of a mapped file the elements take (0 on the heap). */
+    public abstract long mappedBytes();
+
+    /** Whether writes are allowed (a file mapped read-only refuses them). */
+    public boolean writable() {
+        return true;
+    }
+
+    /** How the elements are held, for messages and reports: "heap", or a mapped file's mode and path. */
+    public abstract String describe();
+
+    // ---- raw elements: what a kind must provide ----------------------------------------------
+
+    /**
+     * Copies the raw elements at {@code offs[0..n)} (or the run from {@code base} when
+     * {@code offs} is null) into {@code dst[0..n)}, a primitive array of this encoding's
+     * primitive; bool elements arrive as exactly 0 or 1.
+     */
+    abstract void readRaw(int[] offs, int base, int n, Object dst);
+
+    /** Writes {@code src[0..n)}, raw elements of this encoding, to {@code offs[0..n)} or the run from {@code base}. */
+    abstract void writeRaw(int[] offs, int base, int n, Object src);
+
+    // ---- lanes ---------------------------------------------------------------------------------
+
+    public long readLong(int i) {
+        Object s = scratch(1);
+        readRaw(null, i, 1, s);
+        return HeapLoops.readLong(encoding, s, 0);
+    }
+
+    public double readDouble(int i) {
+        Object s = scratch(1);
+        readRaw(null, i, 1, s);
+        return HeapLoops.readDouble(encoding, s, 0);
+    }
+
+    /** Writes an integer, wrapping to the encoding's width as NumPy's unsafe cast does. */
+    public void writeLong(int i, long v) {
+        Object s = scratch(1);
+        HeapLoops.writeLong(encoding, s, 0, v);
+        writeRaw(null, i, 1, s);
+    }
+
+    /** Writes a double: floats round to nearest; integers convert as NumPy's unsafe cast does on x86-64. */
+    public void writeDouble(int i, double v) {
+        Object s = scratch(1);
+        HeapLoops.writeDouble(encoding, s, 0, v);
+        writeRaw(null, i, 1, s);
+    }
+
+    /** Reads {@code n} elements into the long lane, from {@code offs[0..n)} or the run from {@code base}. */
+    public void gatherLong(int[] offs, int base, int n, long[] out) {
+        Object s = scratch(n);
+        readRaw(offs, base, n, s);
+        HeapLoops.gatherLong(encoding, s, null, 0, n, out);
+    }
+
+    /** Reads {@code n} elements into the double lane, from {@code offs[0..n)} or the run from {@code base}. */
+    public void gatherDouble(int[] offs, int base, int n, double[] out) {
+        Object s = scratch(n);
+        readRaw(offs, base, n, s);
+        HeapLoops.gatherDouble(encoding, s, null, 0, n, out);
+    }
+
+    /** Writes {@code n} integers, wrapping, to {@code offs[0..n)} or the run from {@code base}. */
+    public void scatterLong(int[] offs, int base, int n, long[] in) {
+        Object s = scratch(n);
+        HeapLoops.scatterLong(encoding, s, null, 0, n, in);
+        writeRaw(offs, base, n, s);
+    }
+
+    /** Writes {@code n} doubles, converted as {@link #writeDouble}, to {@code offs[0..n)} or the run from {@code base}. */
+    public void scatterDouble(int[] offs, int base, int n, double[] in) {
+        Object s = scratch(n);
+        HeapLoops.scatterDouble(encoding, s, null, 0, n, in);
+        writeRaw(offs, base, n, s);
+    }
+
+    // ---- bulk ----------------------------------------------------------------------------------
+
+    /**
+     * Copies {@code n} elements bit for bit, from {@code offs[0..n)} or the run from {@code base},
+     * into the run of {@code dst} (same encoding) that starts at {@code pos}.
+     */
+    public void copyTo(int[] offs, int base, int n, Storage dst, int pos) {
+        for (int done = 0; done < n; ) {
+            int m = Math.min(STEP, n - done);
+            Object s = scratch(m);
+            if (offs == null) {
+                readRaw(null, base + done, m, s);
+            } else {
+                readRaw(java.util.Arrays.copyOfRange(offs, done, done + m), 0, m, s);
+            }
+            dst.writeRaw(null, pos + done, m, s);
+            done += m;
+        }
+    }
+
+    /** A new heap storage holding elements {@code [from, from + n)} of this one. */
+    public HeapStorage copyRange(int from, int n) {
+        HeapStorage out = HeapStorage.allocate(encoding, n);
+        copyTo(null, from, n, out, 0);
+        return out;
+    }
+
+    /** Whether elements {@code [from, from + n)} have the same bits as {@code other}'s from {@code otherFrom}. */
+    public boolean sameBits(int from, Storage other, int otherFrom, int n) {
+        for (int done = 0; done < n; ) {
+            int m = Math.min(STEP, n - done);
+            HeapStorage x = copyRange(from + done, m);
+            HeapStorage y = other.copyRange(otherFrom + done, m);
+            if (!x.sameBits(0, y, 0, m)) {
+                return false;
+            }
+            done += m;
+        }
+        return true;
+    }
+
+    /** Sets every element: the long lane's value for bool and integers, the double lane's for floats. */
+    public void fill(long asLong, double asDouble) {
+        long total = length();
+        for (long done = 0; done < total; ) {
+            int m = (int) Math.min(STEP, total - done);
+            Object s = scratch(m);
+            HeapLoops.fill(encoding, s, 0, m, asLong, asDouble);
+            writeRaw(null, (int) done, m, s);
+            done += m;
+        }
+    }
+
+    // ---- codec ---------------------------------------------------------------------------------
+
+    /** Stores the {@code n} elements in {@code buf} (in the file's byte order, set on the buffer) at {@code [at, at + n)}. */
+    public void decode(ByteBuffer buf, int at, int n) {
+        int w = encoding.itemsize();
+        for (int done = 0; done < n; ) {
+            int m = Math.min(STEP, n - done);
+            Object s = scratch(m);
+            HeapLoops.decode(encoding, buf.slice(buf.position() + done * w, m * w).order(buf.order()), s, 0, m);
+            writeRaw(null, at + done, m, s);
+            done += m;
+        }
+    }
+
+    /** Stores the {@code n} elements in {@code buf} at {@code targets[0..n)}. */
+    public void decodeScatter(ByteBuffer buf, int[] targets, int n) {
+        int w = encoding.itemsize();
+        for (int done = 0; done < n; ) {
+            int m = Math.min(STEP, n - done);
+            Object s = scratch(m);
+            HeapLoops.decode(encoding, buf.slice(buf.position() + done * w, m * w).order(buf.order()), s, 0, m);
+            writeRaw(java.util.Arrays.copyOfRange(targets, done, done + m), 0, m, s);
+            done += m;
+        }
+    }
+
+    /** Puts elements {@code [from, from + n)} into {@code buf} from its position 0 and sets its limit to the bytes written. */
+    public void encode(int from, int n, ByteBuffer buf) {
+        int w = encoding.itemsize();
+        for (int done = 0; done < n; ) {
+            int m = Math.min(STEP, n - done);
+            Object s = scratch(m);
+            readRaw(null, from + done, m, s);
+            HeapLoops.encode(encoding, s, 0, m, buf.slice(done * w, m * w).order(buf.order()));
+            done += m;
+        }
+        buf.position(0).limit(n * w);
+    }
+
+    // ---- the heap array, for loops the JIT must see plainly ------------------------------------
+
+    /** The heap {@code byte[]} of a bool, int8 or uint8 heap storage; null for any other. */
+    public byte[] bytes() { return null; }
+    /** The heap {@code short[]} of an int16, uint16 or float16 heap storage; null for any other. */
+    public short[] shorts() { return null; }
+    /** The heap {@code int[]} of an int32 or uint32 heap storage; null for any other. */
+    public int[] ints() { return null; }
+    /** The heap {@code long[]} of an int64 or uint64 heap storage; null for any other. */
+    public long[] longs() { return null; }
+    /** The heap {@code float[]} of a float32 heap storage; null for any other. */
+    public float[] floats() { return null; }
+    /** The heap {@code double[]} of a float64 heap storage; null for any other. */
+    public double[] doubles() { return null; }
+
+    /** Whether the elements are one heap array (then exactly one of {@link #bytes()} ... {@link #doubles()} is not null). */
+    public boolean onHeap() {
+        return false;
+    }
+
+    /** A primitive array of this encoding's primitive with room for {@code n}, reused per thread when small. */
+    final Object scratch(int n) {
+        if (n > STEP) {
+            return HeapLoops.newArray(encoding.primitive(), n);
+        }
+        Object[] cache = SCRATCH.get();
+        int k = encoding.primitive().ordinal();
+        if (cache[k] == null) {
+            cache[k] = HeapLoops.newArray(encoding.primitive(), STEP);
+        }
+        return cache[k];
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Where array elements live, and the per-primitive loops that move them. Not public API: the
+ * engine ({@code dev.footprint.array}), the sparse arrays and the file codecs use it; users reach
+ * it only through {@code NDArray}.
+ *
+ * <p>A {@link dev.footprint.storage.Storage} is chosen once, when an array is made: a
+ * {@link dev.footprint.storage.HeapStorage} is one primitive Java array; a
+ * {@link dev.footprint.storage.MappedStorage} is a region of a file mapped in pieces of at most
+ * 1 GiB, so files past 2 GiB map on Java 17. Every storage moves values through two lanes,
+ * {@code long} (bool and integers, unsigned as their bits) and {@code double}, and through raw
+ * bytes for the codecs; only this package switches on a primitive array's class.
+ */
+package dev.footprint.storage;
