@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A notebook that adds a library with {@code %maven} runs headless: the table is the cell's one
- * display, the next cell uses the library, and {@code %maven?} prints the magic's help; the
+ * A notebook that adds a library with {@code %maven} runs headless: the cell keeps its progress
+ * line and the table, the next cell uses the library, and {@code %maven?} prints the magic's help; the
  * kernel completes and documents the magic's name.
  */
 class MavenNotebookTest {
@@ -33,8 +33,8 @@ class MavenNotebookTest {
             assertTrue(result.succeeded(), () -> String.valueOf(result.stopError()));
 
             JsonArray added = notebook.codeCells().get(0).getAsJsonArray("outputs");
-            assertEquals(1, added.size(), "progress and table are one display: " + added);
-            JsonObject table = added.get(0).getAsJsonObject().getAsJsonObject("data");
+            assertEquals(2, added.size(), "the progress line, as it ended, and the table: " + added);
+            JsonObject table = added.get(1).getAsJsonObject().getAsJsonObject("data");
             assertTrue(NotebookFile.text(table.get("text/plain")).contains("org.example:words:1.0"), table.toString());
             assertTrue(NotebookFile.text(table.get("text/html")).contains("<table"), table.toString());
 

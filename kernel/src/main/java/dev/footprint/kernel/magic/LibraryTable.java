@@ -28,7 +28,16 @@ final class LibraryTable {
         if (step.downloadedBytes() > 0) {
             text.append(" (").append(size(step.downloadedBytes())).append(" downloaded)");
         }
-        return bundle(text.toString(), "<div class=\"footprint-maven-progress\"><code>" + escape(text.toString()) + "</code></div>");
+        return line(text.toString());
+    }
+
+    /** The progress line's last state: {@code how} it ended. */
+    static Map<String, String> finished(String asked, String how) {
+        return line("%maven " + asked + ": " + how);
+    }
+
+    private static Map<String, String> line(String text) {
+        return bundle(text, "<div class=\"footprint-maven-progress\"><code>" + escape(text) + "</code></div>");
     }
 
     /** The table of what was added: coordinates, size, from where; then notes (kept, skipped). */

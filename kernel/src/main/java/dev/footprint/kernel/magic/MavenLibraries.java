@@ -58,7 +58,8 @@ final class MavenLibraries {
     }
 
     /**
-     * Resolves {@code wanted} together, adds the jars that are new to the class path, and shows progress and then the table of
+     * Resolves {@code wanted} together, adds the jars that are new to the class path, and shows
+     * progress (one line, updated in place, that ends saying how it went) and then the table of
      * what was added.
      */
     ExecutionOutcome load(String asked, List<RequestedDependency> wanted, List<String> notes, MagicContext context) {
@@ -66,13 +67,18 @@ final class MavenLibraries {
         ProgressDisplay progress = new ProgressDisplay(asked, displayId, context);
         context.display(LibraryTable.progress(asked, new ResolutionProgress.Snapshot("collecting dependencies", 0, -1, 0, -1, 0)),
                 displayId, false);
+        long start = System.nanoTime();
         List<ResolvedArtifact> resolved;
         try {
             resolved = resolver().resolve(wanted, repositories, progress::show);
         } catch (ResolutionException failed) {
-            context.display(LibraryTable.added(List.of(), List.of("%maven " + asked + ": failed")), displayId, true);
+            context.display(LibraryTable.finished(asked, "failed"), displayId, true);
             return Magic.failure("MavenResolutionError", "%maven " + asked + ": " + failed.getMessage());
         }
+        long downloaded = resolved.stream().filter(ResolvedArtifact::downloaded).mapToLong(ResolvedArtifact::bytes).sum();
+        context.display(LibraryTable.finished(asked, "resolved " + resolved.size() + (resolved.size() == 1 ? " artifact" : " artifacts")
+                + (downloaded > 0 ? ", " + LibraryTable.size(downloaded) + " downloaded" : ", all from the local repository")
+                + String.format(java.util.Locale.ROOT, " in %.1f s", (System.nanoTime() - start) / 1e9)), displayId, true);
         Set<Path> seen = new HashSet<>();
         List<ResolvedArtifact> newlyAdded = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
@@ -101,7 +107,7 @@ final class MavenLibraries {
             added.put(key, artifact);
             newlyAdded.add(artifact);
         }
-        context.display(LibraryTable.added(newlyAdded, allNotes), displayId, true);
+        context.display(LibraryTable.added(newlyAdded, allNotes));
         return ExecutionOutcome.ok(null);
     }
 

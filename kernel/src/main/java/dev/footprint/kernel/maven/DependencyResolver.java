@@ -18,6 +18,7 @@ import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.internal.impl.filter.PrefixesRemoteRepositoryFilterSource;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
@@ -78,6 +79,9 @@ public final class DependencyResolver implements AutoCloseable {
                 .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) config.connectTimeout().toMillis())
                 .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) config.requestTimeout().toMillis())
                 .setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 1)
+                // Maven 3's behaviour: no prefix files fetched from each repository, which Resolver 2
+                // does by default even when everything asked for is in the local repository.
+                .setConfigProperty(PrefixesRemoteRepositoryFilterSource.CONFIG_PROP_ENABLED, false)
                 .setTransferListener(tracker.transfers())
                 .setRepositoryListener(tracker.artifacts())
                 .build()) {

@@ -92,13 +92,15 @@ class MavenMagicTest {
         try (JShellEvaluator evaluator = evaluator(repo.config(local, false))) {
             Run added = run(evaluator, "%maven org.example:greeting:1.0");
             assertFalse(added.outcome().isError(), added.error());
-            assertEquals(1, added.displays().size(), "progress is updated in place, then becomes the table");
+            assertEquals(2, added.displays().size(), "a progress line updated in place, then the table");
             assertTrue(added.updates() >= 1);
+            assertTrue(added.displays().get(0).get("text/plain").startsWith("%maven org.example:greeting:1.0: resolved 2 artifacts"),
+                    added.displays().get(0).get("text/plain"));
             String table = added.table();
             assertTrue(table.contains("org.example:greeting:1.0") && table.contains("org.example:words:1.0"), table);
             assertTrue(table.contains("test-mirror"), "where each jar came from: " + table);
             assertFalse(table.contains("testonly"), "test-scoped dependencies stay out: " + table);
-            assertTrue(added.displays().get(0).get("text/html").contains("<table"), added.displays().get(0).get("text/html"));
+            assertTrue(added.displays().get(1).get("text/html").contains("<table"), added.displays().get(1).get("text/html"));
 
             assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value());
             String jar = run(evaluator, "org.example.greeting.Greeting.class.getProtectionDomain().getCodeSource().getLocation().getPath()").value();
