@@ -25,8 +25,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MemoryLedger {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final AtomicLong LIVE = new AtomicLong();
-    private static final AtomicLong PEAK = new AtomicLong();
     private static final AtomicLong TOTAL = new AtomicLong();
+
+    // The peak window. Storage allocated before the window started and freed while it runs
+    // (the cleaner works behind the collector, at any moment) must not lower what the window
+    // counts, or a measured allocation would hide behind an older array's release: the window
+    // counts its own storage on top of what was live when it began.
+    private static final Object WINDOW = new Object();
+    private static long generation; // guarded by WINDOW, as the three below
+    private static long windowStart;
+    private static long windowLive;
+    private static long windowPeak;
 
     private MemoryLedger() {}
 
@@ -35,14 +44,32 @@ public final class MemoryLedger {
         return LIVE.get();
     }
 
-    /** The largest {@link #live()} seen since the last {@link #resetPeak()}. */
+    /**
+     * The most array storage held at once since the last {@link #resetPeak()}: the live bytes
+     * when the window began plus the largest amount of storage allocated in it and still held.
+     * Storage from before the window that is freed during it does not lower the figure.
+     */
     public static long peak() {
-        return PEAK.get();
+        synchronized (WINDOW) {
+            return windowPeak;
+        }
+    }
+
+    /** The live bytes when the current peak window began: what {@link #peak()} counts on top of. */
+    public static long windowStart() {
+        synchronized (WINDOW) {
+            return windowStart;
+        }
     }
 
     /** Starts a new peak window at the current live bytes. */
     public static void resetPeak() {
-        PEAK.set(LIVE.get());
+        synchronized (WINDOW) {
+            generation++;
+            windowStart = LIVE.get();
+            windowLive = windowStart;
+            windowPeak = windowStart;
+        }
     }
 
     /**
@@ -140,9 +167,14 @@ public final class MemoryLedger {
             return owner;
         }
         TOTAL.addAndGet(bytes);
-        long now = LIVE.addAndGet(bytes);
-        PEAK.accumulateAndGet(now, Math::max);
-        CLEANER.register(owner, () -> LIVE.addAndGet(-bytes));
+        LIVE.addAndGet(bytes);
+        long born;
+        synchronized (WINDOW) {
+            born = generation;
+            windowLive += bytes;
+            windowPeak = Math.max(windowPeak, windowLive);
+        }
+        CLEANER.register(owner, () -> freed(bytes, born));
         AllocationListener listener = LISTENER.get();
         if (listener != null) {
             long[] dims = new long[shape.length];
@@ -152,5 +184,14 @@ public final class MemoryLedger {
             listener.allocated(dtype, dims, bytes, owner);
         }
         return owner;
+    }
+
+    private static void freed(long bytes, long born) {
+        LIVE.addAndGet(-bytes);
+        synchronized (WINDOW) {
+            if (born == generation) {
+                windowLive -= bytes;
+            }
+        }
     }
 }

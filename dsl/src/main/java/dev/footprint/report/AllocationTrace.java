@@ -63,7 +63,7 @@ public final class AllocationTrace implements Displayable {
         Recorder recorder = new Recorder();
         MemoryLedger.settle();
         MemoryLedger.resetPeak();
-        long before = MemoryLedger.live();
+        long before = MemoryLedger.windowStart();
         MemoryLedger.AllocationListener outer = MemoryLedger.listen(recorder);
         try {
             code.run();

@@ -52,7 +52,7 @@ public final class MemitReport implements Displayable {
     public static MemitReport of(Runnable code) {
         MemoryLedger.settle();
         MemoryLedger.resetPeak();
-        long before = MemoryLedger.live();
+        long before = MemoryLedger.windowStart();
         long mappedBefore = MemoryLedger.mappedLive();
         long totalBefore = MemoryLedger.allocatedTotal();
         long threadBefore = threadAllocated();

@@ -20,6 +20,27 @@ class MemitReportTest {
     }
 
     @Test
+    void anOlderArrayFreedWhileTheCodeRunsDoesNotHideWhatTheCodeTook() {
+        NDArray[] older = {arr.ones(2048, 1024)};
+        MemitReport r = memit(() -> {
+            long held = dev.footprint.array.MemoryLedger.live();
+            older[0] = null;
+            // Wait (bounded) until the collector and the cleaner have taken the older 16 MiB off.
+            for (int i = 0; i < 200 && dev.footprint.array.MemoryLedger.live() > held - 16 * 1024 * 1024; i++) {
+                System.gc();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            assertTrue(dev.footprint.array.MemoryLedger.live() <= held - 16 * 1024 * 1024, "the older array was not freed");
+            arr.ones(1024, 1024);
+        });
+        assertEquals(8388608, r.peakIncrement(), "the 8 MiB the code allocated, though 16 MiB of older storage left meanwhile");
+    }
+
+    @Test
     void aUint16ImageAndItsFloat64CopyCostEightyBitsPerPixel() {
         NDArray[] keep = new NDArray[2];
         MemitReport r = memit(() -> {
