@@ -1,6 +1,7 @@
 package dev.footprint;
 
 import dev.footprint.array.ArrayFactory;
+import dev.footprint.array.Arguments;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
@@ -73,7 +74,7 @@ public final class Footprint {
      * Throws {@code IllegalArgumentException} for an argument that is neither an array nor a name.
      */
     public static FootprintTable footprint(Object... arraysOrNames) {
-        return FootprintTable.of(arraysOrNames);
+        return FootprintTable.of(Arguments.notNull(arraysOrNames, "arraysOrNames"));
     }
 
     /**
@@ -85,7 +86,7 @@ public final class Footprint {
      * }</pre>
      */
     public static Advice advise(NDArray a) {
-        return Advice.of(a);
+        return Advice.of(Arguments.notNull(a, "a"));
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Footprint {
      * }</pre>
      */
     public static MemitReport memit(Runnable code) {
-        return MemitReport.of(code);
+        return MemitReport.of(Arguments.notNull(code, "code"));
     }
 
     /**
@@ -109,7 +110,7 @@ public final class Footprint {
      * }</pre>
      */
     public static AllocationTrace trace(Runnable code) {
-        return AllocationTrace.of(code);
+        return AllocationTrace.of(Arguments.notNull(code, "code"));
     }
 
     private Footprint() {}

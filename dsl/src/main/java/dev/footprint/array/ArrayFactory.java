@@ -66,6 +66,7 @@ public final class ArrayFactory {
 
     /** Filled with {@code value}, which must fit the dtype exactly for integer dtypes. */
     public NDArray full(DType dtype, double value, long... shape) {
+        Arguments.notNull(dtype, "dtype");
         Scalars.checkDouble(value, dtype, "full");
         NDArray a = NDArray.allocate(dtype, shape);
         fill(a, value, dtype.isInteger() ? Casts.exactLong(value, dtype) : (long) value);
@@ -78,6 +79,7 @@ public final class ArrayFactory {
      * true.
      */
     public NDArray full(DType dtype, long value, long... shape) {
+        Arguments.notNull(dtype, "dtype");
         Scalars.checkInteger(value, dtype, "full");
         NDArray a = NDArray.allocate(dtype, shape);
         fill(a, value, value);
@@ -224,16 +226,19 @@ public final class ArrayFactory {
 
     /** A 1-d float64 array of the values. */
     public NDArray of(double... values) {
+        Arguments.notNull(values, "values");
         return NDArray.wrap(DType.FLOAT64, values.clone(), values.length);
     }
 
     /** A 1-d int64 array of the values: {@code arr.of(1, 2, 3)}. */
     public NDArray of(long... values) {
+        Arguments.notNull(values, "values");
         return NDArray.wrap(DType.INT64, values.clone(), values.length);
     }
 
     /** A 1-d bool array of the values. */
     public NDArray of(boolean... values) {
+        Arguments.notNull(values, "values");
         byte[] b = new byte[values.length];
         for (int i = 0; i < b.length; i++) {
             b[i] = (byte) (values[i] ? 1 : 0);
@@ -281,12 +286,12 @@ public final class ArrayFactory {
      * @throws java.io.UncheckedIOException the file cannot be opened
      */
     public NDArray load(String path, dev.footprint.io.MapMode mode) {
-        return dev.footprint.io.Npy.map(java.nio.file.Path.of(path), mode);
+        return dev.footprint.io.Npy.map(dev.footprint.io.FileErrors.path(path), Arguments.notNull(mode, "mode"));
     }
 
     /** As {@link #load(String, dev.footprint.io.MapMode)}. */
     public NDArray load(java.nio.file.Path path, dev.footprint.io.MapMode mode) {
-        return dev.footprint.io.Npy.map(path, mode);
+        return dev.footprint.io.Npy.map(Arguments.notNull(path, "path"), Arguments.notNull(mode, "mode"));
     }
 
     /**
@@ -350,7 +355,8 @@ public final class ArrayFactory {
      * float32, {@code boolean[]} bool. Rows must all have the same length.
      */
     public NDArray from(Object nested) {
-        if (nested == null || !nested.getClass().isArray()) {
+        Arguments.notNull(nested, "nested");
+        if (!nested.getClass().isArray()) {
             throw new IllegalArgumentException("from(...) takes a Java primitive array such as double[][], got "
                     + (nested == null ? "null" : nested.getClass().getSimpleName()));
         }

@@ -13,6 +13,8 @@ final class CastKernels {
     private CastKernels() {}
 
     static NDArray cast(NDArray a, DType to, Casting casting) {
+        Arguments.notNull(to, "target");
+        Arguments.notNull(casting, "casting");
         if (!casting.allows(a.dtype, to)) {
             throw new CastNotAllowedException(a.dtype, to, casting);
         }

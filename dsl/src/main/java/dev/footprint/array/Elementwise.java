@@ -62,6 +62,7 @@ final class Elementwise {
     }
 
     static NDArray binary(Op op, NDArray a, NDArray b) {
+        Arguments.notNull(b, "other");
         DType common = DType.promote(a.dtype, b.dtype);
         DType outType = op == Op.DIV && !common.isFloat() ? DType.FLOAT64 : common;
         if (outType == DType.BOOL && op == Op.SUB) {
@@ -140,6 +141,7 @@ final class Elementwise {
     // ---- comparisons -----------------------------------------------------------------------
 
     static NDArray compare(Cmp cmp, NDArray a, NDArray b) {
+        Arguments.notNull(b, "other");
         DType common = DType.promote(a.dtype, b.dtype);
         int[] shape = Shapes.broadcast(a.shape, b.shape);
         NDArray out = NDArray.zeros(DType.BOOL, shape);

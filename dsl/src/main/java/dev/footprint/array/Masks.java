@@ -18,6 +18,7 @@ final class Masks {
 
     /** Writes {@code asDouble} to float targets and {@code asLong} to integer and bool targets. */
     static void fill(NDArray target, NDArray mask, double asDouble, long asLong) {
+        Arguments.notNull(mask, "mask");
         if (mask.dtype != DType.BOOL) {
             throw new IllegalArgumentException("a mask must be a bool array (e.g. a.lt(0.9)), got " + mask.dtype);
         }

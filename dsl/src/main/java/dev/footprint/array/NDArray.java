@@ -63,6 +63,7 @@ public final class NDArray implements Displayable {
 
     /** A new zero-filled array of {@code shape}; refuses bad shapes and heap overruns before allocating. */
     public static NDArray allocate(DType dtype, long... shape) {
+        Arguments.notNull(dtype, "dtype");
         return zeros(dtype, Shapes.checked(shape));
     }
 
@@ -78,6 +79,8 @@ public final class NDArray implements Displayable {
      * }</pre>
      */
     public static NDArray wrap(DType dtype, Object primitiveArray, long... shape) {
+        Arguments.notNull(dtype, "dtype");
+        Arguments.notNull(primitiveArray, "primitiveArray");
         int[] s = Shapes.checked(shape);
         int n = (int) Shapes.size(s);
         return new NDArray(dtype, s, HeapStorage.adopt(dtype.encoding(), primitiveArray, n));
@@ -156,7 +159,7 @@ public final class NDArray implements Displayable {
      * }</pre>
      */
     public dev.footprint.compress.CompressedNDArray compress(String codec, int level, long... chunkShape) {
-        return dev.footprint.compress.CompressedNDArray.of(this, codec, level, chunkShape);
+        return dev.footprint.compress.CompressedNDArray.of(this, codec, level, Arguments.notNull(chunkShape, "chunkShape"));
     }
 
     /** A label shown by footprint tables; returns this array. */
@@ -203,6 +206,7 @@ public final class NDArray implements Displayable {
     // ---- elements ------------------------------------------------------------------------
 
     int storageIndex(long... index) {
+        Arguments.notNull(index, "index");
         if (index.length != shape.length) {
             throw new IndexOutOfBoundsException("array is " + shape.length + "-dimensional, but "
                     + index.length + " indices were given: " + Arrays.toString(index));
@@ -461,28 +465,28 @@ public final class NDArray implements Displayable {
     public NDArray div(double s) { return Elementwise.binary(Elementwise.Op.DIV, this, Scalars.weak(s, dtype)); }
 
     /**
-     * Elementwise {@code a < o} as a new bool array, with broadcasting; the two sides compare in
+     * Elementwise {@code a < other} as a new bool array, with broadcasting; the two sides compare in
      * their promoted dtype ({@link DType#promote}), except uint64 against a signed integer, which
      * promotes to float64 but compares exactly (NumPy rounds both to float64, so 2^53 + 1 equals
      * 2^53 there). Shapes that do not broadcast throw {@link ShapeMismatchException}.
      */
-    public NDArray lt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LT, this, o); }
-    /** Elementwise {@code a <= o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
-    public NDArray le(NDArray o) { return Elementwise.compare(Elementwise.Cmp.LE, this, o); }
-    /** Elementwise {@code a > o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
-    public NDArray gt(NDArray o) { return Elementwise.compare(Elementwise.Cmp.GT, this, o); }
-    /** Elementwise {@code a >= o} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
-    public NDArray ge(NDArray o) { return Elementwise.compare(Elementwise.Cmp.GE, this, o); }
+    public NDArray lt(NDArray other) { return Elementwise.compare(Elementwise.Cmp.LT, this, other); }
+    /** Elementwise {@code a <= other} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
+    public NDArray le(NDArray other) { return Elementwise.compare(Elementwise.Cmp.LE, this, other); }
+    /** Elementwise {@code a > other} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
+    public NDArray gt(NDArray other) { return Elementwise.compare(Elementwise.Cmp.GT, this, other); }
+    /** Elementwise {@code a >= other} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
+    public NDArray ge(NDArray other) { return Elementwise.compare(Elementwise.Cmp.GE, this, other); }
     /**
-     * Elementwise {@code a == o} as a new bool array; broadcasting and promotion as
+     * Elementwise {@code a == other} as a new bool array; broadcasting and promotion as
      * {@link #lt(NDArray)} (NaN equals nothing).
      */
-    public NDArray eq(NDArray o) { return Elementwise.compare(Elementwise.Cmp.EQ, this, o); }
+    public NDArray eq(NDArray other) { return Elementwise.compare(Elementwise.Cmp.EQ, this, other); }
     /**
-     * Elementwise {@code a != o} as a new bool array; broadcasting and promotion as
+     * Elementwise {@code a != other} as a new bool array; broadcasting and promotion as
      * {@link #lt(NDArray)} (NaN differs from everything).
      */
-    public NDArray ne(NDArray o) { return Elementwise.compare(Elementwise.Cmp.NE, this, o); }
+    public NDArray ne(NDArray other) { return Elementwise.compare(Elementwise.Cmp.NE, this, other); }
 
     /** Elementwise {@code a < s} as a BOOL array; exact for every dtype, whatever the scalar's range. */
     public NDArray lt(double s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }

@@ -35,9 +35,7 @@ final class Views {
     }
 
     static NDArray reshape(NDArray a, long... newShape) {
-        if (newShape == null) {
-            throw new IllegalArgumentException("reshape needs a shape, got null");
-        }
+        Arguments.notNull(newShape, "newShape");
         long[] target = newShape.clone();
         int unknown = -1;
         // Exact: a product of huge sizes must not wrap into one that happens to divide the size.
@@ -100,6 +98,7 @@ final class Views {
 
     /** NumPy basic indexing: entries {@code start:stop:step}, an integer, {@code :}, or {@code ...}. */
     static NDArray slice(NDArray a, String spec) {
+        Arguments.notNull(spec, "spec");
         List<SliceSpec.Axis> axes = SliceSpec.parse(spec, a.shape());
         List<Integer> shape = new ArrayList<>();
         List<Integer> strides = new ArrayList<>();

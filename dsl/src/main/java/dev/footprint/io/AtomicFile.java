@@ -58,7 +58,7 @@ public final class AtomicFile {
      *     or the disk fails; the old file is then unchanged
      */
     public static void write(Path target, Content content) {
-        FileErrors.requireNonNull(target, "path");
+        dev.footprint.array.Arguments.notNull(target, "path");
         Path file = destination(target);
         Path folder = file.toAbsolutePath().getParent();
         FileErrors.checkWritable(file, folder);

@@ -17,17 +17,9 @@ import java.nio.file.Path;
 public final class FileErrors {
     private FileErrors() {}
 
-    /** Refuses a null argument, naming it as the caller knows it. */
-    public static <T> T requireNonNull(T value, String parameter) {
-        if (value == null) {
-            throw new IllegalArgumentException(parameter + " must not be null");
-        }
-        return value;
-    }
-
     /** The user's path text as a {@link Path}; null is refused naming the parameter {@code path}. */
     public static Path path(String path) {
-        return Path.of(requireNonNull(path, "path"));
+        return Path.of(dev.footprint.array.Arguments.notNull(path, "path"));
     }
 
     /** An error for {@code verb} ("read", "write") of {@code path}, with the reason in words. */

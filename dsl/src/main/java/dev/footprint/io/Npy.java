@@ -47,8 +47,8 @@ public final class Npy {
 
     /** As {@link #read(Path)}, reporting progress to {@code progress} ({@link ProgressListener#NONE} for none). */
     public static NDArray read(Path file, ProgressListener progress) {
-        FileErrors.requireNonNull(file, "path");
-        FileErrors.requireNonNull(progress, "progress");
+        dev.footprint.array.Arguments.notNull(file, "path");
+        dev.footprint.array.Arguments.notNull(progress, "progress");
         FileErrors.checkReadable(file);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             return NpyReader.read(in, in.size(), file.toString(), progress);
@@ -115,7 +115,7 @@ public final class Npy {
      * @throws NpyFormatException the header is malformed or declares more data than the file has
      */
     public static NpyHeader readHeader(Path file) {
-        FileErrors.requireNonNull(file, "path");
+        dev.footprint.array.Arguments.notNull(file, "path");
         FileErrors.checkReadable(file);
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             return NpyHeader.read(in, in.size(), file.toString());
@@ -148,9 +148,9 @@ public final class Npy {
      * }</pre>
      */
     public static void write(Path file, NDArray array, NpyWriteOptions options) {
-        FileErrors.requireNonNull(file, "path");
-        FileErrors.requireNonNull(array, "array");
-        FileErrors.requireNonNull(options, "options");
+        dev.footprint.array.Arguments.notNull(file, "path");
+        dev.footprint.array.Arguments.notNull(array, "array");
+        dev.footprint.array.Arguments.notNull(options, "options");
         AtomicFile.write(file, out -> NpyWriter.write(out, array, options));
     }
 

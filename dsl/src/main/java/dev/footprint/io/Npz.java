@@ -40,6 +40,8 @@ public final class Npz {
      * }</pre>
      */
     public static NDArray read(Path file, String name) {
+        dev.footprint.array.Arguments.notNull(file, "path");
+        dev.footprint.array.Arguments.notNull(name, "name");
         try (NpzArchive archive = NpzArchive.open(file)) {
             return archive.read(name, ProgressListener.standardError());
         }

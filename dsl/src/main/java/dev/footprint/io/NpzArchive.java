@@ -40,7 +40,7 @@ final class NpzArchive implements AutoCloseable {
     }
 
     static NpzArchive open(Path path) {
-        FileErrors.requireNonNull(path, "path");
+        dev.footprint.array.Arguments.notNull(path, "path");
         FileErrors.checkReadable(path);
         if (!Files.exists(path)) {
             throw FileErrors.of("read", path, new java.nio.file.NoSuchFileException(path.toString()));

@@ -29,8 +29,8 @@ final class NpzWriter {
     }
 
     static void write(Path file, Map<String, NDArray> arrays, boolean compressed) {
-        FileErrors.requireNonNull(file, "path");
-        FileErrors.requireNonNull(arrays, "arrays");
+        dev.footprint.array.Arguments.notNull(file, "path");
+        dev.footprint.array.Arguments.notNull(arrays, "arrays");
         Map<String, EntryContent> contents = new java.util.LinkedHashMap<>();
         arrays.forEach((name, array) -> {
             if (array == null) {

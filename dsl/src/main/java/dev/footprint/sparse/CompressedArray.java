@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.ShapeMismatchException;
@@ -179,6 +180,7 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
      */
     @Override
     public CompressedArray withIndexType(DType t) {
+        Arguments.notNull(t, "indexType");
         IndexArrays.checkAddresses(t, shape, 1 - compressedAxis(), format().toUpperCase());
         if (!IndexArrays.holds(t, nnz())) {
             throw new IndexTypeException(t + " cannot hold the index pointer " + nnz() + " (nnz) of this "

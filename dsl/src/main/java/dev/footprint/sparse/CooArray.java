@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.ShapeMismatchException;
@@ -193,6 +194,7 @@ public final class CooArray extends SparseArray {
      */
     @Override
     public CooArray withIndexType(DType t) {
+        Arguments.notNull(t, "indexType");
         IndexArrays.checkAddresses(t, shape, "COO");
         if (t == coords.dtype()) {
             return this;
@@ -240,6 +242,7 @@ public final class CooArray extends SparseArray {
      * }</pre>
      */
     public CooArray transpose(int... axes) {
+        Arguments.notNull(axes, "axes");
         int ndim = shape.length;
         boolean[] seen = new boolean[ndim];
         if (axes.length != ndim) {
@@ -271,6 +274,7 @@ public final class CooArray extends SparseArray {
      */
     @Override
     public CooArray reshape(long... newShape) {
+        Arguments.notNull(newShape, "newShape");
         long[] target = SparseShapes.resolve(newShape, size, shape);
         DType t = IndexArrays.holds(indexType(), IndexArrays.largestIndex(target)) ? indexType() : DType.INT64;
         return fromOffsets(offsets(), data, fill, target, t);

@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.report.Displayable;
@@ -139,7 +140,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * }</pre>
      */
     public SparseArray asformat(String format) {
-        return switch (format.toLowerCase()) {
+        return switch (Arguments.notNull(format, "format").toLowerCase()) {
             case "coo" -> tocoo();
             case "csr" -> tocsr();
             case "csc" -> tocsc();
@@ -156,7 +157,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * sparse.coo(a).withIndexType(UINT8);             // IndexTypeException: uint8 cannot address dimension 0 of size 1024 ...
      * }</pre>
      */
-    public abstract SparseArray withIndexType(DType t);
+    public abstract SparseArray withIndexType(DType indexType);
 
     /** The smallest index dtype that can address this array's dimensions (and, for CSR/CSC, its nnz). */
     public abstract DType smallestIndexType();
@@ -165,8 +166,9 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * The values (and fill value) converted to {@code t} only if every one survives exactly,
      * like {@link NDArray#as(DType)}; throws {@code LossyCastException} otherwise.
      */
-    public SparseArray as(DType t) {
-        return withValues(storedValues().as(t), fill.as(t));
+    public SparseArray as(DType target) {
+        Arguments.notNull(target, "target");
+        return withValues(storedValues().as(target), fill.as(target));
     }
 
     /**
@@ -203,6 +205,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
     }
 
     SparseArray zip(SparseArray other, java.util.function.BinaryOperator<NDArray> f) {
+        Arguments.notNull(other, "other");
         return inMyFormat(SparseElementwise.zip(tocoo(), other.tocoo(), f));
     }
 
@@ -387,6 +390,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * }</pre>
      */
     public SparseArray reshape(long... newShape) {
+        Arguments.notNull(newShape, "newShape");
         return inMyFormat(tocoo().reshape(newShape));
     }
 

@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
@@ -32,6 +33,7 @@ public final class SparseFactory {
      * }</pre>
      */
     public CooArray coo(NDArray a) {
+        Arguments.notNull(a, "a");
         return DenseToSparse.coo(a, Values.fillOf(a.dtype(), 0L));
     }
 
@@ -44,6 +46,7 @@ public final class SparseFactory {
      * }</pre>
      */
     public CooArray coo(NDArray a, double fillValue) {
+        Arguments.notNull(a, "a");
         return DenseToSparse.coo(a, Values.fillOf(a.dtype(), fillValue));
     }
 
@@ -56,11 +59,13 @@ public final class SparseFactory {
      * }</pre>
      */
     public CooArray coo(dev.footprint.compress.CompressedNDArray c) {
+        Arguments.notNull(c, "c");
         return ChunkedToSparse.coo(c, Values.fillOf(c.dtype(), 0L));
     }
 
     /** COO with an integer fill value; it must lie in the array's dtype range. */
     public CooArray coo(NDArray a, long fillValue) {
+        Arguments.notNull(a, "a");
         return DenseToSparse.coo(a, Values.fillOf(a.dtype(), fillValue));
     }
 
@@ -73,11 +78,13 @@ public final class SparseFactory {
      * Throws {@code IllegalArgumentException} when {@code a} is not 2-d.
      */
     public CsrArray csr(NDArray a) {
+        Arguments.notNull(a, "a");
         return coo(a).tocsr();
     }
 
     /** CSC of a 2-d dense array (fill value 0, int32 indices as scipy). */
     public CscArray csc(NDArray a) {
+        Arguments.notNull(a, "a");
         return coo(a).tocsc();
     }
 
@@ -95,7 +102,7 @@ public final class SparseFactory {
         if (!(density >= 0 && density <= 1)) {
             throw new IllegalArgumentException("density must be in [0, 1], got " + density);
         }
-        long size = Offsets.size(shape);
+        long size = Offsets.size(Arguments.notNull(shape, "shape"));
         long nnz = (long) (size * density);
         if (nnz > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("sparse.random would store " + nnz + " values, more than one Java array "

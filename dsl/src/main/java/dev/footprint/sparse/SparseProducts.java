@@ -17,6 +17,7 @@ final class SparseProducts {
     private SparseProducts() {}
 
     static NDArray matvec(CompressedArray a, NDArray x) {
+        dev.footprint.array.Arguments.notNull(x, "x");
         requireZeroFill(a, "matvec");
         if (x.ndim() != 1 || x.size() != a.shape[1]) {
             throw new ShapeMismatchException("matvec of a " + SparseText.shape(a.shape) + " array needs a 1-d vector of length "
@@ -38,6 +39,7 @@ final class SparseProducts {
     }
 
     static NDArray matmul(CompressedArray a, NDArray x) {
+        dev.footprint.array.Arguments.notNull(x, "x");
         requireZeroFill(a, "matmul");
         if (x.ndim() != 2 || x.shape()[0] != a.shape[1]) {
             throw new ShapeMismatchException("matmul of a " + SparseText.shape(a.shape) + " array needs a 2-d array with "
