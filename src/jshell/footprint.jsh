@@ -7,3 +7,4 @@ import dev.footprint.report.*;
 import java.util.*;
 import java.util.stream.*;
 import java.nio.file.*;
+import static dev.footprint.kernel.agent.Display.*;

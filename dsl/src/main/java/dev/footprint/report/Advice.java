@@ -131,8 +131,9 @@ public final class Advice implements Displayable {
         return chart().svg();
     }
 
+    /** The chart under the table: the table's title is above it, so the chart does not repeat it. */
     private ChartPicture chart() {
-        return BytesChart.of(title(), candidates.stream().map(Candidate::expression).toList(),
+        return BytesChart.of("Bytes per representation", candidates.stream().map(Candidate::expression).toList(),
                 candidates.stream().map(Candidate::bytes).toList());
     }
 

@@ -168,8 +168,9 @@ public final class FootprintTable implements Displayable {
         return chart().svg();
     }
 
+    /** The chart under the table: the table's title is above it, so the chart does not repeat it. */
     private ChartPicture chart() {
-        return BytesChart.of(title.isEmpty() ? "Bytes per array" : title, rows.stream().map(FootprintRow::name).toList(),
+        return BytesChart.of("Bytes per array", rows.stream().map(FootprintRow::name).toList(),
                 rows.stream().map(FootprintRow::bytes).toList());
     }
 

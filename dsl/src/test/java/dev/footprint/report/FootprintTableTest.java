@@ -56,6 +56,9 @@ class FootprintTableTest {
         assertFalse(html.contains("<style") || html.contains("<svg"), html);
         assertTrue(html.contains("<td style=\"padding:2px 8px;border-bottom:1px solid #ddd;text-align:left\">&lt;b&gt;&amp;</td>"), html);
         ChartPictureTest.assertBarChart(html, 640, 80 + 28 * t.size());
+        String titledSvg = t.titled("Arrays of the article").svg();
+        assertFalse(titledSvg.contains("Arrays of the article"), "the chart under a titled table does not repeat its title");
+        assertTrue(titledSvg.contains("Bytes per array"), titledSvg);
         String svg = t.svg();
         assertTrue(svg.startsWith("<svg") && svg.contains("</svg>"), svg.substring(0, Math.min(200, svg.length())));
         StringWriter csv = new StringWriter();

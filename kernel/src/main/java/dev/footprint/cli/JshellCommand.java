@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,8 +63,14 @@ final class JshellCommand implements Command {
                 Footprint DSL on its class path and a startup script that imports it:
                   import static dev.footprint.Footprint.*;  dev.footprint.array.*, java.util.*, ...
                 Every DSL value prints as readable text. Other options go to jshell as they are
-                (e.g. --feedback concise, or a script file to run). Reading a script from
-                standard input works too:  echo 'arr.ones(4).nbytes()' | footprint jshell
+                (e.g. --feedback concise). Reading a script from standard input works too:
+                  echo 'arr.ones(4).nbytes()' | footprint jshell
+
+                Given FILE.jsh scripts, it runs them and exits. A notebook exported with
+                  jupyter nbconvert --to script X.ipynb     (writes X.jsh)
+                runs as in the kernel: footprint(a, s) labels its rows, and each magic runs as
+                its DSL equivalent (%memit EXPR as memit(() -> EXPR)) or, when jshell has none
+                (%whos, %maven), stays a comment; a note on standard error lists them.
 
                 Options:
                   --jvm-opts "..." options of the JVM that runs the snippets, e.g. "-Xmx2g"
@@ -71,7 +78,8 @@ final class JshellCommand implements Command {
                                    notebook's %maven resolves them (~/.m2/settings.xml, the local
                                    repository); repeat it or give several, separated by commas
 
-                Example:
+                Examples:
+                  footprint jshell notebooks/03-when-it-wont-work.jsh
                   jshell> var a = arr.ones(1024, 1024).as(UINT16)
                   jshell> a.nbytes()
                   $2 ==> 2097152
@@ -87,13 +95,72 @@ final class JshellCommand implements Command {
             return 1;
         }
         Path startup = extractStartupScript();
+        List<Path> temporaries = new ArrayList<>(List.of(startup));
         try {
-            Process process = new ProcessBuilder(command(jshell, startup, args)).inheritIO().start();
+            List<String> rest = new ArrayList<>();
+            String scripts = scriptsTranslated(args, rest, err);
+            ProcessBuilder builder = new ProcessBuilder(command(jshell, startup, rest)).inheritIO();
+            if (scripts == null) {
+                return builder.start().waitFor();
+            }
+            Path input = Files.createTempFile("footprint-script-", ".jsh");
+            temporaries.add(input);
+            Files.writeString(input, scripts);
+            Process process = builder.redirectInput(input.toFile()).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+            try (InputStream printed = process.getInputStream()) {
+                // The prompts shown before the script's own prompt-less mode is in effect.
+                byte[] start = printed.readNBytes(SETUP_PROMPTS.length());
+                String head = new String(start, StandardCharsets.UTF_8);
+                out.write(head.equals(SETUP_PROMPTS) ? new byte[0] : start);
+                printed.transferTo(out);
+            }
+            out.flush();
             return process.waitFor();
         } finally {
-            Files.deleteIfExists(startup);
+            for (Path temporary : temporaries) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
+
+    /**
+     * What jshell reads when {@code args} name {@code .jsh} scripts: each one's
+     * {@link NotebookScript} translation (a notebook exported with {@code nbconvert --to script}
+     * runs as it did in the kernel), fed as typed input so that values print as at the prompt, but
+     * without prompts, then {@code /exit}; null when there is no script. The other arguments go
+     * to {@code rest}.
+     */
+    static String scriptsTranslated(List<String> args, List<String> rest, PrintStream err) throws IOException {
+        StringBuilder input = new StringBuilder("/set mode script normal -quiet\n/set prompt script \"\" \"\"\n/set feedback script\n");
+        boolean anyScript = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean optionValue = i > 0 && OPTIONS_WITH_VALUES.contains(args.get(i - 1));
+            Path file = Path.of(arg);
+            if (optionValue || !arg.endsWith(".jsh") || !Files.isRegularFile(file)) {
+                rest.add(arg);
+                continue;
+            }
+            NotebookScript script = NotebookScript.translate(file.getFileName().toString(), Files.readString(file));
+            script.notes().forEach(note -> err.println("footprint jshell: " + note));
+            input.append(script.source()).append('\n');
+            anyScript = true;
+        }
+        if (!anyScript) {
+            return null;
+        }
+        rest.add(0, "-q");
+        return input.append("/exit\n").toString();
+    }
+
+    /** The three prompts of the lines that set up the script's prompt-less feedback mode. */
+    private static final String SETUP_PROMPTS = "jshell> ".repeat(3);
+
+    /** jshell's options that take a value, which is never a script to run. */
+    private static final List<String> OPTIONS_WITH_VALUES = List.of("--jvm-opts", "--startup", "--class-path", "--module-path",
+            "--add-modules", "--add-exports", "--feedback", "--execution");
+
+
 
     /** The jshell command line: class path, the default startup plus ours, then the user's options. */
     List<String> command(Path jshell, Path startup, List<String> args) throws UsageException {

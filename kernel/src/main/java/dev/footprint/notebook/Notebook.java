@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.footprint.kernel.protocol.LanguageInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -74,14 +75,7 @@ public final class Notebook {
 
     /** What the kernel reports as its language, as a notebook's {@code language_info} records it. */
     static JsonObject languageInfo() {
-        JsonObject info = new JsonObject();
-        info.addProperty("codemirror_mode", "text/x-java");
-        info.addProperty("file_extension", ".java");
-        info.addProperty("mimetype", "text/x-java-source");
-        info.addProperty("name", "java");
-        info.addProperty("pygments_lexer", "java");
-        info.addProperty("version", String.valueOf(Runtime.version().feature()));
-        return info;
+        return LanguageInfo.json();
     }
 
     /** The whole JSON tree; changes to it change the notebook. */
@@ -140,9 +134,8 @@ public final class Notebook {
     /** Fills in {@code language_info} when the notebook lacks it, as a kernel's run would. */
     void recordLanguageInfo() {
         JsonObject metadata = json.has("metadata") ? json.getAsJsonObject("metadata") : new JsonObject();
-        if (!metadata.has("language_info")) {
-            metadata.add("language_info", languageInfo());
-        }
+        // As Jupyter does on a run: the kernel's own, whatever was saved before.
+        metadata.add("language_info", languageInfo());
         json.add("metadata", metadata);
     }
 

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Assumptions;
  * the project's notebooks, and the test class path to start kernels with. A missing Python
  * skips a test with the reason, unless {@code footprint.requireExternal} is true (CI).
  */
-final class ExternalTools {
+public final class ExternalTools {
 
     /** Debian's Python, which has the Jupyter packages; {@code -Dfootprint.python} overrides it. */
-    static final String PYTHON = System.getProperty("footprint.python", "/usr/bin/python3");
+    public static final String PYTHON = System.getProperty("footprint.python", "/usr/bin/python3");
 
     private ExternalTools() {}
 
     /** Skips (or, in CI, fails) unless {@link #PYTHON} imports every one of {@code modules}. */
-    static void requirePython(String debianPackages, String... modules) {
+    public static void requirePython(String debianPackages, String... modules) {
         String missing = missingModules(modules);
         if (missing == null) {
             return;
@@ -65,7 +65,7 @@ final class ExternalTools {
     }
 
     /** The project's notebooks folder (tests run in the kernel module's folder). */
-    static Path notebooksFolder() {
+    public static Path notebooksFolder() {
         for (Path candidate : List.of(Path.of("..", "notebooks"), Path.of("notebooks"))) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();
@@ -83,7 +83,7 @@ final class ExternalTools {
     }
 
     /** The class path of this test run, which holds the kernel, the DSL and their libraries. */
-    static String classPath() {
+    public static String classPath() {
         String surefire = System.getProperty("surefire.test.class.path");
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
@@ -98,7 +98,7 @@ final class ExternalTools {
     }
 
     /** Runs {@link #PYTHON} {@code args}, echoing its output, and returns exit code and output. */
-    static Result runPython(Map<String, String> environment, long timeoutMinutes, String... args) throws Exception {
+    public static Result runPython(Map<String, String> environment, long timeoutMinutes, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(PYTHON);
         command.addAll(List.of(args));
@@ -118,7 +118,7 @@ final class ExternalTools {
         return new Result(process.exitValue(), output);
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     static String pathSeparator() {
         return File.pathSeparator;

@@ -179,4 +179,14 @@ class NotebookRunnerTest {
         NotebookRunner.builder().build().run(notebook, evaluator);
         assertEquals("java", notebook.json().getAsJsonObject("metadata").getAsJsonObject("language_info").get("name").getAsString());
     }
+
+    @Test
+    void replacesAnOlderLanguageInfoByTheFeatureReleaseAndJshellScripts() {
+        Notebook notebook = NotebookFile.parse("{\"cells\": [], \"metadata\": {\"language_info\": {\"name\": \"java\","
+                + " \"version\": \"17.0.15+6-Debian-1deb12u1\", \"file_extension\": \".java\"}}, \"nbformat\": 4, \"nbformat_minor\": 5}", "test");
+        NotebookRunner.builder().build().run(notebook, evaluator);
+        var info = notebook.json().getAsJsonObject("metadata").getAsJsonObject("language_info");
+        assertEquals(String.valueOf(Runtime.version().feature()), info.get("version").getAsString());
+        assertEquals(".jsh", info.get("file_extension").getAsString());
+    }
 }

@@ -45,17 +45,45 @@ final class CodeAssist {
         if (snippet == null) {
             return new CompletionResult(List.of(), cursor, cursor);
         }
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         int[] anchor = new int[1];
-        List<Suggestion> suggestions = shell.sourceCodeAnalysis()
-                .completionSuggestions(snippet.text, cursor - snippet.offset, anchor);
+        List<Suggestion> suggestions = List.of();
+        CellScope.Scoped scoped = CellScope.around(analysis, earlierCode(cell, snippet.offset), snippet.text);
+        if (scoped != null) {
+            suggestions = analysis.completionSuggestions(scoped.text(), scoped.shift() + cursor - snippet.offset, anchor);
+            anchor[0] -= scoped.shift();
+        }
+        if (suggestions.isEmpty() || anchor[0] < 0) {
+            suggestions = analysis.completionSuggestions(snippet.text, cursor - snippet.offset, anchor);
+        }
+        int start = snippet.offset + anchor[0];
+        String typed = cell.substring(Math.min(start, cursor), cursor);
         Set<String> preferred = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
         for (Suggestion suggestion : suggestions) {
-            (suggestion.matchesType() ? preferred : others).add(suggestion.continuation());
+            if (!isMonitorMethod(suggestion.continuation()) || typed.length() >= 2) {
+                (suggestion.matchesType() ? preferred : others).add(suggestion.continuation());
+            }
         }
         List<String> matches = new ArrayList<>(preferred);
         others.stream().filter(match -> !preferred.contains(match)).forEach(matches::add);
-        return new CompletionResult(matches, snippet.offset + anchor[0], cursor);
+        return new CompletionResult(matches, start, cursor);
+    }
+
+    /** Object's wait/notify family: threads' monitor methods, noise after an array's dot unless typed. */
+    private static boolean isMonitorMethod(String continuation) {
+        return continuation.startsWith("wait(") || continuation.equals("notify()") || continuation.equals("notifyAll()");
+    }
+
+    /** The cell's Java code before {@code offset}, magic lines left out. */
+    private static String earlierCode(String cell, int offset) {
+        StringBuilder code = new StringBuilder();
+        for (CellParts.Part part : CellParts.split(cell)) {
+            if (part.kind() != CellParts.Kind.LINE_MAGIC && part.offset() < offset) {
+                code.append(part.text(), 0, Math.min(part.text().length(), offset - part.offset())).append('\n');
+            }
+        }
+        return code.toString();
     }
 
     InspectionResult inspect(JShell shell, String cell, int cursor) {
@@ -71,7 +99,15 @@ final class CodeAssist {
         if (snippet == null) {
             return new InspectionResult(false, Map.of());
         }
-        List<Documentation> docs = documentation(shell.sourceCodeAnalysis(), snippet.text, end - snippet.offset);
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        List<Documentation> docs = List.of();
+        CellScope.Scoped scoped = CellScope.around(analysis, earlierCode(cell, snippet.offset), snippet.text);
+        if (scoped != null) {
+            docs = documentation(analysis, scoped.text(), scoped.shift() + end - snippet.offset);
+        }
+        if (docs.isEmpty()) {
+            docs = documentation(analysis, snippet.text, end - snippet.offset);
+        }
         if (docs.isEmpty()) {
             return new InspectionResult(false, Map.of());
         }

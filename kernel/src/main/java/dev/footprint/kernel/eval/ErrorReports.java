@@ -18,6 +18,7 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 final class ErrorReports {
     private static final int SAME_FRAME_LIMIT = 3;
+    static final String COMPILATION_ERROR = "CompilationError";
 
     /** Where each snippet starts: cell number and line of its first character. */
     private final Map<String, int[]> snippetLocations = new HashMap<>();
@@ -30,7 +31,12 @@ final class ErrorReports {
         snippetLocations.clear();
     }
 
-    /** A positioned compile error; {@code diags} positions are cell offsets already. */
+    /**
+     * A positioned compile error; {@code diags} positions are cell offsets already. Shown as a
+     * runtime error is: each diagnostic's first traceback line is {@code CompilationError: line 2,
+     * column 9: message} (the rest of the compiler's message below it), then the offending line
+     * with a marker under the span.
+     */
     static ErrorInfo compileError(String cell, List<PositionedDiag> diags) {
         List<String> traceback = new ArrayList<>();
         String first = null;
@@ -41,13 +47,13 @@ final class ErrorReports {
             if (first == null) {
                 first = "line " + line + ", column " + column + ": " + firstLine(message);
             }
-            traceback.add("line " + line + ", column " + column + ": " + message);
+            traceback.add(COMPILATION_ERROR + ": line " + line + ", column " + column + ": " + message);
             String sourceLine = cell.substring(lineStart(cell, diag.start), lineEnd(cell, diag.start));
             traceback.add("    " + sourceLine);
             int spanEnd = Math.min(Math.max(diag.end, diag.start + 1), lineEnd(cell, diag.start));
             traceback.add("    " + " ".repeat(column - 1) + "^" + "~".repeat(Math.max(0, spanEnd - diag.start - 1)));
         }
-        return new ErrorInfo("CompilationError", first == null ? "compilation failed" : first, traceback);
+        return new ErrorInfo(COMPILATION_ERROR, first == null ? "compilation failed" : first, traceback);
     }
 
     /** A diagnostic with positions in the cell (not the snippet). */

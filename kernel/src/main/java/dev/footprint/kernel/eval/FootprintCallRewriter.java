@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * comments is left alone, and positions in the rewritten source map back to the original so
  * compiler messages point at what the user wrote.
  */
-final class FootprintCallRewriter {
+public final class FootprintCallRewriter {
     private static final Pattern CALL = Pattern.compile(
             "(?<![\\w$.\"])(?:Footprint\\s*\\.\\s*)?footprint\\s*\\(\\s*"
                     + "([A-Za-z_$][\\w$]*(?:\\s*,\\s*[A-Za-z_$][\\w$]*)*)\\s*\\)");
@@ -20,7 +20,7 @@ final class FootprintCallRewriter {
     private FootprintCallRewriter() {}
 
     /** The rewritten source and how to map its positions back. */
-    record Rewrite(String source, List<int[]> edits) {
+    public record Rewrite(String source, List<int[]> edits) {
         /** Maps a position in {@link #source} to the original text. */
         int toOriginal(int position) {
             int shift = 0;
@@ -37,7 +37,8 @@ final class FootprintCallRewriter {
         }
     }
 
-    static Rewrite rewrite(String source) {
+    /** {@code source} with every {@code footprint(a, b, ...)} of plain names given the names as labels. */
+    public static Rewrite rewrite(String source) {
         boolean[] code = codeMask(source);
         Matcher matcher = CALL.matcher(source);
         StringBuilder out = new StringBuilder();

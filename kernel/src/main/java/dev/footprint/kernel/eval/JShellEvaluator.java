@@ -161,7 +161,8 @@ public final class JShellEvaluator implements Evaluator {
                 : "the user JVM exited" + (status == null ? "" : " with status " + status)
                         + " and was restarted; the session's state (variables, methods, imports) was lost";
         replaceSession();
-        return new ErrorInfo(killedByInterrupt ? "Interrupted" : "UserJvmExited", message, List.of(message));
+        String name = killedByInterrupt ? "Interrupted" : "UserJvmExited";
+        return new ErrorInfo(name, message, List.of(name + ": " + message));
     }
 
     /** Stops the running cell and returns when it ended (at most about two seconds). */

@@ -12,14 +12,6 @@ final class KernelInfo {
 
     /** The full kernel_info_reply content for a kernel of version {@code implementationVersion}. */
     static JsonObject content(String implementationVersion) {
-        JsonObject languageInfo = new JsonObject();
-        languageInfo.addProperty("name", "java");
-        languageInfo.addProperty("version", Runtime.version().toString());
-        languageInfo.addProperty("mimetype", "text/x-java-source");
-        languageInfo.addProperty("file_extension", ".java");
-        languageInfo.addProperty("pygments_lexer", "java");
-        languageInfo.addProperty("codemirror_mode", "text/x-java");
-
         JsonArray helpLinks = new JsonArray();
         helpLinks.add(link("Java SE API", "https://docs.oracle.com/en/java/javase/"
                 + Runtime.version().feature() + "/docs/api/"));
@@ -31,7 +23,7 @@ final class KernelInfo {
         content.addProperty("protocol_version", MessageFactory.PROTOCOL_VERSION);
         content.addProperty("implementation", IMPLEMENTATION);
         content.addProperty("implementation_version", implementationVersion);
-        content.add("language_info", languageInfo);
+        content.add("language_info", LanguageInfo.json());
         content.addProperty("banner", "Footprint " + implementationVersion + " - Java "
                 + Runtime.version().feature() + " with JShell; see how much memory your arrays take."
                 + " Try: footprint(arr.ones(1024, 1024).as(UINT16))");

@@ -103,6 +103,8 @@ class JShellEvaluatorTest {
         assertEquals("CompilationError", outcome.error().ename());
         assertTrue(outcome.error().evalue().startsWith("line 2, column 14:"), outcome.error().evalue());
         List<String> traceback = outcome.error().traceback();
+        assertEquals("CompilationError: " + outcome.error().evalue(), traceback.get(0).lines().findFirst().orElseThrow(),
+                "named as a runtime error is: " + traceback);
         assertEquals("    int broken = \"text\" * 2;", traceback.get(1));
         assertEquals("                 ^~~~~~~~~~", traceback.get(2), "the marker spans the bad operands");
         assertTrue(run("after").isError(), "the cell stops at the first error");
@@ -284,5 +286,44 @@ class JShellEvaluatorTest {
         ExecutionOutcome outcome = run("%nosuchmagic");
         assertEquals("UsageError", outcome.error().ename());
         assertTrue(outcome.error().evalue().contains("%lsmagic"));
+    }
+
+    // Completion and inspection see the whole cell: names it declares before the cursor, not yet run.
+
+    private static CompletionResult completeAtEnd(String cell) {
+        return evaluator.complete(cell, cell.length());
+    }
+
+    @Test
+    void aVariableDeclaredEarlierInTheCellCompletes() {
+        String cell = "var qCell = arr.ones(3);\nqCell.nb";
+        CompletionResult result = completeAtEnd(cell);
+        assertEquals(List.of("nbytes()"), result.matches());
+        assertEquals(cell.length() - 2, result.cursorStart());
+        assertEquals(cell.length(), result.cursorEnd());
+        CompletionResult sameLine = completeAtEnd("var r = sparse.coo(arr.eye(4)); r.nn");
+        assertTrue(sameLine.matches().contains("nnz()"), "two statements on one line: " + sameLine);
+        CompletionResult afterMagic = completeAtEnd("%time var w = arr.ones(2);\nint[] xs = {1, 2};\nvar v = arr.zeros(2);\nv.ndi");
+        assertEquals(List.of("ndim()"), afterMagic.matches());
+        assertTrue(evaluator.execute("qCell", ExecutionListener.NONE).isError(), "completion runs nothing: qCell is not defined");
+    }
+
+    @Test
+    void aDeclarationEarlierInTheCellIsInspectedWithItsJavadoc() {
+        String cell = "var qDoc = arr.ones(3);\nqDoc.nbytes()";
+        InspectionResult result = evaluator.inspect(cell, cell.length() - 3, 0);
+        assertTrue(result.found(), result.toString());
+        String text = result.data().get("text/plain");
+        assertTrue(text.contains("long NDArray.nbytes()") || text.contains("nbytes()"), text);
+        assertTrue(text.lines().count() > 1, "the signature and its Javadoc: " + text);
+    }
+
+    @Test
+    void objectsMonitorMethodsAreLeftOutUnlessTyped() {
+        List<String> all = completeAtEnd("var m = arr.ones(3);\nm.").matches();
+        assertTrue(all.contains("nbytes()") && all.contains("toString()"), all.toString());
+        assertFalse(all.stream().anyMatch(name -> name.startsWith("wait(") || name.startsWith("notify")), all.toString());
+        assertTrue(completeAtEnd("arr.ones(3).wa").matches().contains("wait("), "typed, it completes");
+        assertTrue(completeAtEnd("arr.ones(3).noti").matches().contains("notifyAll()"));
     }
 }

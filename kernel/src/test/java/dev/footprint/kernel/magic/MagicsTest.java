@@ -136,6 +136,10 @@ class MagicsTest {
         }
         assertTrue(whos.get("text/html").contains("<table") && whos.get("text/html").contains("<img src=\"data:image/png;base64,"),
                 "the table's HTML and chart: " + whos.get("text/html").substring(0, 300));
+        String title = "Variables holding arrays, largest first";
+        for (String shown : List.of(whos.get("text/html"), table)) {
+            assertEquals(shown.indexOf(title), shown.lastIndexOf(title), "the title once: " + shown.replaceAll("base64,[^\"]*", ""));
+        }
         assertTrue(table.indexOf("whosDense") < table.indexOf("whosCoo"), "8192 bytes before the COO's 1536: " + table);
     }
 

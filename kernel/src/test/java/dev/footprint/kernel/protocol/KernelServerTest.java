@@ -63,10 +63,11 @@ class KernelServerTest {
         JsonObject language = content.getAsJsonObject("language_info");
         assertEquals("java", language.get("name").getAsString());
         assertEquals("text/x-java-source", language.get("mimetype").getAsString());
-        assertEquals(".java", language.get("file_extension").getAsString());
+        assertEquals(".jsh", language.get("file_extension").getAsString(), "nbconvert --to script writes a JShell script");
         assertEquals("java", language.get("pygments_lexer").getAsString());
         assertEquals("text/x-java", language.get("codemirror_mode").getAsString());
-        assertTrue(language.has("version"));
+        assertEquals(String.valueOf(Runtime.version().feature()), language.get("version").getAsString(),
+                "the feature release, the same on every build of it: " + Runtime.version());
     }
 
     @Test
