@@ -157,7 +157,7 @@ final class JshellCommand implements Command {
     private static final String SETUP_PROMPTS = "jshell> ".repeat(3);
 
     /** jshell's options that take a value, which is never a script to run. */
-    private static final List<String> OPTIONS_WITH_VALUES = List.of("--jvm-opts", "--startup", "--class-path", "--module-path",
+    private static final List<String> OPTIONS_WITH_VALUES = List.of("--jvm-opts", "--maven", "--startup", "--class-path", "--module-path",
             "--add-modules", "--add-exports", "--feedback", "--execution");
 
 

@@ -93,8 +93,9 @@ final class NotebookScript {
                         : new String[] {"", "notebook magic: not run (jshell opens only .jsh and .java files)"};
             case "classpath":
             case "jars":
-            case "maven":
                 return new String[] {"", "notebook magic: not run; give the jars to footprint jshell --class-path"};
+            case "maven":
+                return new String[] {"", "notebook magic: not run; give the library to footprint jshell --maven " + args};
             default:
                 return new String[] {"", "notebook magic: not run (jshell has no equivalent)"};
         }

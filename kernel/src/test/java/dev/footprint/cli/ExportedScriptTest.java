@@ -46,7 +46,7 @@ class ExportedScriptTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new JshellCommand(ExternalTools.classPath()).run(List.of("--jvm-opts", "-Xmx512m", script.toString()),
+        int exit = new JshellCommand(ExternalTools.classPath(), dev.footprint.kernel.maven.MavenConfig.standard()).run(List.of("--jvm-opts", "-Xmx512m", script.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed + err);

@@ -40,7 +40,7 @@ class NotebookScriptTest {
                 "// %whos    // notebook magic: not run (jshell has no equivalent)",
                 "// %load helpers.jsh    // notebook magic, run as jshell's /open",
                 "/open helpers.jsh",
-                "// %maven org.example:lib:1.0    // notebook magic: not run; give the jars to footprint jshell --class-path",
+                "// %maven org.example:lib:1.0    // notebook magic: not run; give the library to footprint jshell --maven org.example:lib:1.0",
                 "footprint(\"a\", a, \"b\", b)",
                 "",
                 "// %%memit    // notebook cell magic: the cell's code below runs, unmeasured",
