@@ -58,7 +58,7 @@ final class ChunkOps {
         long firstAt = -1;
         long[] firstIndex = null;
         LossyCastException first = null;
-        DType suggestion = null;
+        DType suggestion;
         long[] strides = Chunking.strides(s.chunking.shape);
         for (int i = 0; i < failures.length; i++) {
             if (failures[i] == null) {
@@ -81,11 +81,42 @@ final class ChunkOps {
         if (first == null) {
             return out;
         }
+        suggestion = wholeMinimal(s);
+        throw first.at(firstIndex, suggestion);
+    }
+
+    /**
+     * The smallest dtype that holds every element, as the dense array's {@code minimalDType()}: the
+     * smallest of the chunks' own minimal dtypes (and their promotion) that every chunk casts to
+     * losslessly, else the array's dtype.
+     */
+    private static DType wholeMinimal(ChunkStore s) {
+        java.util.Set<DType> candidates = new java.util.TreeSet<>(java.util.Comparator.comparingInt(DType::itemsize)
+                .thenComparing(t -> t.isFloat()).thenComparing(Enum::ordinal));
+        DType promoted = null;
         for (int i = 0; i < s.chunking.count; i++) {
             DType m = s.chunkArray(i).minimalDType();
-            suggestion = suggestion == null ? m : DType.promote(suggestion, m);
+            candidates.add(m);
+            promoted = promoted == null ? m : DType.promote(promoted, m);
         }
-        throw first.at(firstIndex, suggestion);
+        candidates.add(promoted);
+        for (DType t : candidates) {
+            if (t.itemsize() > s.dtype.itemsize()) {
+                break;
+            }
+            boolean all = true;
+            for (int i = 0; i < s.chunking.count && all; i++) {
+                try {
+                    s.chunkArray(i).as(t);
+                } catch (LossyCastException e) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return t;
+            }
+        }
+        return s.dtype;
     }
 
     /** NumPy basic indexing: decodes only the chunks the selection touches, into a new dense array. */

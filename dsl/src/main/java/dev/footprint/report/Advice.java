@@ -3,6 +3,8 @@ package dev.footprint.report;
 import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
+import dev.footprint.compress.CompressionEstimate;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.SparseArray;
 import dev.footprint.sparse.SparseFactory;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -20,10 +23,12 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * The lossless ways to hold one array, smallest first: the original, dense at its smallest
- * lossless dtype, and COO / CSR / CSC with the smallest index and value dtypes, each with its
- * bytes, its ratio to the original and the DSL expression that makes it. Every candidate is
- * built, not estimated, so the bytes are exact and {@link Candidate#restore()} gives the
- * original back bit for bit.
+ * lossless dtype, compressed in chunks (as it is, and at its smallest dtype), and COO / CSR / CSC
+ * with the smallest index and value dtypes, each with its bytes, its ratio to the original and the
+ * DSL expression that makes it. Every candidate is built, not estimated, so the bytes are exact
+ * and {@link Candidate#restore()} gives the original back bit for bit; the one exception is the
+ * compressed size of an array of more than 16 chunks (16 MiB), measured on 16 chunks spread
+ * through it and scaled, which its kind says ("compressed (estimated from 16 of 256 chunks)").
  *
  * <pre>{@code
  * advise(a);                         // ranked table; a is the article's 90 %-zero float64 array
@@ -31,6 +36,8 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * }</pre>
  */
 public final class Advice implements Displayable {
+    /** Arrays of more chunks than this (of about 1 MiB) have their compressed size measured on a sample. */
+    static final int SAMPLE_CHUNKS = 16;
     /** Conversions from dense need no random generator; a factory of its own leaves the user's seed alone. */
     private static final SparseFactory SPARSE = new SparseFactory(new ArrayFactory());
 
@@ -39,7 +46,10 @@ public final class Advice implements Displayable {
                             DType original) {
         /** The candidate converted back to a dense array of the original dtype. */
         public NDArray restore() {
-            NDArray dense = value instanceof SparseArray s ? s.todense() : (NDArray) value;
+            NDArray dense = value instanceof SparseArray s ? s.todense()
+                    : value instanceof CompressedNDArray c ? c.decompress()
+                    : value instanceof Supplier<?> later ? ((CompressedNDArray) later.get()).decompress()
+                    : (NDArray) value;
             return dense.dtype() == original ? dense : dense.as(original);
         }
     }
@@ -71,7 +81,9 @@ public final class Advice implements Displayable {
         if (minimal != t && minimal.itemsize() <= t.itemsize()) {
             NDArray small = a.as(minimal);
             list.add(new Candidate(name + ".as(" + minimal.name() + ")", "dense", minimal, null, small.nbytes(), small, t));
+            list.add(compressed(name + ".as(" + minimal.name() + ")", small, minimal, t));
         }
+        list.add(compressed(name, a, t, t));
         CooArray coo = SPARSE.coo(a);
         list.add(sparse("sparse.coo(" + name + ")", coo, t));
         list.add(sparse("sparse.coo(" + name + ").compact()", coo.compact(), t));
@@ -81,6 +93,19 @@ public final class Advice implements Displayable {
         }
         list.sort(Comparator.comparingLong(Candidate::bytes));
         return new Advice(a.name() != null ? a.name() : name, a.nbytes(), list);
+    }
+
+    /**
+     * The array compressed with the defaults, measured: in full up to {@value #SAMPLE_CHUNKS}
+     * chunks (16 MiB), else on that many chunks spread through it, scaled, and said so.
+     */
+    private static Candidate compressed(String source, NDArray a, DType t, DType original) {
+        CompressionEstimate e = CompressionEstimate.of(a, CompressedNDArray.DEFAULT_CODEC, CompressedNDArray.DEFAULT_LEVEL,
+                SAMPLE_CHUNKS);
+        String kind = e.sampled() ? "compressed (estimated from " + e.sampledChunks() + " of " + e.chunks() + " chunks)"
+                : "compressed";
+        Object value = e.sampled() ? (Supplier<CompressedNDArray>) a::compress : e.array();
+        return new Candidate(source + ".compress()", kind, t, null, e.storedBytes(), value, original);
     }
 
     private static Candidate sparse(String expression, SparseArray s, DType original) {

@@ -1,6 +1,7 @@
 package dev.footprint.report;
 
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.sparse.SparseArray;
 
 /** What a footprint table says about one array. */
@@ -20,6 +21,14 @@ record FootprintRow(String name, String kind, String dtype, String shape, long e
     /** Bytes on the Java heap: all of them, but for a mapped file's. */
     long heap() {
         return bytes - mapped;
+    }
+
+    /** A compressed array: its stored bytes, with codec, level, chunk shape and ratio beside the dtype. */
+    static FootprintRow of(String name, CompressedNDArray c) {
+        String detail = String.format(java.util.Locale.ROOT, "%s / %s %d / %.2fx", c.dtype().numpyName(), c.codec(),
+                c.level(), c.ratio());
+        return new FootprintRow(name, "compressed, chunks " + shapeText(c.chunkShape()), detail, shapeText(c.shape()),
+                c.size(), c.size(), c.storedBytes(), 0);
     }
 
     /** Bits of storage per element of the (dense) array: 64 for float64 dense, 24 * 8 * density for the article's COO. */

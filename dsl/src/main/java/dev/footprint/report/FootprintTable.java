@@ -1,6 +1,7 @@
 package dev.footprint.report;
 
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,11 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * How much memory each array takes: one row per array with its name, kind (dense, COO, CSR,
- * CSC), dtype (value / index dtype for sparse arrays), shape, stored elements, exact bytes, a
- * human size, how many of the bytes are heap and how many a mapped file's, bits per element and the ratio to a float64 dense array of the same shape.
+ * CSC, compressed), dtype (value / index dtype for sparse arrays; codec, level, chunk shape and
+ * compression ratio for compressed ones), shape, stored elements, exact bytes (what a compressed
+ * array's chunks take, not its logical {@code nbytes}), a human size, how many of the bytes are
+ * heap and how many a mapped file's, bits per element and the ratio to a float64 dense array of
+ * the same shape.
  * A Tablesaw {@link Table} underneath, so it can be sorted, filtered or written as CSV.
  *
  * <pre>{@code
@@ -47,7 +51,7 @@ public final class FootprintTable implements Displayable {
     }
 
     /**
-     * A table of the arrays ({@link NDArray} or {@link SparseArray}); a String argument names the
+     * A table of the arrays ({@link NDArray}, {@link SparseArray} or {@link CompressedNDArray}); a String argument names the
      * array after it. Unnamed arrays use {@code .named(...)} or their position ({@code #1}).
      * Throws {@code IllegalArgumentException} for any other argument or a name with no array after it.
      *
@@ -74,8 +78,10 @@ public final class FootprintTable implements Displayable {
                 rows.add(FootprintRow.of(nameFor(pendingName, a.name(), position), a));
             } else if (o instanceof SparseArray s) {
                 rows.add(FootprintRow.of(nameFor(pendingName, s.name(), position), s));
+            } else if (o instanceof CompressedNDArray c) {
+                rows.add(FootprintRow.of(nameFor(pendingName, c.name(), position), c));
             } else {
-                throw new IllegalArgumentException("footprint(...) takes arrays (NDArray, SparseArray) and String names; "
+                throw new IllegalArgumentException("footprint(...) takes arrays (NDArray, SparseArray, CompressedNDArray) and String names; "
                         + "argument " + (i + 1) + " is " + (o == null ? "null" : "a " + o.getClass().getName() + " (" + o + ")"));
             }
             pendingName = null;

@@ -2,6 +2,7 @@ package dev.footprint.kernel.agent;
 
 import dev.footprint.Footprint;
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.report.Displayable;
 import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public final class ArrayVariables {
         }
         if (value instanceof SparseArray) {
             return ((SparseArray) value).nbytes();
+        }
+        if (value instanceof CompressedNDArray) {
+            return ((CompressedNDArray) value).storedBytes();
         }
         return -1;
     }

@@ -121,10 +121,11 @@ class MagicsTest {
     }
 
     @Test
-    void whosRendersTheFootprintTableOfDenseAndSparseArrays() {
-        run("var whosDense = arr.ones(UINT16, 64, 64);\nvar whosCoo = sparse.coo(arr.eye(64));");
+    void whosRendersTheFootprintTableOfDenseSparseAndCompressedArrays() {
+        run("var whosDense = arr.ones(UINT16, 64, 64);\nvar whosCoo = sparse.coo(arr.eye(64));\nvar whosZipped = arr.zeros(64, 64).compress();");
         Map<String, String> whos = run("%whos").outcome().result();
-        Map<String, String> direct = run("footprint(\"whosDense\", whosDense, \"whosCoo\", whosCoo)").outcome().result();
+        Map<String, String> direct = run("footprint(\"whosDense\", whosDense, \"whosCoo\", whosCoo, \"whosZipped\", whosZipped)")
+                .outcome().result();
         String table = whos.get("text/plain");
         assertTrue(table.startsWith("Variables holding arrays, largest first"), table);
         // Other tests' arrays are listed too, so compare rows with their padding squeezed.
@@ -141,6 +142,8 @@ class MagicsTest {
             assertEquals(shown.indexOf(title), shown.lastIndexOf(title), "the title once: " + shown.replaceAll("base64,[^\"]*", ""));
         }
         assertTrue(table.indexOf("whosDense") < table.indexOf("whosCoo"), "8192 bytes before the COO's 1536: " + table);
+        assertTrue(table.indexOf("whosCoo") < table.indexOf("whosZipped"), "the compressed zeros' stored bytes come last: " + table);
+        assertTrue(squeezed.contains("whosZipped compressed, chunks (64, 64) float64 / zstd 1"), table);
     }
 
     @Test
