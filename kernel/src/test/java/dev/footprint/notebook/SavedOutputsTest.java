@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.footprint.kernel.protocol.LanguageInfo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -31,7 +32,10 @@ class SavedOutputsTest {
         for (Path file : ExternalTools.notebooks()) {
             String name = ExternalTools.notebooksFolder().relativize(file).toString();
             int inFile = 0;
-            for (JsonObject cell : NotebookFile.read(file).codeCells()) {
+            Notebook notebook = NotebookFile.read(file);
+            assertEquals(LanguageInfo.json(), notebook.json().getAsJsonObject("metadata").getAsJsonObject("language_info"),
+                    name + ": saved with the kernel's language_info, so opening it changes nothing");
+            for (JsonObject cell : notebook.codeCells()) {
                 for (JsonElement output : cell.getAsJsonArray("outputs")) {
                     JsonObject data = output.getAsJsonObject().getAsJsonObject("data");
                     if (data == null) {
