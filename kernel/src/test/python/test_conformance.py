@@ -12,7 +12,7 @@ class FootprintKernelTests(jupyter_kernel_test.KernelTests):
     kernel_name = KERNEL_NAME
 
     language_name = "java"
-    file_extension = ".java"
+    file_extension = ".jsh"
 
     code_hello_world = 'System.out.println("hello, world")'
     code_stderr = 'System.err.println("something went wrong")'
@@ -89,7 +89,7 @@ class FootprintKernelTests(jupyter_kernel_test.KernelTests):
         language = content["language_info"]
         self.assertEqual(language["name"], "java")
         self.assertEqual(language["mimetype"], "text/x-java-source")
-        self.assertEqual(language["file_extension"], ".java")
+        self.assertEqual(language["file_extension"], ".jsh")
         self.assertEqual(language["pygments_lexer"], "java")
         self.assertEqual(language["codemirror_mode"], "text/x-java")
         self.assertTrue(language["version"])
