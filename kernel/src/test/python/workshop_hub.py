@@ -151,30 +151,39 @@ class Kernel:
         self.socket = None
 
     async def connect(self):
-        hub = self.participant.hub
-        url = hub.url.replace("http", "ws", 1) + \
-            f"/user/{self.participant.name}/api/kernels/{self.id}/channels?session_id={self.session}"
-        self.socket = await websocket_connect(HTTPRequest(
-            url, headers={"Authorization": f"token {self.participant.token}"}, request_timeout=120))
-        asyncio.ensure_future(self._read())
         # The first request waits until the kernel has started. Now and then (about one run in
-        # five on a loaded two-core machine) no answer ever comes to it although the kernel
-        # answers the server's own probes, so it is asked again, as a reconnecting client would,
-        # and every repeat is reported.
+        # five on a loaded two-core machine) no answer ever comes on a new websocket although the
+        # kernel answers the server's own probes; the notebook's JavaScript then reconnects, and
+        # so does this client: a new websocket (new channels in the server), and every repeat is
+        # reported.
         for attempt in range(1, KERNEL_INFO_ATTEMPTS + 1):
+            await self._open()
             try:
                 await self.request("kernel_info_request", {}, timeout=KERNEL_INFO_TIMEOUT)
                 return
             except NoReply:
                 if attempt == KERNEL_INFO_ATTEMPTS:
                     raise
-                print(f"{self.participant.name}: no kernel_info_reply in {KERNEL_INFO_TIMEOUT} s, asking again",
-                      flush=True)
+                print(f"{self.participant.name}: no kernel_info_reply in {KERNEL_INFO_TIMEOUT} s, "
+                      f"reconnecting the websocket", flush=True)
+                self.close()
+                await asyncio.sleep(1)
 
-    async def _read(self):
+    async def _open(self):
+        hub = self.participant.hub
+        self.session = uuid.uuid4().hex
+        url = hub.url.replace("http", "ws", 1) + \
+            f"/user/{self.participant.name}/api/kernels/{self.id}/channels?session_id={self.session}"
+        self.socket = await websocket_connect(HTTPRequest(
+            url, headers={"Authorization": f"token {self.participant.token}"}, request_timeout=120))
+        asyncio.ensure_future(self._read(self.socket))
+
+    async def _read(self, socket):
         while True:
-            text = await self.socket.read_message()
+            text = await socket.read_message()
             if text is None:
+                if socket is not self.socket:
+                    return  # a websocket this client replaced
                 for waiter in self.waiters.values():
                     if not waiter.done():
                         waiter.set_exception(RuntimeError("the kernel's websocket closed"))
