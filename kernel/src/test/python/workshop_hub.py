@@ -42,7 +42,7 @@ import uuid
 
 import psutil
 from notebooks_load import distinct_ports  # beside this script
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 KERNEL = "footprint"
@@ -51,7 +51,8 @@ START_TIMEOUT = 240          # seconds for all servers to start on a busy two-co
 RUN_TIMEOUT = 600            # seconds for all participants' cells
 CHECKMARK, CROSS = "\u2714", "\u2718"
 KERNEL_INFO_TIMEOUT = 40     # seconds for a kernel to start and answer, asked up to
-KERNEL_INFO_ATTEMPTS = 4     # this many times
+KERNEL_INFO_ATTEMPTS = 3     # this many times
+KERNEL_OPENINGS = 3          # kernels a participant starts before giving up
 
 
 class NoReply(RuntimeError):
@@ -91,7 +92,7 @@ class Hub:
 
     async def call(self, method, path, body=None, token=None, ok=(200, 201, 202, 204)):
         request = HTTPRequest(self.url + path, method=method,
-                              body=None if body is None and method == "GET" else json.dumps(body or {}),
+                              body=None if body is None and method in ("GET", "DELETE") else json.dumps(body or {}),
                               headers={"Authorization": f"token {token or self.token}"},
                               request_timeout=120)
         try:
@@ -130,11 +131,25 @@ class Participant:
             await asyncio.sleep(1)
 
     async def open_kernel(self, path):
-        session = await self.api("POST", "/sessions", {"path": path, "name": os.path.basename(path),
-                                                      "type": "notebook", "kernel": {"name": KERNEL}})
-        kernel = Kernel(self, session["kernel"]["id"])
-        await kernel.connect()
-        return kernel
+        for opening in range(1, KERNEL_OPENINGS + 1):
+            session = await self.api("POST", "/sessions", {"path": path, "name": os.path.basename(path),
+                                                          "type": "notebook", "kernel": {"name": KERNEL}})
+            kernel = Kernel(self, session["kernel"]["id"])
+            try:
+                await kernel.connect()
+                return kernel
+            except (NoReply, HTTPClientError) as failure:
+                kernel.close()
+                if opening == KERNEL_OPENINGS:
+                    raise
+                # Every notebook server picks its kernels' ports by itself, binding and freeing
+                # them; with ten servers on one machine two can pick the same port in the moment
+                # before their kernels bind it, and Jupyter's restarter keeps those ports, so that
+                # kernel never comes up (its log says which port was busy). A participant would
+                # open the notebook again: a new kernel, with new ports. Reported, not hidden.
+                print(f"{self.name}: kernel {kernel.id} never answered ({failure}); "
+                      f"opening the notebook again with a new kernel", flush=True)
+                await self.api("DELETE", f"/sessions/{session['id']}", ok=(204, 404))
 
 
 class Kernel:
