@@ -109,7 +109,7 @@ final class Chunking {
     static int elements(int[] extent) {
         int n = 1;
         for (int e : extent) {
-            n *= e;
+            n = Math.multiplyExact(n, e); // chunks are capped below 2^31 elements; never wrap
         }
         return n;
     }

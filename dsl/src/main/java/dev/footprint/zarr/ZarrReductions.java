@@ -119,7 +119,7 @@ final class ZarrReductions {
     static long size(long[] shape) {
         long n = 1;
         for (long d : shape) {
-            n *= d;
+            n = Math.multiplyExact(n, d); // a store's metadata already bounds this; never wrap
         }
         return n;
     }
