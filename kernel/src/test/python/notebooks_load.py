@@ -12,6 +12,7 @@ the peak and fails when a notebook fails or the peak passes LIMIT_MIB.
 
 import multiprocessing
 import os
+import random
 import socket
 import sys
 import threading
@@ -24,11 +25,41 @@ import psutil
 PORT_NAMES = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 
 
+def ephemeral_range():
+    """The range the OS draws ports from for bind(0) and outgoing connections (Linux; None elsewhere)."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as text:
+            low, high = (int(part) for part in text.read().split())
+        return low, high
+    except (OSError, ValueError):
+        return None
+
+
 def distinct_ports(count):
-    """count free loopback ports, all different: every socket stays bound until all are chosen."""
+    """count free loopback ports, all different: every socket stays bound until all are chosen.
+
+    The ports come from below the OS's ephemeral range when there is room: a port handed to a
+    kernel stays free only until that kernel binds it, and meanwhile the other kernels starting
+    beside it open listeners and connections on ephemeral ports, one of which could take it.
+    A Jupyter server has the same race; ports outside the ephemeral range cannot lose it.
+    """
     sockets = []
     try:
-        for _ in range(count):
+        span = ephemeral_range()
+        candidates = []
+        if span is not None and span[0] - 10000 > 20 * count:
+            candidates = random.sample(range(10000, span[0]), span[0] - 10000)
+        for port in candidates:
+            if len(sockets) == count:
+                break
+            sock = socket.socket()
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                sock.close()
+                continue
+            sockets.append(sock)
+        while len(sockets) < count:
             sock = socket.socket()
             sock.bind(("127.0.0.1", 0))
             sockets.append(sock)
