@@ -113,6 +113,12 @@ public final class MemoryLedger {
          * hold it weakly, or the storage counts as live for ever.
          */
         void allocated(DType dtype, long[] shape, long bytes, Object owner);
+
+        /**
+         * An array of {@code dtype} and {@code shape} over {@code bytes} of a newly mapped file:
+         * pages of the operating system, not heap (and not in {@link #allocated}'s figures).
+         */
+        default void mapped(DType dtype, long[] shape, long bytes, Object owner) {}
     }
 
     private static final ThreadLocal<AllocationListener> LISTENER = new ThreadLocal<>();
@@ -152,6 +158,10 @@ public final class MemoryLedger {
         if (mappedBytes > 0) {
             MAPPED.addAndGet(mappedBytes);
             CLEANER.register(owner, () -> MAPPED.addAndGet(-mappedBytes));
+            AllocationListener listener = LISTENER.get();
+            if (listener != null) {
+                listener.mapped(dtype, dims(shape), mappedBytes, owner);
+            }
         }
         return owner;
     }
@@ -177,13 +187,17 @@ public final class MemoryLedger {
         CLEANER.register(owner, () -> freed(bytes, born));
         AllocationListener listener = LISTENER.get();
         if (listener != null) {
-            long[] dims = new long[shape.length];
-            for (int i = 0; i < shape.length; i++) {
-                dims[i] = shape[i];
-            }
-            listener.allocated(dtype, dims, bytes, owner);
+            listener.allocated(dtype, dims(shape), bytes, owner);
         }
         return owner;
+    }
+
+    private static long[] dims(int[] shape) {
+        long[] dims = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            dims[i] = shape[i];
+        }
+        return dims;
     }
 
     private static void freed(long bytes, long born) {

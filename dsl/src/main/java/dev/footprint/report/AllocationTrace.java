@@ -31,6 +31,10 @@ import tech.tablesaw.api.Table;
  * <p>(The first row is the scale factor, a scalar held as a 0-d array.) Views allocate nothing
  * and do not appear; an operation that must copy, such as reshaping a transposed array, does. Only this thread's allocations are listed; the
  * first {@value #MAX_KEPT_ROWS} are kept in detail, all are counted.
+ *
+ * <p>A file the code mapped ({@code arr.load(path, MMAP_READ)}) is listed as storage
+ * {@code mapped}: its bytes are pages of the operating system, counted apart ("mapped 3.0 GiB,
+ * not heap") and in none of the heap figures.
  */
 public final class AllocationTrace implements Displayable {
     static final int MAX_KEPT_ROWS = 10_000;
@@ -38,20 +42,23 @@ public final class AllocationTrace implements Displayable {
             "dev.footprint.array.", "dev.footprint.sparse.", "dev.footprint.io.", "dev.footprint.Footprint");
 
     /** One allocation: where it came from and what it was. */
-    public record Allocation(String operation, String calledFrom, DType dtype, long[] shape, long bytes, boolean kept) {}
+    public record Allocation(String operation, String calledFrom, DType dtype, long[] shape, long bytes, boolean kept,
+                             boolean mapped) {}
 
     private final List<Allocation> allocations;
     private final long count;
     private final long allocatedBytes;
     private final long peakIncrement;
     private final long keptBytes;
+    private final long mappedBytes;
 
-    private AllocationTrace(List<Allocation> allocations, long count, long allocatedBytes, long peakIncrement) {
+    private AllocationTrace(List<Allocation> allocations, long count, long allocatedBytes, long peakIncrement, long mappedBytes) {
         this.allocations = List.copyOf(allocations);
         this.count = count;
         this.allocatedBytes = allocatedBytes;
         this.peakIncrement = peakIncrement;
-        this.keptBytes = allocations.stream().filter(Allocation::kept).mapToLong(Allocation::bytes).sum();
+        this.mappedBytes = mappedBytes;
+        this.keptBytes = allocations.stream().filter(a -> a.kept() && !a.mapped()).mapToLong(Allocation::bytes).sum();
     }
 
     /**
@@ -74,9 +81,9 @@ public final class AllocationTrace implements Displayable {
         MemoryLedger.settle();
         List<Allocation> rows = new ArrayList<>(recorder.pending.size());
         for (Pending p : recorder.pending) {
-            rows.add(new Allocation(p.operation, p.calledFrom, p.dtype, p.shape, p.bytes, p.owner.get() != null));
+            rows.add(new Allocation(p.operation, p.calledFrom, p.dtype, p.shape, p.bytes, p.owner.get() != null, p.mapped));
         }
-        return new AllocationTrace(rows, recorder.count, recorder.bytes, peakIncrement);
+        return new AllocationTrace(rows, recorder.count, recorder.bytes, peakIncrement, recorder.mappedBytes);
     }
 
     /** The allocations in the order they happened (at most {@value #MAX_KEPT_ROWS}). */
@@ -84,7 +91,12 @@ public final class AllocationTrace implements Displayable {
         return allocations;
     }
 
-    /** How many array storages the code allocated. */
+    /** Bytes of files the code mapped (arrays over them, kept or not): not heap, and in no other figure. */
+    public long mappedBytes() {
+        return mappedBytes;
+    }
+
+    /** How many array storages the code allocated on the heap. */
     public long count() {
         return count;
     }
@@ -99,18 +111,19 @@ public final class AllocationTrace implements Displayable {
         return peakIncrement;
     }
 
-    /** Bytes of the listed storage still reachable after the code ended. */
+    /** Bytes of the listed heap storage still reachable after the code ended. */
     public long keptBytes() {
         return keptBytes;
     }
 
-    /** The allocations as a Tablesaw table: #, operation, called from, dtype, shape, bytes, size, kept. */
+    /** The allocations as a Tablesaw table: #, operation, called from, dtype, shape, storage (heap or mapped), bytes, size, kept. */
     public Table table() {
         LongColumn number = LongColumn.create("#");
         StringColumn operation = StringColumn.create("operation");
         StringColumn caller = StringColumn.create("called from");
         StringColumn dtype = StringColumn.create("dtype");
         StringColumn shape = StringColumn.create("shape");
+        StringColumn storage = StringColumn.create("storage");
         LongColumn bytes = LongColumn.create("bytes");
         StringColumn size = StringColumn.create("size");
         StringColumn kept = StringColumn.create("kept");
@@ -121,11 +134,12 @@ public final class AllocationTrace implements Displayable {
             caller.append(a.calledFrom());
             dtype.append(a.dtype().numpyName());
             shape.append(FootprintRow.shapeText(a.shape()));
+            storage.append(a.mapped() ? "mapped" : "heap");
             bytes.append(a.bytes());
             size.append(HumanSize.of(a.bytes()));
             kept.append(a.kept() ? "yes" : "no");
         }
-        return Table.create("allocations", number, operation, caller, dtype, shape, bytes, size, kept);
+        return Table.create("allocations", number, operation, caller, dtype, shape, storage, bytes, size, kept);
     }
 
     /** One line: how many arrays, how many bytes, the peak and what was kept. */
@@ -133,7 +147,7 @@ public final class AllocationTrace implements Displayable {
         String more = count > allocations.size() ? " (the first " + allocations.size() + " listed)" : "";
         return String.format(Locale.ROOT, "%d arr%s allocated, %s%s; peak +%s; kept %s",
                 count, count == 1 ? "ay" : "ays", HumanSize.of(allocatedBytes), more, HumanSize.of(peakIncrement),
-                HumanSize.of(keptBytes));
+                HumanSize.of(keptBytes)) + (mappedBytes == 0 ? "" : "; mapped " + HumanSize.of(mappedBytes) + ", not heap");
     }
 
     @Override
@@ -149,23 +163,35 @@ public final class AllocationTrace implements Displayable {
         return bundle;
     }
 
-    private record Pending(String operation, String calledFrom, DType dtype, long[] shape, long bytes, WeakReference<Object> owner) {}
+    private record Pending(String operation, String calledFrom, DType dtype, long[] shape, long bytes, WeakReference<Object> owner,
+                           boolean mapped) {}
 
     /** Keeps the allocations of the traced thread; owners weakly, so the trace frees nothing late. */
     private static final class Recorder implements MemoryLedger.AllocationListener {
         final List<Pending> pending = new ArrayList<>();
         long count;
         long bytes;
+        long mappedBytes;
 
         @Override
         public void allocated(DType dtype, long[] shape, long size, Object owner) {
             count++;
             bytes += size;
+            keep(dtype, shape, size, owner, false);
+        }
+
+        @Override
+        public void mapped(DType dtype, long[] shape, long size, Object owner) {
+            mappedBytes += size;
+            keep(dtype, shape, size, owner, true);
+        }
+
+        private void keep(DType dtype, long[] shape, long size, Object owner, boolean mapped) {
             if (pending.size() >= MAX_KEPT_ROWS) {
                 return;
             }
             String[] where = StackWalker.getInstance().walk(frames -> origin(frames.iterator()));
-            pending.add(new Pending(where[0], where[1], dtype, shape, size, new WeakReference<>(owner)));
+            pending.add(new Pending(where[0], where[1], dtype, shape, size, new WeakReference<>(owner), mapped));
         }
 
         /** The outermost engine frame (the operation the caller asked for) and the frame that called it. */

@@ -126,7 +126,14 @@ class MappedNpyTest {
                 && e.getMessage().contains("7900"), e.getMessage());
         Path bad = dir.resolve("bad.npy");
         Files.write(bad, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 2, 0, '{', '}'});
-        assertThrows(NpyFormatException.class, () -> arr.load(bad.toString(), MMAP_READ));
+        NpyFormatException malformed = assertThrows(NpyFormatException.class, () -> arr.load(bad.toString(), MMAP_READ));
+        assertTrue(malformed.getMessage().contains(bad.toString()), malformed.getMessage());
+        Path cut = dir.resolve("cut-header.npy");
+        Files.write(cut, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) 200, 0, '{'});
+        NpyFormatException header = assertThrows(NpyFormatException.class, () -> arr.load(cut.toString(), MMAP_READ_WRITE));
+        assertTrue(header.getMessage().contains(cut.toString()) && header.getMessage().contains("200 bytes")
+                && header.getMessage().contains("only 11 bytes"), header.getMessage());
+        assertEquals(11, Files.size(cut), "a refused mapping leaves the file alone");
     }
 
     @Test

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.footprint.array.MemoryLedger;
 import dev.footprint.array.NDArray;
 import dev.footprint.report.AllocationTrace.Allocation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AllocationTraceTest {
 
@@ -123,5 +125,33 @@ class AllocationTraceTest {
         String html = t.mimeBundle().get("text/html");
         assertTrue(html.contains("<table") && html.contains("NDArray.mul") && html.contains("float64"), html);
         assertEquals(t.count(), t.table().rowCount());
+    }
+
+    @Test
+    void aMappedFileIsListedAsMappedAndCountsInNoHeapFigure(@TempDir Path dir) {
+        Path f = dir.resolve("m.npy");
+        arr.ones(UINT16, 512, 512).save(f);
+        NDArray[] held = new NDArray[2];
+        AllocationTrace t = trace(() -> {
+            held[0] = arr.load(f.toString(), MMAP_READ);
+            held[1] = held[0].lt(1);
+        });
+        assertEquals(2, t.allocations().size(), t.toString());
+        Allocation mapped = t.allocations().get(0);
+        assertTrue(mapped.mapped() && mapped.kept(), t.toString());
+        assertEquals("arr.load", mapped.operation());
+        assertEquals(512L * 512 * 2, mapped.bytes());
+        Allocation mask = t.allocations().get(1);
+        assertFalse(mask.mapped());
+        assertEquals(BOOL, mask.dtype());
+        assertEquals(1, t.count(), "only the mask is heap");
+        assertEquals(512L * 512, t.allocatedBytes());
+        assertEquals(512L * 512, t.peakIncrement());
+        assertEquals(512L * 512, t.keptBytes());
+        assertEquals(512L * 512 * 2, t.mappedBytes());
+        assertTrue(t.summary().endsWith("; mapped 512.0 KiB, not heap"), t.summary());
+        assertEquals(List.of("mapped", "heap"), t.table().stringColumn("storage").asList());
+        assertEquals(0L, held[1].countNonzero());
+        assertEquals(512L * 512, held[0].countNonzero());
     }
 }

@@ -18,13 +18,15 @@ public final class MemoryProbe {
     public static final int LEDGER_LIVE = 4;
     public static final int LEDGER_PEAK = 5;
     public static final int LEDGER_ALLOCATED_TOTAL = 6;
+    /** Bytes of mapped files that reachable arrays are over: not heap, and not in the other ledger figures. */
+    public static final int LEDGER_MAPPED = 7;
 
     private static final String LEDGER_CLASS = "dev.footprint.array.MemoryLedger";
 
     private MemoryProbe() {}
 
     static long[] sample(long executionNanos, long executionCpuNanos) {
-        long[] sample = new long[7];
+        long[] sample = new long[8];
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         sample[CPU_NANOS] = executionCpuNanos;
         sample[ALLOCATED_BYTES] = allocatedBytes(threads);
@@ -35,6 +37,7 @@ public final class MemoryProbe {
             sample[LEDGER_LIVE] = callLong(ledger, "live");
             sample[LEDGER_PEAK] = callLong(ledger, "peak");
             sample[LEDGER_ALLOCATED_TOTAL] = callLong(ledger, "allocatedTotal");
+            sample[LEDGER_MAPPED] = callLong(ledger, "mappedLive"); // -1 for a DSL without mapped files
         }
         return sample;
     }

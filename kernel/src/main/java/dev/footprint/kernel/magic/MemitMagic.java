@@ -13,7 +13,12 @@ import java.util.Locale;
  * <pre>
  * %memit var a = arr.ones(1024, 1024)
  * peak memory: 8.00 MiB, increment: 8.00 MiB (arrays); allocated: 8.00 MiB (JVM, this cell's thread)
+ * %memit var big = arr.load("big.npy", MMAP_READ)
+ * peak memory: 8.00 MiB, increment: 0.00 MiB (arrays); allocated: 0.01 MiB (JVM, this cell's thread); mapped files: 3072.00 MiB (+3072.00 MiB), not heap
  * </pre>
+ *
+ * <p>Arrays over mapped files ({@code arr.load(path, MMAP_READ)}) are counted apart: their pages
+ * belong to the operating system, so they are in no heap figure.
  */
 public final class MemitMagic implements Magic {
 
@@ -68,7 +73,17 @@ public final class MemitMagic implements Magic {
         }
         long peak = after[MemoryProbe.LEDGER_PEAK];
         long increment = Math.max(0, peak - before[MemoryProbe.LEDGER_LIVE]);
-        return "peak memory: " + mib(peak) + ", increment: " + mib(increment) + " (arrays); " + allocated;
+        return "peak memory: " + mib(peak) + ", increment: " + mib(increment) + " (arrays); " + allocated
+                + mapped(before[MemoryProbe.LEDGER_MAPPED], after[MemoryProbe.LEDGER_MAPPED]);
+    }
+
+    /** Mapped files are pages of the operating system, not heap: said apart, and only when there are any. */
+    private static String mapped(long before, long after) {
+        if (before <= 0 && after <= 0) {
+            return "";
+        }
+        long change = after - Math.max(0, before);
+        return "; mapped files: " + mib(after) + " (" + (change < 0 ? "-" : "+") + mib(Math.abs(change)) + "), not heap";
     }
 
     static String mib(long bytes) {

@@ -79,6 +79,20 @@ class MagicsTest {
     }
 
     @Test
+    void memitCountsAMappedFileApartFromHeap(@TempDir Path dir) {
+        String file = dir.resolve("mapped.npy").toString().replace("\\", "\\\\");
+        Run save = run("arr.ones(UINT8, 4096, 4096).save(\"" + file + "\");");
+        assertFalse(save.outcome().isError(), () -> save.outcome().error().toString());
+        Run line = run("%memit var memitMapped = arr.load(\"" + file + "\", MMAP_READ)");
+        assertFalse(line.outcome().isError(), () -> line.outcome().error().toString());
+        assertTrue(line.stdout().contains("increment: 0.00 MiB (arrays)"), line.stdout());
+        assertTrue(line.stdout().contains("(+16.00 MiB), not heap"), line.stdout());
+        Run sum = run("%memit memitMapped.sum()");
+        assertTrue(sum.stdout().contains("(+0.00 MiB), not heap"), sum.stdout());
+        assertEquals("16777216", run("memitMapped.countNonzero()").outcome().result().get("text/plain"));
+    }
+
+    @Test
     void memitCountsWhatTheCodeTookEvenWhenACollectionFreesEarlierGarbageWhileItRuns() {
         // Two float64 arrays nobody holds: garbage, but counted until a collection frees them.
         run("arr.ones(1024, 1024).nbytes(); arr.ones(1024, 1024).nbytes();");
