@@ -38,12 +38,12 @@ final class ChunkedToSparse {
         int nnz = Math.toIntExact(total);
         long[] all = new long[nnz];
         NDArray data = NDArray.allocate(c.dtype(), nnz);
-        Object dst = data.contiguousData();
         int at = 0;
         for (int i = 0; i < count; i++) {
             int n = offsets[i].length;
             System.arraycopy(offsets[i], 0, all, at, n);
-            System.arraycopy(values[i].contiguousData(), 0, dst, at, n);
+            NDArray v = Values.run(values[i]);
+            v.storage().copyTo(null, (int) v.storageOffset(), n, data.storage(), at);
             at += n;
         }
         int[] perm = Offsets.argsort(all);

@@ -2,6 +2,7 @@ package dev.footprint.sparse;
 
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.Bits;
 
 /**
  * Index arrays (COO coordinates, CSR/CSC indices and index pointers) in any integer dtype:
@@ -21,31 +22,25 @@ final class IndexArrays {
         }
     }
 
-    /** The values as longs; the array's own storage when it already is a contiguous int64 array. */
+    /** The values as longs; the array's own storage when it already is a whole int64 (or uint64) array. */
     static long[] longs(NDArray idx) {
-        Object src = idx.contiguousData();
-        int n = (int) idx.size();
         DType t = idx.dtype();
+        if (!t.isInteger()) {
+            throw new IllegalArgumentException("index arrays must be integers, not " + t);
+        }
         if (t == DType.INT64 || t == DType.UINT64) {
-            return (long[]) src;
+            return Values.longs(idx, t);
         }
-        long[] out = new long[n];
-        switch (t) {
-            case INT8 -> { byte[] s = (byte[]) src; for (int i = 0; i < n; i++) out[i] = s[i]; }
-            case UINT8 -> { byte[] s = (byte[]) src; for (int i = 0; i < n; i++) out[i] = s[i] & 0xFFL; }
-            case INT16 -> { short[] s = (short[]) src; for (int i = 0; i < n; i++) out[i] = s[i]; }
-            case UINT16 -> { short[] s = (short[]) src; for (int i = 0; i < n; i++) out[i] = s[i] & 0xFFFFL; }
-            case INT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) out[i] = s[i]; }
-            case UINT32 -> { int[] s = (int[]) src; for (int i = 0; i < n; i++) out[i] = s[i] & 0xFFFF_FFFFL; }
-            default -> throw new IllegalArgumentException("index arrays must be integers, not " + t);
-        }
+        NDArray r = Values.run(idx);
+        long[] out = new long[(int) r.size()];
+        r.storage().gatherLong(null, (int) r.storageOffset(), out.length, out);
         return out;
     }
 
-    /** The values as ints (callers know they fit); the array's own storage for contiguous int32. */
+    /** The values as ints (callers know they fit); the array's own storage for a whole int32 array. */
     static int[] ints(NDArray idx) {
         if (idx.dtype() == DType.INT32) {
-            return (int[]) idx.contiguousData();
+            return Values.whole(idx).storage().ints();
         }
         long[] l = longs(idx);
         int[] out = new int[l.length];
@@ -55,14 +50,10 @@ final class IndexArrays {
 
     /** Encodes {@code values[from .. from+n)} (already range-checked) as an array of {@code t} with {@code shape}. */
     static NDArray encode(DType t, long[] values, int from, int n, long... shape) {
-        Object data = switch (t.storage()) {
-            case BYTE -> { byte[] d = new byte[n]; for (int i = 0; i < n; i++) d[i] = (byte) values[from + i]; yield d; }
-            case SHORT -> { short[] d = new short[n]; for (int i = 0; i < n; i++) d[i] = (short) values[from + i]; yield d; }
-            case INT -> { int[] d = new int[n]; for (int i = 0; i < n; i++) d[i] = (int) values[from + i]; yield d; }
-            case LONG -> java.util.Arrays.copyOfRange(values, from, from + n);
-            default -> throw new IllegalArgumentException("index arrays must be integers, not " + t);
-        };
-        return NDArray.wrap(t, data, shape);
+        if (!t.isInteger()) {
+            throw new IllegalArgumentException("index arrays must be integers, not " + t);
+        }
+        return NDArray.over(t, Bits.heap(t.encoding(), values, from, n), shape);
     }
 
     static NDArray encode(DType t, long[] values) {

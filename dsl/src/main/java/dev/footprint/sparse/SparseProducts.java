@@ -29,8 +29,8 @@ final class SparseProducts {
             // scipy's csr_matrix @ vector: the storage read in place, one sum per row in index order
             int rows = (int) a.shape[0];
             double[] y = new double[rows];
-            csrVector((int[]) a.indptr().contiguousData(), (int[]) a.indices().contiguousData(),
-                    (double[]) a.data().contiguousData(), (double[]) x.contiguousData(), y);
+            csrVector(IndexArrays.ints(a.indptr()), IndexArrays.ints(a.indices()), Values.doubles(a.data()),
+                    Values.doubles(x), y);
             return NDArray.wrap(DType.FLOAT64, y, rows);
         }
         NDArray col = x.reshape(x.size(), 1);
@@ -58,8 +58,8 @@ final class SparseProducts {
         int[] idx = IndexArrays.ints(a.indices());
         boolean csr = a.compressedAxis() == 0;
         if (rt.isFloat()) {
-            double[] v = doubles(a.data());
-            double[] xs = doubles(x);
+            double[] v = Values.doubles(a.data());
+            double[] xs = Values.doubles(x);
             double[] y = new double[rows * k];
             if (k == 1) {
                 if (csr) csrVector(ptr, idx, v, xs, y); else cscVector(ptr, idx, v, xs, y);
@@ -69,8 +69,8 @@ final class SparseProducts {
             NDArray out = NDArray.wrap(DType.FLOAT64, y, rows, k);
             return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
         }
-        long[] v = longs(a.data());
-        long[] xs = longs(x);
+        long[] v = Values.longs(a.data(), DType.INT64);
+        long[] xs = Values.longs(x, DType.INT64);
         long[] y = new long[rows * k];
         int majors = ptr.length - 1;
         for (int m = 0; m < majors; m++) {
@@ -154,14 +154,6 @@ final class SparseProducts {
                 for (int j = 0; j < k; j++) y[out + j] += w * x[in + j];
             }
         }
-    }
-
-    private static double[] doubles(NDArray a) {
-        return (double[]) (a.dtype() == DType.FLOAT64 ? a : a.as(DType.FLOAT64, Casting.UNSAFE)).contiguousData();
-    }
-
-    private static long[] longs(NDArray a) {
-        return (long[]) (a.dtype() == DType.INT64 ? a : a.as(DType.INT64, Casting.UNSAFE)).contiguousData();
     }
 
     private static void requireZeroFill(SparseArray a, String op) {

@@ -269,12 +269,12 @@ final class SparseReductions {
 
         /** The stored values as doubles, as the dense loop reads them. */
         double[] doubles() {
-            return (double[]) coo.data().as(DType.FLOAT64, Casting.UNSAFE).contiguousData();
+            return Values.doubles(coo.data());
         }
 
         /** The stored values widened to {@code wide} (int64 or uint64). */
         long[] longs(DType wide) {
-            return (long[]) coo.data().as(wide, Casting.UNSAFE).contiguousData();
+            return Values.longs(coo.data(), wide);
         }
 
         /** The float accumulators as the result, written in {@code rt} as the dense loop writes them. */

@@ -1,45 +1,25 @@
 package dev.footprint.sparse;
 
 import dev.footprint.array.DType;
+import dev.footprint.array.Casting;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.Bits;
+import dev.footprint.storage.Storage;
 
 /**
  * Moves stored values through a "bits lane": every element as the raw bits of its storage in a
  * {@code long} (zero-extended). Equality in this lane is bit equality, which is what decides
  * whether an element is missing (equal to the fill value): NaN payloads and -0.0 survive.
- * Loops switch on the storage once per call, never per element.
+ * The loops are the storage layer's ({@link Bits}).
  */
 final class Values {
     private Values() {}
 
     /** Raw bits of every element of {@code values} in C order. */
     static long[] bits(NDArray values) {
-        Object src = values.contiguousData();
-        int n = (int) values.size();
-        long[] out = new long[n];
-        switch (values.dtype().storage()) {
-            case BYTE -> {
-                byte[] s = (byte[]) src;
-                for (int i = 0; i < n; i++) out[i] = s[i] & 0xFFL;
-            }
-            case SHORT -> {
-                short[] s = (short[]) src;
-                for (int i = 0; i < n; i++) out[i] = s[i] & 0xFFFFL;
-            }
-            case INT -> {
-                int[] s = (int[]) src;
-                for (int i = 0; i < n; i++) out[i] = s[i] & 0xFFFF_FFFFL;
-            }
-            case LONG -> System.arraycopy((long[]) src, 0, out, 0, n);
-            case FLOAT -> {
-                float[] s = (float[]) src;
-                for (int i = 0; i < n; i++) out[i] = Float.floatToRawIntBits(s[i]) & 0xFFFF_FFFFL;
-            }
-            case DOUBLE -> {
-                double[] s = (double[]) src;
-                for (int i = 0; i < n; i++) out[i] = Double.doubleToRawLongBits(s[i]);
-            }
-        }
+        NDArray r = run(values);
+        long[] out = new long[(int) r.size()];
+        Bits.read(r.storage(), (int) r.storageOffset(), out.length, out);
         return out;
     }
 
@@ -50,35 +30,7 @@ final class Values {
 
     /** A new array of {@code dtype} and {@code shape} whose elements have the given raw bits. */
     static NDArray fromBits(DType dtype, long[] bits, int n, long... shape) {
-        Object data = switch (dtype.storage()) {
-            case BYTE -> {
-                byte[] d = new byte[n];
-                for (int i = 0; i < n; i++) d[i] = (byte) bits[i];
-                yield d;
-            }
-            case SHORT -> {
-                short[] d = new short[n];
-                for (int i = 0; i < n; i++) d[i] = (short) bits[i];
-                yield d;
-            }
-            case INT -> {
-                int[] d = new int[n];
-                for (int i = 0; i < n; i++) d[i] = (int) bits[i];
-                yield d;
-            }
-            case LONG -> java.util.Arrays.copyOf(bits, n);
-            case FLOAT -> {
-                float[] d = new float[n];
-                for (int i = 0; i < n; i++) d[i] = Float.intBitsToFloat((int) bits[i]);
-                yield d;
-            }
-            case DOUBLE -> {
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) d[i] = Double.longBitsToDouble(bits[i]);
-                yield d;
-            }
-        };
-        return NDArray.wrap(dtype, data, shape);
+        return NDArray.over(dtype, Bits.heap(dtype.encoding(), bits, 0, n), shape);
     }
 
     /** A 1-d array of the given raw bits. */
@@ -98,47 +50,34 @@ final class Values {
 
     /** Elements {@code values[index[k]]} for each k, as a new 1-d array (a primitive gather, no boxing). */
     static NDArray take(NDArray values, int[] index) {
-        Object src = values.contiguousData();
-        int n = index.length;
-        Object data = switch (values.dtype().storage()) {
-            case BYTE -> {
-                byte[] s = (byte[]) src;
-                byte[] d = new byte[n];
-                for (int i = 0; i < n; i++) d[i] = s[index[i]];
-                yield d;
-            }
-            case SHORT -> {
-                short[] s = (short[]) src;
-                short[] d = new short[n];
-                for (int i = 0; i < n; i++) d[i] = s[index[i]];
-                yield d;
-            }
-            case INT -> {
-                int[] s = (int[]) src;
-                int[] d = new int[n];
-                for (int i = 0; i < n; i++) d[i] = s[index[i]];
-                yield d;
-            }
-            case LONG -> {
-                long[] s = (long[]) src;
-                long[] d = new long[n];
-                for (int i = 0; i < n; i++) d[i] = s[index[i]];
-                yield d;
-            }
-            case FLOAT -> {
-                float[] s = (float[]) src;
-                float[] d = new float[n];
-                for (int i = 0; i < n; i++) d[i] = s[index[i]];
-                yield d;
-            }
-            case DOUBLE -> {
-                double[] s = (double[]) src;
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) d[i] = s[index[i]];
-                yield d;
-            }
-        };
-        return NDArray.wrap(values.dtype(), data, n);
+        NDArray src = values.isContiguous() && values.storageOffset() == 0 ? values : values.copy();
+        NDArray out = NDArray.allocate(values.dtype(), index.length);
+        src.storage().copyTo(index, 0, index.length, out.storage(), 0);
+        return out;
+    }
+
+    /**
+     * The array itself when its elements are one run of its storage in C order (element {@code i}
+     * at {@code storageOffset() + i}), else a C-order copy, which is.
+     */
+    static NDArray run(NDArray a) {
+        return a.isContiguous() ? a : a.copy();
+    }
+
+    /** The array itself when its elements are exactly its heap storage, from 0 to the end; else a C-order copy, which is. */
+    static NDArray whole(NDArray a) {
+        Storage s = a.storage();
+        return a.isContiguous() && a.storageOffset() == 0 && s.length() == a.size() && s.onHeap() ? a : a.copy();
+    }
+
+    /** The elements as float64 in C order (converted as {@code as(FLOAT64, UNSAFE)}); a whole float64 array's own storage. */
+    static double[] doubles(NDArray a) {
+        return whole(a.dtype() == DType.FLOAT64 ? a : a.as(DType.FLOAT64, Casting.UNSAFE)).storage().doubles();
+    }
+
+    /** The elements widened to {@code wide} (int64 or uint64) in C order; a whole array of {@code wide}'s own storage. */
+    static long[] longs(NDArray a, DType wide) {
+        return whole(a.dtype() == wide ? a : a.as(wide, Casting.UNSAFE)).storage().longs();
     }
 
     /** The stored values followed by the fill value: the set whose smallest lossless dtype a compact array may use. */
