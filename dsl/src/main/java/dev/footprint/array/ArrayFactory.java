@@ -289,6 +289,25 @@ public final class ArrayFactory {
         return dev.footprint.io.Npy.map(dev.footprint.io.FileErrors.path(path), Arguments.notNull(mode, "mode"));
     }
 
+    /**
+     * Creates a {@code .npy} file of zeros and maps it read-write, as NumPy's
+     * {@code np.lib.format.open_memmap(path, mode='w+', dtype=..., shape=...)}: an array larger
+     * than the heap, filled a slice at a time; what is set goes to the file, which NumPy and
+     * {@code arr.load} read as any {@code .npy}.
+     *
+     * <pre>{@code
+     * var big = arr.create("big.npy", FLOAT64, 40000, 4096);   // 1.2 GiB of zeros, none of it heap
+     * var rows = big.slice("0:100");
+     * rows.set(arr.random(100, 4096).lt(0.1), 1.0);
+     * }</pre>
+     *
+     * @throws java.io.UncheckedIOException the file cannot be written
+     */
+    public NDArray create(String path, DType dtype, long... shape) {
+        return dev.footprint.io.Npy.create(dev.footprint.io.FileErrors.path(path), Arguments.notNull(dtype, "dtype"),
+                Arguments.notNull(shape, "shape"));
+    }
+
     /** As {@link #load(String, dev.footprint.io.MapMode)}. */
     public NDArray load(java.nio.file.Path path, dev.footprint.io.MapMode mode) {
         return dev.footprint.io.Npy.map(Arguments.notNull(path, "path"), Arguments.notNull(mode, "mode"));

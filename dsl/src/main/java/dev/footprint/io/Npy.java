@@ -96,6 +96,46 @@ public final class Npy {
         }
     }
 
+    /**
+     * Creates a {@code .npy} file of zeros of {@code dtype} and {@code shape} and maps it
+     * read-write, as NumPy's {@code np.lib.format.open_memmap(path, mode='w+', dtype=..., shape=...)}:
+     * the file is written once, sparse where the file system allows, and filled through the
+     * returned array ({@code set}), a slice at a time when it is larger than the heap. Its header
+     * is the one {@code numpy.save} writes for that dtype and shape. An existing file is replaced
+     * only once the new one is complete.
+     *
+     * <pre>{@code
+     * NDArray big = Npy.create(Path.of("big.npy"), DType.FLOAT64, 40000, 4096);   // 1.2 GiB, none of it heap
+     * big.slice("0:100").set(big.slice("0:100").eq(0.0), 1.5);
+     * }</pre>
+     *
+     * @throws dev.footprint.array.ArrayAllocationException the shape is negative or too large for a mapped array
+     * @throws UncheckedIOException the file cannot be written
+     */
+    public static NDArray create(Path file, dev.footprint.array.DType dtype, long... shape) {
+        dev.footprint.array.Arguments.notNull(file, "path");
+        dev.footprint.array.Arguments.notNull(dtype, "dtype");
+        long dataBytes = Math.multiplyExact(Shapes.size(Shapes.checked(shape)), (long) dtype.itemsize());
+        byte[] header = NpyHeader.encode(dtype, java.nio.ByteOrder.LITTLE_ENDIAN, false, shape, 0);
+        AtomicFile.write(file, out -> {
+            IoSupport.writeFully(out, java.nio.ByteBuffer.wrap(header));
+            if (dataBytes == 0) {
+                return;
+            }
+            if (out instanceof FileChannel channel) {
+                // One byte at the end: the file system gives the rest as zeros, without writing them.
+                channel.write(java.nio.ByteBuffer.allocate(1), header.length + dataBytes - 1);
+                return;
+            }
+            java.nio.ByteBuffer zeros = java.nio.ByteBuffer.allocate((int) Math.min(dataBytes, 1 << 20));
+            for (long left = dataBytes; left > 0; left -= zeros.limit()) {
+                zeros.clear().limit((int) Math.min(left, zeros.capacity()));
+                IoSupport.writeFully(out, zeros);
+            }
+        });
+        return map(file, MapMode.MMAP_READ_WRITE);
+    }
+
     private static long[] reversed(long[] shape) {
         long[] out = new long[shape.length];
         for (int i = 0; i < shape.length; i++) {

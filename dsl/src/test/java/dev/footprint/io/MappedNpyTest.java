@@ -147,4 +147,27 @@ class MappedNpyTest {
         m.transpose().save(t);
         assertEquals(arr.load(f.toString()).transpose(), arr.load(t.toString()));
     }
+
+    @Test
+    void createMakesTheFileNumpySaveWouldAndMapsItReadWrite() throws Exception {
+        Path f = dir.resolve("created.npy");
+        NDArray big = arr.create(f.toString(), FLOAT64, 300, 7);
+        assertTrue(big.isMapped());
+        assertArrayEquals(Files.readAllBytes(saved(arr.zeros(FLOAT64, 300, 7), "zeros.npy")), Files.readAllBytes(f),
+                "header and zeros as numpy.save writes them");
+        NDArray rows = big.slice("290:300");
+        rows.set(rows.eq(0.0), 0.25);
+        big.set(-0.5, 3, 1);
+        NDArray expected = arr.zeros(FLOAT64, 300, 7);
+        expected.slice("290:300").set(expected.slice("290:300").eq(0.0), 0.25);
+        expected.set(-0.5, 3, 1);
+        assertEquals(expected, arr.load(f.toString()));
+        NDArray empty = arr.create(dir.resolve("empty.npy").toString(), UINT16, 0, 5);
+        assertEquals(0, empty.size());
+        assertArrayEquals(Files.readAllBytes(saved(arr.zeros(UINT16, 0, 5), "empty-saved.npy")),
+                Files.readAllBytes(dir.resolve("empty.npy")));
+        ExternalPython.require("numpy");
+        assertEquals("0.25", ExternalPython.run("mapped_npy.py", "get", f.toString(), "299", "6").strip());
+        assertEquals("-0.5", ExternalPython.run("mapped_npy.py", "get", f.toString(), "3", "1").strip());
+    }
 }
