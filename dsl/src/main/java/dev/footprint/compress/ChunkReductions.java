@@ -243,9 +243,9 @@ final class ChunkReductions {
                 columns.add(p);
             }
         }
-        Parallel.forEach(columns.size(), () -> new Object[] {new double[maxChunk(ch)], new long[maxChunk(ch)]}, (scratch, c) -> {
-            double[] xd = (double[]) scratch[0];
-            long[] xl = (long[]) scratch[1];
+        Parallel.forEach(columns.size(), () -> new Lanes(new double[maxChunk(ch)], new long[maxChunk(ch)]), (scratch, c) -> {
+            double[] xd = scratch.doubles();
+            long[] xl = scratch.longs();
             int[] p = columns.get(c).clone();
             for (int g = 0; g < ch.grid[ax]; g++) {
                 p[ax] = g;
@@ -317,4 +317,7 @@ final class ChunkReductions {
     private static int maxChunk(Chunking ch) {
         return Chunking.elements(ch.chunk);
     }
+
+    /** One worker's scratch: a chunk's elements in the double lane and in the long lane. */
+    private record Lanes(double[] doubles, long[] longs) {}
 }

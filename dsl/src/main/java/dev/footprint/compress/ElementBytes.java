@@ -2,40 +2,25 @@ package dev.footprint.compress;
 
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.ArrayRuns;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * Moves runs of elements between a dtype's primitive storage and little-endian bytes (the layout
- * NumPy, Blosc and Zarr use), through the byte buffer views' bulk copies.
+ * NumPy, Blosc and Zarr use), with the storage layer's bulk codec ({@link ArrayRuns}).
  */
 final class ElementBytes {
     private ElementBytes() {}
 
     /** Writes {@code src[from, from+n)} as bytes into {@code dst} from byte {@code at}. */
     static void put(DType t, Object src, int from, int n, byte[] dst, int at) {
-        ByteBuffer b = ByteBuffer.wrap(dst, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN);
-        switch (t.storage()) {
-            case BYTE -> System.arraycopy(src, from, dst, at, n);
-            case SHORT -> b.asShortBuffer().put((short[]) src, from, n);
-            case INT -> b.asIntBuffer().put((int[]) src, from, n);
-            case LONG -> b.asLongBuffer().put((long[]) src, from, n);
-            case FLOAT -> b.asFloatBuffer().put((float[]) src, from, n);
-            case DOUBLE -> b.asDoubleBuffer().put((double[]) src, from, n);
-        }
+        ArrayRuns.encode(t.encoding(), src, from, n, ByteBuffer.wrap(dst, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN));
     }
 
-    /** Reads {@code n} elements from {@code src} at byte {@code at} into {@code dst[from, from+n)}. */
+    /** Reads {@code n} elements from {@code src} at byte {@code at} into {@code dst[from, from+n)}; bool bytes become 0 or 1. */
     static void get(DType t, byte[] src, int at, Object dst, int from, int n) {
-        ByteBuffer b = ByteBuffer.wrap(src, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN);
-        switch (t.storage()) {
-            case BYTE -> System.arraycopy(src, at, dst, from, n);
-            case SHORT -> b.asShortBuffer().get((short[]) dst, from, n);
-            case INT -> b.asIntBuffer().get((int[]) dst, from, n);
-            case LONG -> b.asLongBuffer().get((long[]) dst, from, n);
-            case FLOAT -> b.asFloatBuffer().get((float[]) dst, from, n);
-            case DOUBLE -> b.asDoubleBuffer().get((double[]) dst, from, n);
-        }
+        ArrayRuns.decode(t.encoding(), ByteBuffer.wrap(src, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN), dst, from, n);
     }
 
     /** A new primitive array of {@code n} elements of {@code t}'s storage. */

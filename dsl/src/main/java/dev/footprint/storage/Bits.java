@@ -67,7 +67,7 @@ public final class Bits {
         BitLoops.fill(p, scratch, 0, Storage.STEP, bits);
         for (long done = 0; done < total; ) {
             int m = (int) Math.min(Storage.STEP, total - done);
-            s.writeRaw(null, (int) done, m, scratch);
+            s.writeRaw(null, Math.toIntExact(done), m, scratch);
             done += m;
         }
     }
@@ -137,9 +137,8 @@ public final class Bits {
      */
     public static void scatter(Storage src, int base, int n, Storage dst, int[] at) {
         Object a = heapArray(src);
-        Object d = heapArray(dst);
-        if (a != null && d != null) {
-            HeapLoops.scatterRaw(src.encoding.primitive(), a, base, n, d, at);
+        if (a != null && base == 0) {
+            dst.writeRaw(at, 0, n, a);
             return;
         }
         for (int done = 0; done < n; ) {

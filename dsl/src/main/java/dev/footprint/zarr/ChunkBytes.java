@@ -1,6 +1,7 @@
 package dev.footprint.zarr;
 
 import dev.footprint.array.DType;
+import dev.footprint.storage.ArrayRuns;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -8,39 +9,16 @@ import java.nio.ByteOrder;
 final class ChunkBytes {
     private ChunkBytes() {}
 
-    /** A new primitive array of the dtype's storage holding the {@code n} elements of {@code raw}. */
+    /** A new primitive array of the dtype's storage holding the {@code n} elements of {@code raw}; bool bytes become 0 or 1, as NumPy reads them. */
     static Object toElements(byte[] raw, DType t, ByteOrder order, int n) {
-        ByteBuffer b = ByteBuffer.wrap(raw, 0, n * t.itemsize()).order(order);
-        return switch (t.storage()) {
-            case BYTE -> {
-                byte[] d = new byte[n];
-                b.get(d);
-                if (t == DType.BOOL) {
-                    for (int i = 0; i < n; i++) {
-                        d[i] = d[i] != 0 ? (byte) 1 : 0;   // NumPy reads any non-zero byte as True
-                    }
-                }
-                yield d;
-            }
-            case SHORT -> { short[] d = new short[n]; b.asShortBuffer().get(d); yield d; }
-            case INT -> { int[] d = new int[n]; b.asIntBuffer().get(d); yield d; }
-            case LONG -> { long[] d = new long[n]; b.asLongBuffer().get(d); yield d; }
-            case FLOAT -> { float[] d = new float[n]; b.asFloatBuffer().get(d); yield d; }
-            case DOUBLE -> { double[] d = new double[n]; b.asDoubleBuffer().get(d); yield d; }
-        };
+        Object d = ArrayRuns.allocate(t.encoding(), n);
+        ArrayRuns.decode(t.encoding(), ByteBuffer.wrap(raw, 0, n * t.itemsize()).order(order), d, 0, n);
+        return d;
     }
 
     /** Puts the bytes of the {@code n} elements of the primitive array {@code data} at the start of {@code raw}. */
     static byte[] toBytes(Object data, DType t, ByteOrder order, int n, byte[] raw) {
-        ByteBuffer b = ByteBuffer.wrap(raw).order(order);
-        switch (t.storage()) {
-            case BYTE -> b.put((byte[]) data, 0, n);
-            case SHORT -> b.asShortBuffer().put((short[]) data, 0, n);
-            case INT -> b.asIntBuffer().put((int[]) data, 0, n);
-            case LONG -> b.asLongBuffer().put((long[]) data, 0, n);
-            case FLOAT -> b.asFloatBuffer().put((float[]) data, 0, n);
-            case DOUBLE -> b.asDoubleBuffer().put((double[]) data, 0, n);
-        }
+        ArrayRuns.encode(t.encoding(), data, 0, n, ByteBuffer.wrap(raw).order(order));
         return raw;
     }
 
@@ -53,46 +31,20 @@ final class ChunkBytes {
             ByteOrder order) {
         ByteBuffer b = ByteBuffer.wrap(raw).order(order);
         int size = t.itemsize();
-        Rows.forEach(block, srcShape, srcOrigin, chunkShape, new int[block.length], (srcOff, chunkOff, n) -> {
-            ByteBuffer at = b.position(chunkOff * size).slice().order(order);
-            switch (t.storage()) {
-                case BYTE -> at.put((byte[]) src, srcOff, n);
-                case SHORT -> at.asShortBuffer().put((short[]) src, srcOff, n);
-                case INT -> at.asIntBuffer().put((int[]) src, srcOff, n);
-                case LONG -> at.asLongBuffer().put((long[]) src, srcOff, n);
-                case FLOAT -> at.asFloatBuffer().put((float[]) src, srcOff, n);
-                case DOUBLE -> at.asDoubleBuffer().put((double[]) src, srcOff, n);
-            }
-        });
+        Rows.forEach(block, srcShape, srcOrigin, chunkShape, new int[block.length], (srcOff, chunkOff, n) ->
+                ArrayRuns.encode(t.encoding(), src, srcOff, n, b.position(chunkOff * size).slice().order(order)));
     }
 
     /**
      * Copies the block {@code block} at {@code chunkOrigin} of a chunk's C-order bytes {@code raw}
      * (of {@code chunkShape}) into the primitive array {@code dst} (C order, {@code dstShape}) at
-     * {@code dstOrigin}, row by row.
+     * {@code dstOrigin}, row by row; bool bytes become 0 or 1.
      */
     static void getRows(byte[] raw, int[] chunkShape, int[] chunkOrigin, int[] block, Object dst, int[] dstShape,
             int[] dstOrigin, DType t, ByteOrder order) {
         ByteBuffer b = ByteBuffer.wrap(raw).order(order);
         int size = t.itemsize();
-        Rows.forEach(block, chunkShape, chunkOrigin, dstShape, dstOrigin, (chunkOff, dstOff, n) -> {
-            ByteBuffer at = b.position(chunkOff * size).slice().order(order);
-            switch (t.storage()) {
-                case BYTE -> {
-                    at.get((byte[]) dst, dstOff, n);
-                    if (t == DType.BOOL) {
-                        byte[] d = (byte[]) dst;
-                        for (int i = dstOff; i < dstOff + n; i++) {
-                            d[i] = d[i] != 0 ? (byte) 1 : 0;
-                        }
-                    }
-                }
-                case SHORT -> at.asShortBuffer().get((short[]) dst, dstOff, n);
-                case INT -> at.asIntBuffer().get((int[]) dst, dstOff, n);
-                case LONG -> at.asLongBuffer().get((long[]) dst, dstOff, n);
-                case FLOAT -> at.asFloatBuffer().get((float[]) dst, dstOff, n);
-                case DOUBLE -> at.asDoubleBuffer().get((double[]) dst, dstOff, n);
-            }
-        });
+        Rows.forEach(block, chunkShape, chunkOrigin, dstShape, dstOrigin, (chunkOff, dstOff, n) ->
+                ArrayRuns.decode(t.encoding(), b.position(chunkOff * size).slice().order(order), dst, dstOff, n));
     }
 }

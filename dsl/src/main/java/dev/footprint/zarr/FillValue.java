@@ -6,10 +6,10 @@ import com.google.gson.JsonPrimitive;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.Bits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A {@code .zarray}'s {@code fill_value}: the value of every element of a chunk that was never
@@ -93,15 +93,11 @@ record FillValue(DType dtype, long bits, boolean isNull) {
 
     /** A new C-order array of {@code n} elements, every one the fill value (zeros for a null fill). */
     NDArray asArray(int n) {
-        Object data = switch (dtype.storage()) {
-            case BYTE -> { byte[] d = new byte[n]; Arrays.fill(d, (byte) bits); yield d; }
-            case SHORT -> { short[] d = new short[n]; Arrays.fill(d, (short) bits); yield d; }
-            case INT -> { int[] d = new int[n]; Arrays.fill(d, (int) bits); yield d; }
-            case LONG -> { long[] d = new long[n]; Arrays.fill(d, bits); yield d; }
-            case FLOAT -> { float[] d = new float[n]; Arrays.fill(d, Float.intBitsToFloat((int) bits)); yield d; }
-            case DOUBLE -> { double[] d = new double[n]; Arrays.fill(d, Double.longBitsToDouble(bits)); yield d; }
-        };
-        return NDArray.wrap(dtype, data, n);
+        NDArray a = NDArray.allocate(dtype, n);
+        if (bits != 0) {
+            Bits.fill(a.storage(), bits);
+        }
+        return a;
     }
 
     /** Whether a fill is still exact in {@code other} (for copies into a smaller dtype). */
@@ -117,15 +113,9 @@ record FillValue(DType dtype, long bits, boolean isNull) {
         return isNull ? "null" : toJson().toString();
     }
 
+    /** The bits of a one-element array's element, sign-extended from its width. */
     private static long bitsOf(NDArray one) {
-        Object d = one.contiguousData();
-        return switch (one.dtype().storage()) {
-            case BYTE -> ((byte[]) d)[0];
-            case SHORT -> ((short[]) d)[0];
-            case INT -> ((int[]) d)[0];
-            case LONG -> ((long[]) d)[0];
-            case FLOAT -> Float.floatToRawIntBits(((float[]) d)[0]);
-            case DOUBLE -> Double.doubleToRawLongBits(((double[]) d)[0]);
-        };
+        int shift = 64 - 8 * one.itemsize();
+        return Bits.read(one.storage(), (int) one.storageOffset()) << shift >> shift;
     }
 }
