@@ -16,12 +16,17 @@ final class Evaluators {
 
     /**
      * The evaluator named by {@value #EVALUATOR_PROPERTY}, else a {@link JShellEvaluator} (with
-     * the user JVM options of {@code FOOTPRINT_USER_JVM_OPTS}) started in the background.
+     * the user JVM options of {@code FOOTPRINT_USER_JVM_OPTS}) started in the background, which
+     * then prepares {@code %maven} in the background too.
      */
     static Evaluator create() throws ReflectiveOperationException {
         String className = System.getProperty(EVALUATOR_PROPERTY);
         if (className == null) {
-            return new BackgroundStartEvaluator(JShellEvaluator::new);
+            return new BackgroundStartEvaluator(() -> {
+                JShellEvaluator evaluator = new JShellEvaluator();
+                evaluator.prepareLibrariesInBackground();
+                return evaluator;
+            });
         }
         Class<?> type = Class.forName(className);
         if (!Evaluator.class.isAssignableFrom(type)) {

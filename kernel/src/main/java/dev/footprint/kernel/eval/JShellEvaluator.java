@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,8 @@ import java.util.concurrent.TimeoutException;
 public final class JShellEvaluator implements Evaluator {
     /** How long a stopped cell may take to end before the user JVM is killed. */
     private static final long STOP_GRACE_MILLIS = 1500;
+    /** How long {@link #close} waits for {@link #prepareLibrariesInBackground} to end. */
+    private static final long PREPARE_CLOSE_WAIT_SECONDS = 10;
 
     private final UserJvmOptions options;
     private final OutputRouter router = new OutputRouter();
@@ -75,6 +78,7 @@ public final class JShellEvaluator implements Evaluator {
         return thread;
     });
     private final List<String> addedClassPath = new ArrayList<>();
+    private volatile CompletableFuture<Boolean> librariesPrepared;
     private volatile JShellSession session;
     private volatile CountDownLatch cellDone;
     private volatile boolean killedByInterrupt;
@@ -116,6 +120,31 @@ public final class JShellEvaluator implements Evaluator {
             close();
             throw failure;
         }
+    }
+
+    /**
+     * Starts preparing {@code %maven} on a background thread ({@link MagicRegistry#prepareLibraries}):
+     * Maven Resolver built and its classes loaded by an offline rehearsal, the kernel's jars read
+     * for what they provide, so that the first {@code %maven} of a library already in the local
+     * repository costs what a later one does. The kernel calls this once it is ready; a
+     * {@code %maven} issued before the preparation ends waits for it, and {@link #close} waits
+     * for it too (at most {@value #PREPARE_CLOSE_WAIT_SECONDS} s).
+     *
+     * @return completes with whether the resolver was prepared
+     */
+    public CompletableFuture<Boolean> prepareLibrariesInBackground() {
+        CompletableFuture<Boolean> prepared = new CompletableFuture<>();
+        librariesPrepared = prepared;
+        Thread preparer = new Thread(() -> {
+            try {
+                prepared.complete(magics.prepareLibraries(options.classPath()));
+            } catch (RuntimeException | Error failed) {
+                prepared.completeExceptionally(failed);
+            }
+        }, "footprint-maven-prepare");
+        preparer.setDaemon(true);
+        preparer.start();
+        return prepared;
     }
 
     /** Milliseconds the current user JVM took from launch to connected. */
@@ -232,11 +261,27 @@ public final class JShellEvaluator implements Evaluator {
         } finally {
             owner.shutdownNow();
             router.close();
+            awaitPreparation();
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
             } catch (IllegalStateException exiting) {
                 // the JVM is shutting down and runs the hook anyway
             }
+        }
+    }
+
+    /** Lets a preparation in progress end, so its temporary repository is deleted and its classes stay loaded. */
+    private void awaitPreparation() {
+        CompletableFuture<Boolean> prepared = librariesPrepared;
+        if (prepared == null) {
+            return;
+        }
+        try {
+            prepared.get(PREPARE_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException failed) {
+            // nothing to clean up that waiting longer would
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class MagicRegistry {
     private final Map<String, Magic> byName = new LinkedHashMap<>();
     private final List<Magic> magics = new ArrayList<>();
+    private MavenLibraries libraries;
 
     /** A registry with Footprint's magics, resolving libraries with {@link MavenConfig#standard()}. */
     public static MagicRegistry standard() {
@@ -21,6 +22,7 @@ public final class MagicRegistry {
     public static MagicRegistry standard(MavenConfig maven) {
         MagicRegistry registry = new MagicRegistry();
         MavenLibraries libraries = new MavenLibraries(maven);
+        registry.libraries = libraries;
         registry.register(new MemitMagic());
         registry.register(new TimeMagic());
         registry.register(new WhosMagic());
@@ -31,6 +33,18 @@ public final class MagicRegistry {
         registry.register(new LoadMagic());
         registry.register(new LsmagicMagic(registry));
         return registry;
+    }
+
+    /**
+     * Does ahead, on the calling thread, the work a first {@code %maven} would start with (see
+     * {@link MavenLibraries#prepare}); cells may run meanwhile on other threads.
+     *
+     * @param classPath the kernel's own class path, whose jars {@code %maven} checks for clashes
+     * @return whether the resolver was prepared (false if this registry has no {@code %maven},
+     *     or the rehearsal failed: {@code %maven} still works, only its first run is slower)
+     */
+    public boolean prepareLibraries(List<String> classPath) {
+        return libraries != null && libraries.prepare(classPath);
     }
 
     public void register(Magic magic) {

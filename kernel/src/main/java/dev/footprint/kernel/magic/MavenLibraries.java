@@ -27,14 +27,27 @@ final class MavenLibraries {
     /** Progress is shown at most this often. */
     private static final long PROGRESS_NANOS = 100_000_000L;
 
-    private final MavenConfig config;
-    private DependencyResolver resolver;
+    private final DependencyResolver resolver;
     private final List<RepositorySpec> repositories = new ArrayList<>();
     private final Map<String, ResolvedArtifact> added = new LinkedHashMap<>();
     private final ProvidedArtifacts provided = new ProvidedArtifacts();
 
     MavenLibraries(MavenConfig config) {
-        this.config = config;
+        this.resolver = new DependencyResolver(config);
+    }
+
+    /**
+     * Does ahead what the first {@code %maven} would do first: reads what the jars of
+     * {@code classPath} provide, and prepares the resolver ({@link DependencyResolver#prepare}).
+     * Safe to run on another thread while cells run: a {@code %maven} meanwhile waits for it.
+     *
+     * @return whether the resolver's rehearsal succeeded
+     */
+    boolean prepare(List<String> classPath) {
+        for (String entry : classPath) {
+            provided.in(Path.of(entry));
+        }
+        return resolver.prepare();
     }
 
     /** Adds a repository for later resolutions, replacing one of the same id. */
@@ -70,7 +83,7 @@ final class MavenLibraries {
         long start = System.nanoTime();
         List<ResolvedArtifact> resolved;
         try {
-            resolved = resolver().resolve(wanted, repositories, progress::show);
+            resolved = resolver.resolve(wanted, repositories, progress::show);
         } catch (ResolutionException failed) {
             context.display(LibraryTable.finished(asked, "failed"), displayId, true);
             return Magic.failure("MavenResolutionError", "%maven " + asked + ": " + failed.getMessage());
@@ -136,13 +149,6 @@ final class MavenLibraries {
                     + " was not added, and code written for it may fail with " + found.version() + ".";
         }
         return null;
-    }
-
-    private DependencyResolver resolver() {
-        if (resolver == null) {
-            resolver = new DependencyResolver(config);
-        }
-        return resolver;
     }
 
     /** Shows resolution progress in place, at most every {@value #PROGRESS_NANOS} ns. */

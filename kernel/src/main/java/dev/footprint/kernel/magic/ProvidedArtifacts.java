@@ -26,8 +26,11 @@ final class ProvidedArtifacts {
 
     private final Map<Path, Map<String, Provided>> byEntry = new HashMap<>();
 
-    /** What {@code entry} (a jar or a folder) says it contains, by {@code group:artifact}; read once per entry. */
-    Map<String, Provided> in(Path entry) {
+    /**
+     * What {@code entry} (a jar or a folder) says it contains, by {@code group:artifact}; read once
+     * per entry (the kernel's own entries may be read ahead, on another thread).
+     */
+    synchronized Map<String, Provided> in(Path entry) {
         return byEntry.computeIfAbsent(entry, ProvidedArtifacts::scan);
     }
 

@@ -42,14 +42,14 @@ import org.eclipse.aether.util.graph.visitor.PreorderNodeListGenerator;
  *         List.of(RequestedDependency.of(Coordinate.parse("org.apache.commons:commons-math3:3.6.1"))),
  *         List.of(), step -> {});
  * }</pre>
- * The repository system is made on first use, so a kernel that never resolves pays nothing.
- * Not thread-safe: one resolution at a time.
+ * The repository system is made on first use or by {@link #prepare}, so a kernel that never
+ * resolves pays nothing unless it prepares. One resolution at a time: a second caller waits.
  */
 public final class DependencyResolver implements AutoCloseable {
     private static final List<String> CLASS_PATH_SCOPES = List.of("compile", "runtime");
 
     private final MavenConfig config;
-    private RepositorySystem system;
+    private volatile RepositorySystem system;
 
     public DependencyResolver(MavenConfig config) {
         this.config = config;
@@ -64,9 +64,46 @@ public final class DependencyResolver implements AutoCloseable {
      * @return the files in class-path order (Maven's: breadth of the graph in pre-order)
      * @throws ResolutionException saying what could not be resolved and why
      */
-    public List<ResolvedArtifact> resolve(List<RequestedDependency> wanted, List<RepositorySpec> repositories,
+    public synchronized List<ResolvedArtifact> resolve(List<RequestedDependency> wanted, List<RepositorySpec> repositories,
             Consumer<ResolutionProgress.Snapshot> progress) {
-        MavenSettings settings = MavenSettings.load(config);
+        return resolve(MavenSettings.load(config), wanted, repositories, progress);
+    }
+
+    /**
+     * Makes the repository system and rehearses a resolution, offline, of a tiny library written
+     * into a temporary local repository of its own (see {@link RehearsalRepository}), so that
+     * Maven Resolver's and Maven's model classes are loaded and the first {@link #resolve} costs
+     * what a later one does. It reads the user's settings but uses no network and writes nothing
+     * into the user's local repository. A {@link #resolve} called meanwhile waits for it.
+     *
+     * @return whether the rehearsal resolved its library (false: it failed, and {@link #resolve}
+     *     still works, it only pays for the loading itself)
+     */
+    public boolean prepare() {
+        return prepare(() -> {});
+    }
+
+    /** {@link #prepare()}, running {@code rehearsed} after the rehearsal, before another resolution may start. */
+    synchronized boolean prepare(Runnable rehearsed) {
+        system();
+        try {
+            MavenSettings.load(config);
+        } catch (ResolutionException malformed) {
+            // resolve() reports it, with the file, line and column
+        }
+        try (RehearsalRepository rehearsal = RehearsalRepository.create()) {
+            List<ResolvedArtifact> resolved = resolve(MavenSettings.offline(rehearsal.localRepository()),
+                    List.of(RequestedDependency.of(rehearsal.coordinate())), List.of(), step -> {});
+            return resolved.size() == rehearsal.artifacts();
+        } catch (IOException | RuntimeException failed) {
+            return false;
+        } finally {
+            rehearsed.run();
+        }
+    }
+
+    private List<ResolvedArtifact> resolve(MavenSettings settings, List<RequestedDependency> wanted,
+            List<RepositorySpec> repositories, Consumer<ResolutionProgress.Snapshot> progress) {
         RepositorySystem repositorySystem = system();
         ResolutionProgress tracker = new ResolutionProgress(progress);
         try (CloseableSession session = new SessionBuilderSupplier(repositorySystem).get()
@@ -164,9 +201,10 @@ public final class DependencyResolver implements AutoCloseable {
 
     @Override
     public void close() {
-        if (system != null) {
-            system.shutdown();
-            system = null;
+        RepositorySystem built = system;
+        system = null;
+        if (built != null) {
+            built.shutdown();
         }
     }
 }

@@ -34,8 +34,8 @@ final class MavenSettings {
     final ProxySelector proxies;
     final AuthenticationSelector credentials;
 
-    private MavenSettings(Settings settings, MavenConfig config) {
-        localRepository = localRepository(settings, config);
+    private MavenSettings(Settings settings, Path localRepository) {
+        this.localRepository = localRepository;
         offline = settings.isOffline();
         DefaultMirrorSelector mirrorSelector = new DefaultMirrorSelector();
         for (Mirror mirror : settings.getMirrors()) {
@@ -75,7 +75,8 @@ final class MavenSettings {
         request.setUserSettingsFile(existing(config.userSettings()));
         request.setGlobalSettingsFile(existing(config.globalSettings()));
         try {
-            return new MavenSettings(new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings(), config);
+            Settings settings = new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings();
+            return new MavenSettings(settings, localRepository(settings, config));
         } catch (SettingsBuildingException malformed) {
             StringBuilder message = new StringBuilder("cannot read Maven's settings:");
             for (SettingsProblem problem : malformed.getProblems()) {
@@ -84,6 +85,13 @@ final class MavenSettings {
             }
             throw new ResolutionException(message.toString());
         }
+    }
+
+    /** Maven's defaults, offline, with {@code localRepository}: no settings file is read. */
+    static MavenSettings offline(Path localRepository) {
+        Settings settings = new Settings();
+        settings.setOffline(true);
+        return new MavenSettings(settings, localRepository);
     }
 
     private static File existing(Path path) {

@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +115,27 @@ class MavenMagicTest {
             assertTrue(run(evaluator, "System.exit(3);").outcome().isError());
             assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value(),
                     "the restarted user JVM gets the jars again");
+        }
+    }
+
+    @Test
+    void aKernelThatPreparesInTheBackgroundResolvesWarnsAndReportsAsWithout() throws Exception {
+        Path local = root.resolve("prepared-local");
+        try (JShellEvaluator evaluator = evaluator(repo.config(local, false))) {
+            CompletableFuture<Boolean> prepared = evaluator.prepareLibrariesInBackground();
+            // Likely still preparing: this %maven then waits for the preparation.
+            Run added = run(evaluator, "%maven org.example:greeting:1.0 tech.tablesaw:tablesaw-core:0.1");
+            assertFalse(added.outcome().isError(), added.error());
+            assertTrue(added.table().contains("org.example:words:1.0"), added.table());
+            assertTrue(added.table().contains("warning: tech.tablesaw:tablesaw-core:0.1 clashes with tech.tablesaw:tablesaw-core:"),
+                    added.table());
+            assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value());
+            assertTrue(prepared.get(120, TimeUnit.SECONDS), "the rehearsal failed");
+            try (Stream<Path> files = Files.walk(local)) {
+                assertTrue(files.noneMatch(file -> file.toString().contains("rehearsal")), "the rehearsal's library reached " + local);
+            }
+            Run again = run(evaluator, "%maven org.example:shouter:1.0");
+            assertTrue(again.table().contains("kept org.example:words:1.0"), again.table());
         }
     }
 
