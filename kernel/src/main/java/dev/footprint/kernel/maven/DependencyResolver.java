@@ -70,8 +70,8 @@ public final class DependencyResolver implements AutoCloseable {
     }
 
     /**
-     * Makes the repository system and rehearses a resolution, offline, of a tiny library written
-     * into a temporary local repository of its own (see {@link RehearsalRepository}), so that
+     * Makes the repository system and rehearses a resolution of a tiny library written into a
+     * temporary local repository of its own (see {@link RehearsalRepository}), so that
      * Maven Resolver's and Maven's model classes are loaded and the first {@link #resolve} costs
      * what a later one does. It reads the user's settings but uses no network and writes nothing
      * into the user's local repository. A {@link #resolve} called meanwhile waits for it.
@@ -92,8 +92,8 @@ public final class DependencyResolver implements AutoCloseable {
             // resolve() reports it, with the file, line and column
         }
         try (RehearsalRepository rehearsal = RehearsalRepository.create()) {
-            List<ResolvedArtifact> resolved = resolve(MavenSettings.offline(rehearsal.localRepository()),
-                    List.of(RequestedDependency.of(rehearsal.coordinate())), List.of(), step -> {});
+            List<ResolvedArtifact> resolved = resolve(MavenSettings.defaults(rehearsal.localRepository()),
+                    List.of(RequestedDependency.of(rehearsal.coordinate())), List.of(rehearsal.remote()), step -> {});
             return resolved.size() == rehearsal.artifacts();
         } catch (IOException | RuntimeException failed) {
             return false;

@@ -87,11 +87,9 @@ final class MavenSettings {
         }
     }
 
-    /** Maven's defaults, offline, with {@code localRepository}: no settings file is read. */
-    static MavenSettings offline(Path localRepository) {
-        Settings settings = new Settings();
-        settings.setOffline(true);
-        return new MavenSettings(settings, localRepository);
+    /** Maven's defaults (online; no mirrors, proxies or servers) with {@code localRepository}: no settings file is read. */
+    static MavenSettings defaults(Path localRepository) {
+        return new MavenSettings(new Settings(), localRepository);
     }
 
     private static File existing(Path path) {
