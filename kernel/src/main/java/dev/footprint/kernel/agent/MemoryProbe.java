@@ -20,13 +20,19 @@ public final class MemoryProbe {
     public static final int LEDGER_ALLOCATED_TOTAL = 6;
     /** Bytes of mapped files that reachable arrays are over: not heap, and not in the other ledger figures. */
     public static final int LEDGER_MAPPED = 7;
+    /**
+     * The live bytes when the peak window began (the ledger's {@code windowStart}), -1 for a DSL
+     * without it: what the peak counts on top of. Not the live bytes read after the reset, which
+     * an older array's release in between would lower below it.
+     */
+    public static final int LEDGER_WINDOW_START = 8;
 
     private static final String LEDGER_CLASS = "dev.footprint.array.MemoryLedger";
 
     private MemoryProbe() {}
 
     static long[] sample(long executionNanos, long executionCpuNanos) {
-        long[] sample = new long[8];
+        long[] sample = new long[9];
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         sample[CPU_NANOS] = executionCpuNanos;
         sample[ALLOCATED_BYTES] = allocatedBytes(threads);
@@ -38,6 +44,7 @@ public final class MemoryProbe {
             sample[LEDGER_PEAK] = callLong(ledger, "peak");
             sample[LEDGER_ALLOCATED_TOTAL] = callLong(ledger, "allocatedTotal");
             sample[LEDGER_MAPPED] = callLong(ledger, "mappedLive"); // -1 for a DSL without mapped files
+            sample[LEDGER_WINDOW_START] = callLong(ledger, "windowStart");
         }
         return sample;
     }

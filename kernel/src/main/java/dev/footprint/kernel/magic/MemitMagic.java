@@ -1,6 +1,5 @@
 package dev.footprint.kernel.magic;
 
-import dev.footprint.kernel.agent.AgentExecutionControl;
 import dev.footprint.kernel.agent.MemoryProbe;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import java.util.List;
@@ -43,24 +42,7 @@ public final class MemitMagic implements Magic {
     }
 
     private static ExecutionOutcome measure(String code, MagicContext context) {
-        long[] before;
-        try {
-            context.agentCommand(AgentExecutionControl.CMD_RESET_PEAK, null);
-            before = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
-        } catch (Exception failure) {
-            return Magic.failure("MemitError", "cannot read the user JVM's counters: " + failure.getMessage());
-        }
-        ExecutionOutcome outcome = context.runCode(code);
-        if (outcome.isError()) {
-            return outcome;
-        }
-        try {
-            long[] after = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
-            context.print(report(before, after) + "\n");
-        } catch (Exception failure) {
-            context.print("memit: cannot read the user JVM's counters: " + failure.getMessage() + "\n");
-        }
-        return outcome;
+        return ProbedRun.run("memit", code, context, true, MemitMagic::report);
     }
 
     static String report(long[] before, long[] after) {
@@ -72,7 +54,11 @@ public final class MemitMagic implements Magic {
             return "array memory: unknown (no memory ledger in this DSL); " + allocated;
         }
         long peak = after[MemoryProbe.LEDGER_PEAK];
-        long increment = Math.max(0, peak - before[MemoryProbe.LEDGER_LIVE]);
+        // Against the window's start: an older array freed between the reset and the first reading
+        // would otherwise count as part of what the code took.
+        long start = after[MemoryProbe.LEDGER_WINDOW_START] >= 0
+                ? after[MemoryProbe.LEDGER_WINDOW_START] : before[MemoryProbe.LEDGER_LIVE];
+        long increment = Math.max(0, peak - start);
         return "peak memory: " + mib(peak) + ", increment: " + mib(increment) + " (arrays); " + allocated
                 + mapped(before[MemoryProbe.LEDGER_MAPPED], after[MemoryProbe.LEDGER_MAPPED]);
     }

@@ -1,6 +1,5 @@
 package dev.footprint.kernel.magic;
 
-import dev.footprint.kernel.agent.AgentExecutionControl;
 import dev.footprint.kernel.agent.MemoryProbe;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import java.util.List;
@@ -39,22 +38,9 @@ public final class TimeMagic implements Magic {
     }
 
     private static ExecutionOutcome measure(String code, MagicContext context) {
-        long[] before;
-        try {
-            before = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
-        } catch (Exception failure) {
-            return Magic.failure("TimeError", "cannot read the user JVM's clock: " + failure.getMessage());
-        }
-        ExecutionOutcome outcome = context.runCode(code);
-        try {
-            long[] after = (long[]) context.agentCommand(AgentExecutionControl.CMD_PROBE, null);
-            long cpu = after[MemoryProbe.CPU_NANOS] - before[MemoryProbe.CPU_NANOS];
-            long wall = after[MemoryProbe.EXECUTION_NANOS] - before[MemoryProbe.EXECUTION_NANOS];
-            context.print("CPU time: " + duration(cpu) + "\nWall time: " + duration(wall) + "\n");
-        } catch (Exception lost) {
-            // the user JVM went away during the code; the outcome says so
-        }
-        return outcome;
+        return ProbedRun.run("time", code, context, false, (before, after) ->
+                "CPU time: " + duration(after[MemoryProbe.CPU_NANOS] - before[MemoryProbe.CPU_NANOS])
+                        + "\nWall time: " + duration(after[MemoryProbe.EXECUTION_NANOS] - before[MemoryProbe.EXECUTION_NANOS]));
     }
 
     static String duration(long nanos) {
