@@ -8,8 +8,9 @@ decompress >= 0.7x. Data sets (seeded, written once to .npy files that the Java 
   image    a smooth 4096 x 4096 uint16 image (products and sums of sines)
   sparse1  1 %-dense float64, 4096 x 4096 (normal values at random positions, zeros elsewhere)
   random   uniform random float64 in [0, 1), 4096 x 4096 (barely compressible)
-c-blosc levels (clevel 1-9) map to the codecs' own levels as c-blosc 1 does: lz4's acceleration
-is 10 - clevel, zstd's level 2 * clevel - 1.
+The Java side maps c-blosc's clevel to the codec's own level as c-blosc 1 does (lz4's acceleration
+10 - clevel, zstd's level 2 * clevel - 1; dev.footprint.codec.BloscLayout) and cuts its chunks into
+the blocks c-blosc uses for that level.
 
     mvn -q -pl bench -am package -DskipTests
     /usr/bin/python3 bench/blosc_compare.py [--jar bench/target/footprint-benchmarks.jar] [--threads 2]
@@ -71,13 +72,9 @@ def blosc_side(a, cname, clevel):
     }
 
 
-def native_level(cname, clevel):
-    return {"lz4": 10 - clevel, "zstd": 2 * clevel - 1 if clevel < 9 else 22}[cname]
-
-
 def java_side(args, path, cname, clevel):
     cmd = [args.java, "-Xmx3g", "-Dfootprint.threads=%d" % args.threads, "-cp", args.jar,
-           "dev.footprint.bench.BloscCompareMain", path, cname, str(native_level(cname, clevel))]
+           "dev.footprint.bench.BloscCompareMain", path, cname, str(clevel)]
     if args.chunk_rows:
         cmd.append(str(args.chunk_rows))
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * {@code -Dfootprint.threads}), times compressing and decompressing (warm-up, then the median of
  * repeated calls) and prints one JSON line:
  * {@code {"stored": 123, "compress_ms": 1.2, "decompress_ms": 0.8, "same": true, "chunks": 32}}.
- * Arguments: the file, the codec, the codec's own level, and optionally the chunk length of the
+ * Arguments: the file, the codec, c-blosc's clevel (mapped to the codec's level as c-blosc maps
+ * it), and optionally the chunk length of the
  * first axis (default: the compressed array's default chunks).
  */
 public final class BloscCompareMain {
@@ -23,10 +24,10 @@ public final class BloscCompareMain {
     public static void main(String[] args) {
         NDArray a = Npy.read(Path.of(args[0]));
         String codec = args[1];
-        int level = Integer.parseInt(args[2]);
+        int clevel = Integer.parseInt(args[2]);
         long[] chunk = args.length > 3 ? firstAxisChunks(a, Long.parseLong(args[3])) : new long[0];
-        CompressedNDArray c = BloscOperations.compress(a, codec, level, chunk);
-        double compressMs = medianMillis(() -> BloscOperations.compress(a, codec, level, chunk));
+        CompressedNDArray c = BloscOperations.compress(a, codec, clevel, chunk);
+        double compressMs = medianMillis(() -> BloscOperations.compress(a, codec, clevel, chunk));
         double decompressMs = medianMillis(() -> BloscOperations.decompress(c));
         boolean same = BloscOperations.decompress(c).equals(a);
         System.out.printf(Locale.ROOT, "{\"stored\": %d, \"compress_ms\": %.4f, \"decompress_ms\": %.4f, \"same\": %s, "

@@ -18,18 +18,9 @@ class BloscOperationsTest {
         }
         NDArray image = NDArray.wrap(DType.UINT16, d, 256, 256);
         for (String codec : new String[] {"lz4", "zstd"}) {
-            CompressedNDArray c = BloscOperations.compress(image, codec, BloscOperations.nativeLevel(codec, 5));
+            CompressedNDArray c = BloscOperations.compress(image, codec, 5);
             assertEquals(image, BloscOperations.decompress(c), codec);
             assertTrue(c.storedBytes() < image.nbytes() * 3 / 4, codec + " stores " + c.storedBytes());
         }
-    }
-
-    @Test
-    void bloscLevelsMapToTheCodecsOwnAsCBloscDoes() {
-        assertEquals(5, BloscOperations.nativeLevel("lz4", 5));
-        assertEquals(1, BloscOperations.nativeLevel("lz4", 9));
-        assertEquals(1, BloscOperations.nativeLevel("zstd", 1));
-        assertEquals(9, BloscOperations.nativeLevel("zstd", 5));
-        assertEquals(22, BloscOperations.nativeLevel("zstd", 9));
     }
 }

@@ -43,9 +43,9 @@ final class Lz4Codec implements Codec {
 
     @Override
     public int compress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int level) {
-        Blocks.checkLevel("lz4 (acceleration)", level, 1, MAX_ACCELERATION);
+        Checks.checkLevel("lz4 (acceleration)", level, 1, MAX_ACCELERATION);
         int room = maxCompressedLength(len);
-        Blocks.checkCompress(src, srcOff, len, dst, dstOff, room);
+        Checks.checkCompress(src, srcOff, len, dst, dstOff, room);
         return compressor(level).compress(src, srcOff, len, dst, dstOff, room);
     }
 
@@ -65,13 +65,13 @@ final class Lz4Codec implements Codec {
 
     @Override
     public void decompress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int decodedLen) {
-        Blocks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
+        Checks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
         int n;
         try {
             n = DECOMPRESSOR.decompress(src, srcOff, len, dst, dstOff, decodedLen);
         } catch (LZ4Exception e) {
-            throw Blocks.corrupt("lz4", len, decodedLen, "cannot be decoded: " + e.getMessage(), e);
+            throw Checks.corrupt("lz4", len, decodedLen, "cannot be decoded: " + e.getMessage(), e);
         }
-        Blocks.requireLength("lz4", len, decodedLen, n);
+        Checks.requireLength("lz4", len, decodedLen, n);
     }
 }

@@ -18,15 +18,15 @@ final class NoneCodec implements Codec {
 
     @Override
     public int compress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int level) {
-        Blocks.checkCompress(src, srcOff, len, dst, dstOff, len);
+        Checks.checkCompress(src, srcOff, len, dst, dstOff, len);
         System.arraycopy(src, srcOff, dst, dstOff, len);
         return len;
     }
 
     @Override
     public void decompress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int decodedLen) {
-        Blocks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
-        Blocks.requireLength("none", len, decodedLen, len);
+        Checks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
+        Checks.requireLength("none", len, decodedLen, len);
         System.arraycopy(src, srcOff, dst, dstOff, len);
     }
 }

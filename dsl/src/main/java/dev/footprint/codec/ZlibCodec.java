@@ -30,9 +30,9 @@ final class ZlibCodec implements Codec {
 
     @Override
     public int compress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int level) {
-        Blocks.checkLevel("zlib", level, -1, 9);
+        Checks.checkLevel("zlib", level, -1, 9);
         int room = maxCompressedLength(len);
-        Blocks.checkCompress(src, srcOff, len, dst, dstOff, room);
+        Checks.checkCompress(src, srcOff, len, dst, dstOff, room);
         Deflater d = DEFLATER.get();
         d.reset();
         d.setLevel(level);
@@ -51,7 +51,7 @@ final class ZlibCodec implements Codec {
 
     @Override
     public void decompress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int decodedLen) {
-        Blocks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
+        Checks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
         Inflater inf = INFLATER.get();
         inf.reset();
         inf.setInput(src, srcOff, len);
@@ -60,23 +60,23 @@ final class ZlibCodec implements Codec {
             while (n < decodedLen && !inf.finished()) {
                 int k = inf.inflate(dst, dstOff + n, decodedLen - n);
                 if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    throw Blocks.corrupt("zlib", len, decodedLen, "ends after " + n + " bytes", null);
+                    throw Checks.corrupt("zlib", len, decodedLen, "ends after " + n + " bytes", null);
                 }
                 n += k;
             }
             if (!inf.finished() && inf.inflate(new byte[1]) > 0) {
-                throw Blocks.corrupt("zlib", len, decodedLen, "decodes to more bytes than that", null);
+                throw Checks.corrupt("zlib", len, decodedLen, "decodes to more bytes than that", null);
             }
             if (!inf.finished()) {
-                throw Blocks.corrupt("zlib", len, decodedLen, "is truncated: its stream does not end", null);
+                throw Checks.corrupt("zlib", len, decodedLen, "is truncated: its stream does not end", null);
             }
-            Blocks.requireLength("zlib", len, decodedLen, n);
+            Checks.requireLength("zlib", len, decodedLen, n);
             if (inf.getRemaining() > 0) {
-                throw Blocks.corrupt("zlib", len, decodedLen, "has " + inf.getRemaining()
+                throw Checks.corrupt("zlib", len, decodedLen, "has " + inf.getRemaining()
                         + " bytes after its stream ends", null);
             }
         } catch (DataFormatException e) {
-            throw Blocks.corrupt("zlib", len, decodedLen, "cannot be decoded: " + e.getMessage(), e);
+            throw Checks.corrupt("zlib", len, decodedLen, "cannot be decoded: " + e.getMessage(), e);
         }
     }
 }

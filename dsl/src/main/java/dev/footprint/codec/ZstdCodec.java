@@ -30,8 +30,8 @@ final class ZstdCodec implements Codec {
 
     @Override
     public int compress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int level) {
-        Blocks.checkLevel("zstd", level, MIN_LEVEL, Zstd.maxCompressionLevel());
-        Blocks.checkCompress(src, srcOff, len, dst, dstOff, maxCompressedLength(len));
+        Checks.checkLevel("zstd", level, MIN_LEVEL, Zstd.maxCompressionLevel());
+        Checks.checkCompress(src, srcOff, len, dst, dstOff, maxCompressedLength(len));
         ZstdCompressCtx ctx = COMPRESS.get();
         ctx.setLevel(level);
         return ctx.compressByteArray(dst, dstOff, dst.length - dstOff, src, srcOff, len);
@@ -39,18 +39,18 @@ final class ZstdCodec implements Codec {
 
     @Override
     public void decompress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int decodedLen) {
-        Blocks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
+        Checks.checkDecompress(src, srcOff, len, dst, dstOff, decodedLen);
         long frameSize = Zstd.getFrameContentSize(src, srcOff, len);
         // a frame that records its size must record exactly the size expected (unknown sizes are checked after)
         if (frameSize >= 0 && frameSize != decodedLen) {
-            throw Blocks.corrupt("zstd", len, decodedLen, "records a content size of " + frameSize + " bytes", null);
+            throw Checks.corrupt("zstd", len, decodedLen, "records a content size of " + frameSize + " bytes", null);
         }
         int n;
         try {
             n = DECOMPRESS.get().decompressByteArray(dst, dstOff, decodedLen, src, srcOff, len);
         } catch (RuntimeException e) {
-            throw Blocks.corrupt("zstd", len, decodedLen, "cannot be decoded: " + e.getMessage(), e);
+            throw Checks.corrupt("zstd", len, decodedLen, "cannot be decoded: " + e.getMessage(), e);
         }
-        Blocks.requireLength("zstd", len, decodedLen, n);
+        Checks.requireLength("zstd", len, decodedLen, n);
     }
 }

@@ -2,17 +2,19 @@ package dev.footprint.compress;
 
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.codec.BloscLayout;
 import dev.footprint.codec.Codec;
 import dev.footprint.codec.CodecException;
-import dev.footprint.codec.Shuffle;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
  * The compressed chunks of one array and the two ways through them: a chunk's elements are
- * written as little-endian bytes, byte-shuffled by the element size, and compressed; when that
- * does not make them smaller they are kept as plain bytes instead, so a chunk never takes more
- * than its elements' bytes.
+ * written as little-endian bytes and compressed as c-blosc compresses a buffer at the matching
+ * clevel ({@link BloscLayout}: blocks byte-shuffled by the element size, lz4 and zlib blocks split
+ * into one stream per byte of the type), without Blosc's 16-byte header. When that does not
+ * make a chunk smaller it is kept as plain bytes instead, so a chunk never takes more than its
+ * elements' bytes.
  */
 final class ChunkStore {
     final DType dtype;
@@ -23,6 +25,8 @@ final class ChunkStore {
     /** Whether chunk i is kept as plain, unshuffled bytes. */
     private final boolean[] plain;
     private final long storedBytes;
+    /** The c-blosc clevel whose block sizes the chunks are cut in. */
+    private final int clevel;
 
     private ChunkStore(DType dtype, Chunking chunking, Codec codec, int level, byte[][] blocks, boolean[] plain) {
         this.dtype = dtype;
@@ -36,18 +40,19 @@ final class ChunkStore {
             n += b == null ? 0 : b.length;
         }
         this.storedBytes = n;
+        this.clevel = BloscLayout.clevel(codec.name(), level);
     }
 
-    /** Per-worker buffers, each a chunk's bytes long (the packed one the codec's bound). */
+    /** Per-worker buffers, each a chunk's bytes long (the packed one the layout's bound). */
     private final class Scratch {
         final byte[] raw;
         final byte[] shuffled;
-        final byte[] packed;
+        byte[] packed;
 
         Scratch(int chunkBytes) {
             raw = new byte[chunkBytes];
             shuffled = new byte[chunkBytes];
-            packed = new byte[codec == null ? 0 : codec.maxCompressedLength(chunkBytes)];
+            packed = new byte[layout(chunkBytes).maxLength(codec, chunkBytes)];
         }
     }
 
@@ -81,16 +86,22 @@ final class ChunkStore {
         return new ChunkStore(dtype, chunking, codec, level, blocks, plain);
     }
 
+    /** How a chunk of {@code len} bytes is cut: c-blosc's blocks for this codec and level. */
+    private BloscLayout layout(int len) {
+        return BloscLayout.of(codec.name(), clevel, dtype.itemsize(), len, 0, dtype.itemsize() > 1);
+    }
+
     private void pack(int i, Scratch s) {
         int len = Chunking.elements(chunking.extent(i)) * dtype.itemsize();
-        int item = dtype.itemsize();
-        byte[] input = s.raw;
-        if (item > 1) {
-            Shuffle.shuffle(item, s.raw, 0, len, s.shuffled, 0);
-            input = s.shuffled;
+        int n = -1;
+        if (!codec.name().equals("none")) {
+            BloscLayout layout = layout(len);
+            if (s.packed.length < layout.maxLength(codec, len)) {
+                s.packed = new byte[layout.maxLength(codec, len)];
+            }
+            n = layout.encode(codec, level, s.raw, 0, len, s.packed, 0, 0, len - 1, s.shuffled);
         }
-        int n = codec.compress(input, 0, len, s.packed, 0, level);
-        if (n < len) {
+        if (n >= 0) {
             blocks[i] = Arrays.copyOf(s.packed, n);
         } else {
             blocks[i] = Arrays.copyOf(s.raw, len);
@@ -105,16 +116,11 @@ final class ChunkStore {
             System.arraycopy(blocks[i], 0, s.raw, 0, len);
             return len;
         }
-        int item = dtype.itemsize();
-        byte[] target = item > 1 ? s.shuffled : s.raw;
         try {
-            codec.decompress(blocks[i], 0, blocks[i].length, target, 0, len);
+            layout(len).decode(codec, blocks[i], 0, 0, blocks[i].length, s.raw, 0, len, s.shuffled);
         } catch (CodecException e) {
             throw new CodecException("chunk " + i + " " + Arrays.toString(chunking.position(i)) + " of a compressed "
                     + dtype.numpyName() + " array is damaged: " + e.getMessage(), e);
-        }
-        if (item > 1) {
-            Shuffle.unshuffle(item, s.shuffled, 0, len, s.raw, 0);
         }
         return len;
     }

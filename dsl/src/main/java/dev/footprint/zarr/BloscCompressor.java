@@ -2,9 +2,9 @@ package dev.footprint.zarr;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.footprint.codec.BloscLayout;
 import dev.footprint.codec.Codec;
 import dev.footprint.codec.CodecException;
-import dev.footprint.codec.Shuffle;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -13,8 +13,10 @@ import java.util.Set;
  * codec version, flags, typesize, uncompressed bytes, block size, stored bytes), then the start
  * of each block, then the blocks; each block is byte-shuffled as a whole and compressed either as
  * one stream or split into one stream per byte of the type. A stream whose stored length equals
- * its plain length is stored plain. With the "memcpyed" flag the plain bytes follow the header.
- * Reading follows the header's flags, whatever the {@code .zarray} says.
+ * its plain length is stored plain ({@link BloscLayout}). With the "memcpyed" flag the plain bytes
+ * follow the header. Writing follows c-blosc 1.21 for the clevel (block size, split, the codec's
+ * level: lz4's acceleration {@code 10 - clevel}), so a chunk is cut and compressed as c-blosc
+ * cuts it; reading follows the header's flags, whatever the {@code .zarray} says.
  */
 record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) implements ChunkCompressor {
     static final int NOSHUFFLE = 0;
@@ -86,75 +88,20 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
         int ts = typesize > 255 ? 1 : typesize;
         boolean doShuffle = (shuffle == SHUFFLE || shuffle == AUTOSHUFFLE) && ts > 1;
         if (clevel == 0 || len < 128) {
-            return memcpyed(raw, len, ts, doShuffle, len == 0 ? 0 : len);
+            return memcpyed(raw, len, ts, len == 0 ? 0 : len);
         }
         Codec codec = Codec.named(cname.equals("lz4hc") ? "lz4" : cname);
-        int bs = blockSize(len, ts);
-        int nblocks = (len + bs - 1) / bs;
-        int worst = HEADER + 4 * nblocks;
-        for (int j = 0; j < nblocks; j++) {
-            int bsize = Math.min(bs, len - j * bs);
-            int nsplits = splits(bsize, ts, j == nblocks - 1 && len % bs != 0);
-            worst += nsplits * (4 + codec.maxCompressedLength(bsize / nsplits));
+        BloscLayout layout = BloscLayout.of(cname, clevel, ts, len, blocksize, doShuffle);
+        byte[] out = Scratch.bytes(Scratch.Use.OUTPUT, HEADER + layout.maxLength(codec, len));
+        byte[] tmp = doShuffle ? Scratch.bytes(Scratch.Use.SHUFFLE, layout.blocksize()) : null;
+        int end = layout.encode(codec, BloscLayout.nativeLevel(cname, clevel), raw, 0, len, out, 0, HEADER,
+                HEADER + len, tmp);
+        if (end < 0) {
+            return memcpyed(raw, len, ts, layout.blocksize());   // never more than the input and a header
         }
-        byte[] out = Scratch.bytes(Scratch.Use.OUTPUT, worst);
-        byte[] tmp = doShuffle ? Scratch.bytes(Scratch.Use.SHUFFLE, bs) : null;
-        int pos = HEADER + 4 * nblocks;
-        int level = codecLevel();
-        for (int j = 0; j < nblocks; j++) {
-            putInt(out, HEADER + 4 * j, pos);
-            int start = j * bs;
-            int bsize = Math.min(bs, len - start);
-            byte[] src = raw;
-            int srcOff = start;
-            if (doShuffle) {
-                Shuffle.shuffle(ts, raw, start, bsize, tmp, 0);
-                src = tmp;
-                srcOff = 0;
-            }
-            int nsplits = splits(bsize, ts, j == nblocks - 1 && len % bs != 0);
-            int neblock = bsize / nsplits;
-            for (int k = 0; k < nsplits; k++) {
-                int n = codec.compress(src, srcOff + k * neblock, neblock, out, pos + 4, level);
-                if (n <= 0 || n >= neblock) {
-                    System.arraycopy(src, srcOff + k * neblock, out, pos + 4, neblock);   // stored plain
-                    n = neblock;
-                }
-                putInt(out, pos, n);
-                pos += 4 + n;
-            }
-            if (pos > len + HEADER) {
-                return memcpyed(raw, len, ts, doShuffle, bs);   // never more than the input and a header
-            }
-        }
-        int flags = (doShuffle ? FLAG_SHUFFLE : 0) | (cname.startsWith("lz4") ? 0 : FLAG_DONT_SPLIT)
-                | formatCode() << 5;
-        header(out, flags, ts, len, bs, pos);
-        return Arrays.copyOf(out, pos);
-    }
-
-    /**
-     * c-blosc's block sizes for level 5: 128 KiB per byte of the type for lz4 (split into one
-     * stream per byte), 256 KiB for zstd and zlib (one stream).
-     */
-    private int blockSize(int len, int ts) {
-        int bs = cname.startsWith("lz4") ? 128 * 1024 * Math.min(ts, 8) : 256 * 1024;
-        bs = Math.min(bs, len);
-        return bs > ts ? bs / ts * ts : bs;
-    }
-
-    /** lz4 streams are split by byte of the type, as c-blosc does; zstd and zlib are not. */
-    private int splits(int bsize, int ts, boolean leftover) {
-        return cname.startsWith("lz4") && !leftover && ts <= 16 && bsize / ts >= 128 ? ts : 1;
-    }
-
-    /** c-blosc's mapping of clevel to the codec's level: zstd 2 × clevel − 1; lz4 at its default acceleration. */
-    private int codecLevel() {
-        return switch (cname) {
-            case "zstd" -> clevel < 9 ? 2 * clevel - 1 : 22;
-            case "zlib" -> clevel;
-            default -> 1;
-        };
+        int flags = (doShuffle ? FLAG_SHUFFLE : 0) | (layout.split() ? 0 : FLAG_DONT_SPLIT) | formatCode() << 5;
+        header(out, flags, ts, len, layout.blocksize(), end);
+        return Arrays.copyOf(out, end);
     }
 
     private int formatCode() {
@@ -165,7 +112,7 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
         };
     }
 
-    private byte[] memcpyed(byte[] raw, int len, int ts, boolean doShuffle, int bs) {
+    private byte[] memcpyed(byte[] raw, int len, int ts, int bs) {
         byte[] out = new byte[HEADER + len];
         System.arraycopy(raw, 0, out, HEADER, len);
         header(out, FLAG_MEMCPYED | FLAG_DONT_SPLIT | formatCode() << 5, ts, len, Math.max(bs, 1), HEADER + len);
@@ -177,9 +124,9 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
         out[1] = 1;   // the codec's format version
         out[2] = (byte) flags;
         out[3] = (byte) ts;
-        putInt(out, 4, nbytes);
-        putInt(out, 8, bs);
-        putInt(out, 12, cbytes);
+        BloscLayout.putInt(out, 4, nbytes);
+        BloscLayout.putInt(out, 8, bs);
+        BloscLayout.putInt(out, 12, cbytes);
     }
 
     // ---- reading -------------------------------------------------------------------------
@@ -192,9 +139,9 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
         int version = in[0] & 0xff;
         int flags = in[2] & 0xff;
         int ts = in[3] & 0xff;
-        int nbytes = getInt(in, 4);
-        int bs = getInt(in, 8);
-        int cbytes = getInt(in, 12);
+        int nbytes = BloscLayout.getInt(in, 4);
+        int bs = BloscLayout.getInt(in, 8);
+        int cbytes = BloscLayout.getInt(in, 12);
         if (version < 1 || version > 2) {
             throw new BadChunkException("Blosc format version " + version + " (Blosc2 or not a Blosc header); "
                     + "Footprint reads Blosc1 buffers (versions 1 and 2)");
@@ -230,64 +177,12 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
             throw new BadChunkException("Blosc header has typesize " + ts + " and block size " + bs);
         }
         Codec codec = Codec.named(name);
-        boolean doShuffle = (flags & FLAG_SHUFFLE) != 0 && ts > 1;
-        boolean dontSplit = (flags & FLAG_DONT_SPLIT) != 0;
-        int nblocks = (int) (((long) nbytes + bs - 1) / bs);
-        int leftover = nbytes % bs;
-        int dataStart = HEADER + 4 * nblocks;
-        if (dataStart > in.length || dataStart < 0) {
-            throw new BadChunkException("Blosc buffer of " + in.length + " bytes cannot hold the starts of its "
-                    + nblocks + " blocks (truncated)");
+        BloscLayout layout = new BloscLayout(ts, bs, (flags & FLAG_SHUFFLE) != 0, (flags & FLAG_DONT_SPLIT) == 0);
+        byte[] tmp = layout.shuffle() && ts > 1 ? Scratch.bytes(Scratch.Use.SHUFFLE, Math.min(bs, nbytes)) : null;
+        try {
+            layout.decode(codec, in, 0, HEADER, in.length, out, 0, nbytes, tmp);
+        } catch (CodecException e) {
+            throw new BadChunkException("Blosc " + e.getMessage(), e);
         }
-        byte[] tmp = doShuffle ? Scratch.bytes(Scratch.Use.SHUFFLE, Math.min(bs, nbytes)) : null;
-        for (int j = 0; j < nblocks; j++) {
-            boolean isLeftover = j == nblocks - 1 && leftover > 0;
-            int bsize = isLeftover ? leftover : bs;
-            int pos = getInt(in, HEADER + 4 * j);
-            if (pos < dataStart || pos > in.length) {
-                throw new BadChunkException("Blosc block " + j + " starts at " + pos + ", outside the " + in.length
-                        + "-byte buffer");
-            }
-            int nsplits = !dontSplit && ts <= 16 && bsize / ts >= 128 && !isLeftover ? ts : 1;
-            int neblock = bsize / nsplits;
-            byte[] dst = doShuffle ? tmp : out;
-            int dstOff = doShuffle ? 0 : j * bs;
-            for (int k = 0; k < nsplits; k++) {
-                if (pos + 4 > in.length) {
-                    throw new BadChunkException("Blosc block " + j + " is cut short (truncated)");
-                }
-                int n = getInt(in, pos);
-                pos += 4;
-                if (n < 0 || n > in.length - pos) {
-                    throw new BadChunkException("Blosc block " + j + " says " + n + " stored bytes, the buffer has "
-                            + (in.length - pos) + " left (truncated or damaged)");
-                }
-                if (n == neblock) {
-                    System.arraycopy(in, pos, dst, dstOff + k * neblock, neblock);
-                } else {
-                    try {
-                        codec.decompress(in, pos, n, dst, dstOff + k * neblock, neblock);
-                    } catch (CodecException e) {
-                        throw new BadChunkException("Blosc block " + j + " does not decode with " + name + ": "
-                                + e.getMessage(), e);
-                    }
-                }
-                pos += n;
-            }
-            if (doShuffle) {
-                Shuffle.unshuffle(ts, tmp, 0, bsize, out, j * bs);
-            }
-        }
-    }
-
-    private static int getInt(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-        b[at + 2] = (byte) (v >>> 16);
-        b[at + 3] = (byte) (v >>> 24);
     }
 }

@@ -1,11 +1,13 @@
 package dev.footprint.zarr;
 
 import dev.footprint.array.NDArray;
+import dev.footprint.io.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.StringJoiner;
 
 /**
@@ -171,9 +173,20 @@ final class ChunkStore {
         return meta.compressor().encode(raw, meta.chunkBytes(), meta.dtype().itemsize());
     }
 
-    /** Writes a chunk's stored bytes beside its file, then renames it into place. */
+    /**
+     * Writes a chunk's stored bytes to its file, which must not exist yet: stores are written
+     * whole into a new folder that replaces the old store only when complete ({@link StagedStore}).
+     */
     void writeStored(String key, byte[] bytes) {
-        SafeFiles.write(file(key), bytes);
+        Path f = file(key);
+        try {
+            if (key.contains("/")) {
+                Files.createDirectories(f.getParent());
+            }
+            Files.write(f, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw FileErrors.of("write", f, e);
+        }
     }
 
     private static String trimSpec(int[] v) {

@@ -35,9 +35,9 @@ public final class ZarrFactory {
     /**
      * Writes {@code a} as a Zarr v2 store at {@code path} with zarr-python's defaults (chunks
      * guessed from the shape, Blosc lz4 level 5 with byte shuffle, fill 0), replacing a Zarr
-     * array already there. A folder holding anything else is refused. Chunks are written to
-     * temporary files and renamed, the {@code .zarray} last, so a failed write never leaves a
-     * store that reads back wrong.
+     * array already there. A folder holding anything else is refused. The store is written into a
+     * hidden folder beside {@code path} and moved into place when complete, so a failed write
+     * leaves the store that was there as it was.
      *
      * <pre>{@code
      * zarr.save("image.zarr", image).storedBytes();

@@ -2,20 +2,15 @@ package dev.footprint.zarr;
 
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.footprint.io.AtomicFile;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
- * Writes Zarr v2 stores safely: an existing store's {@code .zarray} goes first, then its chunks;
- * every chunk is written beside its place and renamed; the new {@code .zarray} comes last. A
- * write that fails part way leaves a folder without metadata, which reads as "not a Zarr array",
- * never as an array with wrong values.
+ * Writes Zarr v2 stores safely: the chunks, then the {@code .zarray}, go into a hidden folder
+ * beside the store's path, which replaces the store only when complete. A write that fails part
+ * way leaves an existing store of that name as it was, and no new store.
  */
 final class ZarrWriter {
     /** The stored bytes of the chunk at a grid position of the new store, or null to leave it missing. */
@@ -54,18 +49,31 @@ final class ZarrWriter {
         }
     }
 
-    /** Writes every chunk from {@code source} (in parallel), then the metadata. */
+    /**
+     * Writes every chunk from {@code source} (in parallel), then the metadata, into a hidden folder
+     * beside {@code path}, and moves it into place when complete ({@link StagedStore}).
+     */
     static ZarrArray write(Path path, ZarrMetadata meta, ChunkSource source) {
-        prepare(path);
-        ChunkStore target = new ChunkStore(path, meta);
-        ChunkTasks.forEachAll(target.chunkCount, i -> {
-            long[] at = target.position(i);
-            byte[] bytes = source.chunk(target, at);
-            if (bytes != null) {
-                target.writeStored(target.key(at), bytes);
+        StagedStore.checkReplaceable(path);
+        Path staged = StagedStore.create(path);
+        boolean done = false;
+        try {
+            ChunkStore target = new ChunkStore(staged, meta);
+            ChunkTasks.forEachAll(target.chunkCount, i -> {
+                long[] at = target.position(i);
+                byte[] bytes = source.chunk(target, at);
+                if (bytes != null) {
+                    target.writeStored(target.key(at), bytes);
+                }
+            }, StoreCastException.class, StoreCastException.IN_C_ORDER);
+            AtomicFile.write(staged.resolve(ZarrMetadata.ARRAY_FILE), meta.toJson().getBytes(StandardCharsets.UTF_8));
+            StagedStore.moveIntoPlace(staged, path);
+            done = true;
+        } finally {
+            if (!done) {
+                StagedStore.deleteQuietly(staged);
             }
-        }, StoreCastException.class, StoreCastException.IN_C_ORDER);
-        SafeFiles.write(path.resolve(ZarrMetadata.ARRAY_FILE), meta.toJson().getBytes(StandardCharsets.UTF_8));
+        }
         return new ZarrArray(path, meta);
     }
 
@@ -78,40 +86,5 @@ final class ZarrWriter {
             b.append(i == 0 ? "" : ",").append(o[i]).append(':').append(o[i] + v[i]);
         }
         return b.toString();
-    }
-
-    /**
-     * Makes {@code path} an empty folder: creates it, or empties an existing Zarr array, metadata
-     * first. Refuses a file, a group, or a folder that holds something other than a Zarr array.
-     */
-    private static void prepare(Path path) {
-        try {
-            if (Files.exists(path) && !Files.isDirectory(path)) {
-                throw new IllegalArgumentException("cannot write a Zarr store at " + path + ": it is a file; choose a folder path");
-            }
-            if (Files.isDirectory(path)) {
-                boolean empty;
-                try (Stream<Path> s = Files.list(path)) {
-                    empty = s.findAny().isEmpty();
-                }
-                if (!empty) {
-                    if (!Files.isRegularFile(path.resolve(ZarrMetadata.ARRAY_FILE))) {
-                        throw new IllegalArgumentException("cannot write a Zarr store at " + path
-                                + ": the folder holds files and is not a Zarr array; choose a new or empty folder");
-                    }
-                    Files.delete(path.resolve(ZarrMetadata.ARRAY_FILE));
-                    try (Stream<Path> s = Files.walk(path)) {
-                        for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                            if (!p.equals(path)) {
-                                Files.delete(p);
-                            }
-                        }
-                    }
-                }
-            }
-            Files.createDirectories(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare Zarr store " + path + ": " + e.getMessage(), e);
-        }
     }
 }

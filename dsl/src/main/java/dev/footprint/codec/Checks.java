@@ -3,8 +3,8 @@ package dev.footprint.codec;
 import java.util.Objects;
 
 /** Argument checks and error messages the codecs share. */
-final class Blocks {
-    private Blocks() {}
+final class Checks {
+    private Checks() {}
 
     static void checkCompress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int room) {
         Objects.checkFromIndexSize(srcOff, len, src.length);
