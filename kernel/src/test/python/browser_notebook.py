@@ -15,7 +15,11 @@ chromedriver and checks, in the rendered page:
 - tooltip: Shift-Tab on `arr.ones(` shows the method's signature;
 - interrupt: the toolbar's stop button ends `while (true) {}`, a variable defined before survives;
 - restart: the toolbar's restart button, confirmed, forgets the variables and runs the next cell;
-- a kernel killed while a cell runs: Jupyter says "Kernel Restarting" and the next cell works.
+- a kernel killed while a cell runs: Jupyter says "Kernel Restarting", then by itself shows the
+  new kernel ready (the kernel's "starting" status clears the "Dead kernel" badge), and the next
+  cell works;
+- after both restarts the kernel indicator shows an idle kernel and the notification area no
+  "Dead kernel", "Not Connected" or other warning.
 
 Each failing check saves a screenshot (and the page's text) in SCREENSHOT_DIR; the script prints
 "ok NAME" or "FAILED NAME: why" per check and exits non-zero when one failed.
@@ -168,6 +172,27 @@ class Browser:
                                   "return !!(k && k.is_connected() && !Jupyter.notebook.kernel_busy"
                                   " && $('#kernel_indicator_icon').hasClass('kernel_idle_icon'))"),
                   what, timeout)
+
+    def kernel_badge(self):
+        """What the page shows of the kernel's state: the indicator's icon and the notification's text."""
+        return self.js("var n = $('#notification_kernel'), icon = $('#kernel_indicator_icon');"
+                       "var shown = n.is(':visible');"
+                       "return {icon: icon.attr('class'), title: icon.attr('title'), message: shown ? n.text() : '',"
+                       " warning: shown && (n.hasClass('danger') || n.hasClass('warning'))};")
+
+    def wait_shown_ready(self, what, timeout=STEP_TIMEOUT):
+        """Waits until the page shows an idle kernel and no warning about it (no "Dead kernel" badge)."""
+        badge = {}
+
+        def ready():
+            badge.update(self.kernel_badge())
+            return badge["icon"] == "kernel_idle_icon" and not badge["warning"]
+        try:
+            WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(lambda _: ready())
+        except TimeoutException:
+            raise CheckFailed(f"waited {timeout} s for {what}; the page shows the indicator {badge.get('icon')!r} "
+                              f"({badge.get('title')!r}) and the notification {badge.get('message')!r}") from None
+        return badge
 
     def screenshot(self, name):
         os.makedirs(self.screenshots, exist_ok=True)
@@ -347,6 +372,7 @@ def check_restart(browser):
     button.click()
     browser.wait(lambda: not browser.js("return $('.modal').is(':visible')"), "the dialog to close")
     browser.wait_idle("the restarted kernel")
+    browser.wait_shown_ready("the page to show the restarted kernel ready")
     index, output = browser.run_cell("kept")
     if not browser.has_error_output(index) or "kept" not in output:
         raise CheckFailed(f"after a restart, kept still answered {output!r}")
@@ -382,12 +408,14 @@ def check_kernel_death(browser, server):
                  "Jupyter's 'Kernel Restarting' dialog")
     body = browser.js("return $('.modal-body').filter(':visible').text()")
     browser.driver.find_element(By.XPATH, "//div[contains(@class,'modal-footer')]//button[normalize-space()='OK']").click()
-    # Jupyter restarts the kernel by itself; the person runs the next cell.
+    # Jupyter restarts the kernel by itself, and the page shows it ready without any action.
+    browser.wait_shown_ready("the page to show the new kernel ready instead of 'Dead kernel'", RESTART_TIMEOUT)
     _, output = browser.run_cell("arr.ones(4).nbytes()", RESTART_TIMEOUT)
     if "32" not in output:
         raise CheckFailed(f"after the kernel died, arr.ones(4).nbytes() gave {output!r}")
     browser.wait_idle("the kernel indicator to show an idle kernel")
-    return f"'Kernel Restarting': {body.strip()!r}; the next cell gave 32"
+    badge = browser.wait_shown_ready("the page to show an idle kernel after the next cell")
+    return f"'Kernel Restarting': {body.strip()!r}; the page showed the new kernel ready; the next cell gave 32 ({badge['title']})"
 
 
 def main(argv):

@@ -38,6 +38,10 @@ public final class KernelServer implements AutoCloseable {
      */
     static final Duration DEFAULT_BIND_PATIENCE = Duration.ofSeconds(3);
     private static final long BIND_RETRY_MILLIS = 50;
+    /** How often the announcement of the start looks for a subscriber. */
+    private static final Duration ANNOUNCE_POLL = Duration.ofMillis(20);
+    /** How long after the first subscription the start is announced: Jupyter's other connections join meanwhile. */
+    private static final Duration ANNOUNCE_SETTLE = Duration.ofMillis(500);
 
     private final ConnectionInfo connection;
     private final Evaluator evaluator;
@@ -50,7 +54,7 @@ public final class KernelServer implements AutoCloseable {
     private ZMQ.Socket stdin;
     private final Duration bindPatience;
     private boolean started;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** A kernel for {@code connection} that runs cells with {@code evaluator}. */
     public KernelServer(ConnectionInfo connection, Evaluator evaluator) {
@@ -88,7 +92,7 @@ public final class KernelServer implements AutoCloseable {
             control = bind(SocketType.ROUTER, connection.controlPort(), "control");
             heartbeat = bind(SocketType.REP, connection.hbPort(), "heartbeat");
             stdin = bind(SocketType.ROUTER, connection.stdinPort(), "stdin");
-            iopub = new IoPubPublisher(bind(SocketType.PUB, connection.iopubPort(), "iopub"), codec, messages);
+            iopub = new IoPubPublisher(bind(SocketType.XPUB, connection.iopubPort(), "iopub"), codec, messages);
         } catch (RuntimeException bindFailure) {
             // A socket left open would make terminating the context wait for it forever.
             for (ZMQ.Socket socket : new ZMQ.Socket[] {shell, control, heartbeat, stdin}) {
@@ -112,6 +116,32 @@ public final class KernelServer implements AutoCloseable {
                 "control", context, control, stopSignal.subscribe(), codec, messages, controlHandler));
         startThread("footprint-shell", new ChannelLoop(
                 "shell", context, shell, stopSignal.subscribe(), codec, messages, shellHandler));
+        Thread announcer = new Thread(this::announceStart, "footprint-iopub-starting");
+        announcer.setDaemon(true);
+        announcer.start();
+    }
+
+    /**
+     * Publishes the status "starting" on iopub, as Jupyter kernels do when they start: the page
+     * of Jupyter Notebook, told by its server that a dead kernel is being restarted, shows "Dead
+     * kernel" until this status makes it ask for the kernel's info and show it ready. A message
+     * published with nobody subscribed is lost, and Jupyter's connections to a restarted
+     * kernel's ports come back every 100 ms, each on its own: published {@link #ANNOUNCE_SETTLE}
+     * after the first subscription, or before the first reply to a request if that comes sooner.
+     */
+    private void announceStart() {
+        try {
+            while (!iopub.hasSubscriber()) {
+                if (closed) {
+                    return;
+                }
+                Thread.sleep(ANNOUNCE_POLL.toMillis());
+            }
+            Thread.sleep(ANNOUNCE_SETTLE.toMillis());
+            iopub.announceStart();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Blocks until a client sends {@code shutdown_request}. */

@@ -27,11 +27,12 @@ class KernelServerTest {
     private ScriptedEvaluator evaluator;
     private KernelServer kernel;
     private TestClient client;
+    private ConnectionInfo connection;
 
     @BeforeEach
     void start() throws Exception {
         int[] ports = LoopbackPorts.distinct(5);
-        ConnectionInfo connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2],
+        connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2],
                 ports[3], ports[4], UUID.randomUUID().toString(), ConnectionInfo.HMAC_SHA256);
         evaluator = new ScriptedEvaluator();
         kernel = new KernelServer(connection, evaluator);
@@ -97,6 +98,29 @@ class KernelServerTest {
         assertEquals("42", result.getAsJsonObject("data").get("text/plain").getAsString());
         assertEquals(1, result.get("execution_count").getAsInt());
         assertEquals("idle", iopub.get(9).content().get("execution_state").getAsString());
+    }
+
+    @Test
+    void startingIsPublishedOnceNotForEachClient() throws Exception {
+        try (TestClient second = new TestClient(connection)) {
+            List<JupyterMessage> seen = new ArrayList<>();
+            for (int probe = 0; probe < 100 && seen.isEmpty(); probe++) { // until its subscription took effect
+                second.send(second.shell, second.request("kernel_info_request", new JsonObject()));
+                assertNotNull(second.receive(second.shell, WAIT), "no kernel_info_reply");
+                for (JupyterMessage message; (message = second.receive(second.iopub, Duration.ofMillis(200))) != null; ) {
+                    seen.add(message);
+                }
+            }
+            assertFalse(seen.isEmpty(), "the second client never received an iopub message");
+            for (TestClient each : List.of(client, second)) {
+                for (JupyterMessage message; (message = each.receive(each.iopub, Duration.ofMillis(200))) != null; ) {
+                    seen.add(message);
+                }
+            }
+            assertTrue(seen.stream().allMatch(message -> message.parentHeader().size() > 0),
+                    "only the probes' statuses, no second \"starting\": " + seen.stream()
+                            .map(message -> message.content().get("execution_state").getAsString()).toList());
+        }
     }
 
     @Test
@@ -356,21 +380,16 @@ class KernelServerTest {
         return content;
     }
 
-    /** A PUB socket drops messages until the subscription arrives; wait for it with kernel_info. */
+    /**
+     * The kernel publishes "starting" once a client has subscribed (a message published before
+     * that never reaches it): from then on this client gets every iopub message.
+     */
     private void awaitIopubSubscription() throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            JupyterMessage request = client.request("kernel_info_request", new JsonObject());
-            client.send(client.shell, request);
-            client.receive(client.shell, WAIT);
-            JupyterMessage status = client.receive(client.iopub, Duration.ofMillis(100));
-            if (status != null) {
-                while (client.receive(client.iopub, Duration.ofMillis(50)) != null) {
-                    // drain the rest of this probe's statuses
-                }
-                return;
-            }
-        }
-        throw new AssertionError("iopub never delivered");
+        JupyterMessage first = client.receive(client.iopub, Duration.ofSeconds(60));
+        assertNotNull(first, "no iopub message in 60 s");
+        assertEquals("status", first.msgType());
+        assertEquals("starting", first.content().get("execution_state").getAsString());
+        assertEquals(0, first.parentHeader().size(), "no parent: the kernel starts by itself");
     }
 
     @Test
