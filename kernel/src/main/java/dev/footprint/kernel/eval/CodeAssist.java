@@ -46,31 +46,60 @@ final class CodeAssist {
             return new CompletionResult(List.of(), cursor, cursor);
         }
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        int local = cursor - snippet.offset;
+        CellScope scope = CellScope.of(shell, earlierCode(cell, snippet.offset));
         int[] anchor = new int[1];
         List<Suggestion> suggestions = List.of();
-        CellScope.Scoped scoped = CellScope.around(analysis, earlierCode(cell, snippet.offset), snippet.text);
-        if (scoped != null) {
-            suggestions = analysis.completionSuggestions(scoped.text(), scoped.shift() + cursor - snippet.offset, anchor);
-            anchor[0] -= scoped.shift();
+        int typedLength = 0; // from the completion's start to the cursor
+        for (CellScope.Scoped scoped : scope.layouts(snippet.text, local)) {
+            suggestions = analysis.completionSuggestions(scoped.text(), scoped.cursor(), anchor);
+            typedLength = scoped.cursor() - anchor[0];
+            if (!suggestions.isEmpty() && typedLength >= 0 && typedLength <= local) {
+                break;
+            }
+            suggestions = List.of();
         }
-        if (suggestions.isEmpty() || anchor[0] < 0) {
-            suggestions = analysis.completionSuggestions(snippet.text, cursor - snippet.offset, anchor);
+        if (suggestions.isEmpty()) {
+            suggestions = analysis.completionSuggestions(snippet.text, local, anchor);
+            typedLength = local - anchor[0];
         }
-        int start = snippet.offset + anchor[0];
-        String typed = cell.substring(Math.min(start, cursor), cursor);
+        int identifier = cursor;
+        while (identifier > snippet.offset && Character.isJavaIdentifierPart(cell.charAt(identifier - 1))) {
+            identifier--;
+        }
+        int start = suggestions.isEmpty() ? identifier : cursor - typedLength;
+        String typed = cell.substring(start, cursor);
+        boolean member = start > 0 && cell.charAt(start - 1) == '.';
         Set<String> preferred = new LinkedHashSet<>();
         Set<String> others = new LinkedHashSet<>();
+        Boolean monitorsHidden = null; // asked only when a monitor method is offered
         for (Suggestion suggestion : suggestions) {
-            if (!isMonitorMethod(suggestion.continuation()) || typed.length() >= 2) {
-                (suggestion.matchesType() ? preferred : others).add(suggestion.continuation());
+            String continuation = suggestion.continuation();
+            if (CellScope.isScaffolding(continuation)) {
+                continue;
             }
+            if (isMonitorMethod(continuation) && typed.length() < 2 && member) {
+                if (monitorsHidden == null) {
+                    monitorsHidden = ReceiverType.isFootprintType(analysis, scope, cell, snippet.offset, start - 1);
+                }
+                if (monitorsHidden) {
+                    continue;
+                }
+            }
+            (suggestion.matchesType() ? preferred : others).add(continuation);
+        }
+        if (!member && start == identifier) {
+            others.addAll(scope.completeImported(typed));
         }
         List<String> matches = new ArrayList<>(preferred);
         others.stream().filter(match -> !preferred.contains(match)).forEach(matches::add);
         return new CompletionResult(matches, start, cursor);
     }
 
-    /** Object's wait/notify family: threads' monitor methods, noise after an array's dot unless typed. */
+    /**
+     * Object's wait/notify family: threads' monitor methods, noise after a Footprint array's dot,
+     * left out there unless two letters of them are typed ({@code a.wa}, {@code a.no}).
+     */
     private static boolean isMonitorMethod(String continuation) {
         return continuation.startsWith("wait(") || continuation.equals("notify()") || continuation.equals("notifyAll()");
     }
@@ -101,9 +130,11 @@ final class CodeAssist {
         }
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         List<Documentation> docs = List.of();
-        CellScope.Scoped scoped = CellScope.around(analysis, earlierCode(cell, snippet.offset), snippet.text);
-        if (scoped != null) {
-            docs = documentation(analysis, scoped.text(), scoped.shift() + end - snippet.offset);
+        for (CellScope.Scoped scoped : CellScope.of(shell, earlierCode(cell, snippet.offset)).layouts(snippet.text, end - snippet.offset)) {
+            docs = documentation(analysis, scoped.text(), scoped.cursor());
+            if (!docs.isEmpty()) {
+                break;
+            }
         }
         if (docs.isEmpty()) {
             docs = documentation(analysis, snippet.text, end - snippet.offset);

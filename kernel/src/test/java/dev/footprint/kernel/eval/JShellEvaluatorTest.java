@@ -319,11 +319,49 @@ class JShellEvaluatorTest {
     }
 
     @Test
-    void objectsMonitorMethodsAreLeftOutUnlessTyped() {
+    void aMethodOrTypeDeclaredEarlierInTheCellCompletes() {
+        assertTrue(completeAtEnd("int twiceCell(int x) { return 2 * x; }\ntwiceC").matches().contains("twiceCell("));
+        assertTrue(completeAtEnd("int thriceCell(int x) { return 3 * x; } thriceC").matches().contains("thriceCell("),
+                "two statements on one line");
+        assertEquals(List.of("nbytes()"), completeAtEnd("int twiceV(int x) { return 2 * x; }\nvar tv = arr.ones(twiceV(2));\ntv.nb").matches(),
+                "a variable whose initializer calls a method of the cell");
+        assertTrue(completeAtEnd("record PointCell(int xx, int yy) {}\nvar pc = new PointCell(1, 2);\npc.x").matches().contains("xx()"));
+        assertTrue(completeAtEnd("int fourTimes(int x) { return 4 * x; }\nint eightTimes(int x) { return 2 * fourT").matches()
+                .contains("fourTimes("), "inside a method the cell is declaring");
+        InspectionResult doc = evaluator.inspect("int twiceDoc(int x) { return 2 * x; }\ntwiceDoc(3)", 43, 0);
+        assertTrue(doc.found() && doc.data().get("text/plain").contains("twiceDoc(int x)"), doc.toString());
+        assertTrue(evaluator.execute("twiceCell(1)", ExecutionListener.NONE).isError(), "completion runs nothing: twiceCell is not defined");
+    }
+
+    @Test
+    void anImportEarlierInTheCellCompletes() {
+        String cell = "import java.util.concurrent.*;\nvar chm = new ConcurrentHashM";
+        CompletionResult onDemand = completeAtEnd(cell);
+        assertEquals(List.of("ConcurrentHashMap"), onDemand.matches());
+        assertEquals(cell.length() - "ConcurrentHashM".length(), onDemand.cursorStart());
+        assertEquals(List.of("putIfAbsent("),
+                completeAtEnd("import java.util.concurrent.*;\nvar chm = new ConcurrentHashMap<String, Integer>(); chm.putIfA").matches(),
+                "a variable of an imported type");
+        assertTrue(completeAtEnd("import java.util.concurrent.atomic.AtomicLong;\nAtomicL").matches().contains("AtomicLong"));
+        assertEquals(List.of("incrementAndGet()"),
+                completeAtEnd("import java.util.concurrent.atomic.AtomicLong;\nvar al = new AtomicLong();\nal.incrementAndG").matches());
+        assertTrue(completeAtEnd("import static java.lang.Math.*;\ndouble r = sqr").matches().contains("sqrt("), "a static import");
+        assertTrue(evaluator.execute("new ConcurrentHashMap<String, Integer>()", ExecutionListener.NONE).isError(),
+                "completion imports nothing into the session");
+    }
+
+    @Test
+    void objectsMonitorMethodsAreLeftOutOfFootprintTypesUnlessTyped() {
         List<String> all = completeAtEnd("var m = arr.ones(3);\nm.").matches();
         assertTrue(all.contains("nbytes()") && all.contains("toString()"), all.toString());
         assertFalse(all.stream().anyMatch(name -> name.startsWith("wait(") || name.startsWith("notify")), all.toString());
+        List<String> direct = completeAtEnd("arr.ones(3).").matches();
+        assertFalse(direct.stream().anyMatch(name -> name.startsWith("notify")), direct.toString());
+        assertFalse(completeAtEnd("arr.ones(3).n").matches().contains("notify()"), "one letter typed is still noise");
         assertTrue(completeAtEnd("arr.ones(3).wa").matches().contains("wait("), "typed, it completes");
         assertTrue(completeAtEnd("arr.ones(3).noti").matches().contains("notifyAll()"));
+        List<String> lock = completeAtEnd("var lock = new Object();\nlock.").matches();
+        assertTrue(lock.contains("notifyAll()") && lock.contains("wait("), "other types keep them: " + lock);
+        assertTrue(completeAtEnd("Thread.currentThread().").matches().contains("notify()"));
     }
 }
