@@ -16,7 +16,11 @@ JVM), compared with the project's targets.
 With --maven-kernels N, it then starts N more kernels and times, in each, the first cell that
 adds a library already in the local repository and uses a class of it (--maven-cell; a cell
 before the N kernels puts the library into the local repository first): the resolver is loaded,
-the POMs read, the jar added and the class compiled and run.
+the POMs read, the jar added and the class compiled and run. The kernel prepares the resolver in
+the background once it is ready; by default the library cell follows the first cell at once, so
+it may wait for that preparation. --maven-pause S waits S seconds between the two, as a user
+typing the line would. The first cell of these kernels (`1 + 1`, while the preparation runs) is
+timed too.
 """
 
 import argparse
@@ -120,18 +124,20 @@ def verdict(value, target):
     return "ok" if value <= target else "MISSED"
 
 
-def time_maven(name, cell, kernels):
-    """(seconds, CPU seconds of the kernel and the user JVM) of the first library cell in each of
-    `kernels` fresh kernels."""
+def time_maven(name, cell, kernels, pause):
+    """(seconds, CPU seconds of the kernel and the user JVM, seconds of the first cell `1 + 1`)
+    of the first library cell in each of `kernels` fresh kernels, `pause` seconds after the first
+    cell."""
     times = []
     for _ in range(kernels + 1):
         km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
         try:
-            round_trip(kc, "1 + 1")
+            first = round_trip(kc, "1 + 1")
+            time.sleep(pause)
             pids = descendants(km.provisioner.process.pid)
             before = cpu_seconds(pids)
             elapsed = round_trip(kc, cell, timeout=300)
-            times.append((elapsed, sum(cpu_seconds(pids).values()) - sum(before.values())))
+            times.append((elapsed, sum(cpu_seconds(pids).values()) - sum(before.values()), first))
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)
@@ -147,6 +153,8 @@ def main():
     parser.add_argument("--maven-kernels", type=int, default=0,
                         help="also time the first %%maven cell in this many fresh kernels")
     parser.add_argument("--maven-cell", default=MAVEN_CELL)
+    parser.add_argument("--maven-pause", type=float, default=0.0,
+                        help="seconds between the first cell and the %%maven cell (default 0)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as prefix:
@@ -173,7 +181,7 @@ def main():
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)
-        maven = time_maven(name, args.maven_cell, args.maven_kernels) if args.maven_kernels > 0 else []
+        maven = time_maven(name, args.maven_cell, args.maven_kernels, args.maven_pause) if args.maven_kernels > 0 else []
 
     print("kernel %s, %d runs of `1 + 1`" % (name, args.runs))
     print("  start to ready   %7.0f ms   (target <= %.0f ms: %s)" % (ready * 1e3, TARGETS["start"] * 1e3,
@@ -191,14 +199,18 @@ def main():
     print("  RSS, %d processes %6.0f MB   (target <= %d MB: %s)" % (len(pids), rss, TARGETS["rss"],
                                                                     verdict(rss, TARGETS["rss"])))
     if maven:
-        walls = sorted(wall for wall, _ in maven)
-        cpus = sorted(cpu for _, cpu in maven)
+        walls = sorted(wall for wall, _, _ in maven)
+        cpus = sorted(cpu for _, cpu, _ in maven)
+        firsts = sorted(first for _, _, first in maven)
         median = statistics.median(walls)
-        print("  first %%maven cell, library cached, %d kernels: median %.0f ms (min %.0f, max %.0f)"
-              "   (target <= %.0f ms: %s)" % (len(maven), median * 1e3, walls[0] * 1e3, walls[-1] * 1e3,
-                                                TARGETS["maven"] * 1e3, verdict(median, TARGETS["maven"])))
+        print("  first %%maven cell, library cached, %d kernels, %.1f s after the first cell: median %.0f ms"
+              " (min %.0f, max %.0f)   (target <= %.0f ms: %s)"
+              % (len(maven), args.maven_pause, median * 1e3, walls[0] * 1e3, walls[-1] * 1e3,
+                 TARGETS["maven"] * 1e3, verdict(median, TARGETS["maven"])))
         print("    its CPU, kernel + user JVM: median %.0f ms (min %.0f, max %.0f)"
               % (statistics.median(cpus) * 1e3, cpus[0] * 1e3, cpus[-1] * 1e3))
+        print("    the first cell of these kernels: median %.0f ms (min %.0f, max %.0f)"
+              % (statistics.median(firsts) * 1e3, firsts[0] * 1e3, firsts[-1] * 1e3))
 
 
 if __name__ == "__main__":
