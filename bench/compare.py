@@ -10,6 +10,12 @@ The dense table compares with NumPy. The sparse table compares, at 10 % and 1 % 
   todense     s.todense()                    pydata sparse     target ratio <= 0.5
   tocsr       s.tocsr()                      pydata sparse     target ratio <= 0.5
   csr_matvec  m @ x  (m = s.tocsr())         scipy             target ratio <= 1.0
+The mapped table compares, over one float64 .npy file of about --mapped-gib GiB (written once,
+random in [0, 1)), NumPy's np.load(path, mmap_mode='r') with Footprint's arr.load(path,
+MMAP_READ): a.sum(), a < 0.5 and a.astype(np.float32) (as(FLOAT32, UNSAFE)); both sides call
+each operation twice before timing, so the page cache holds the file for both, and the table
+checks that the sums, the count of true elements and the float32 sums agree.
+
 pydata's COO.tocsr() is its own conversion (a bincount of the rows, a cumulative sum, then
 scipy's csr_matrix constructor, which narrows the indices to int32); it returns a scipy
 csr_matrix, so the product row is scipy's. Both sides build the same inputs from one
@@ -18,6 +24,7 @@ counter-based generator (SplitMix64), and the table checks that nnz and the prod
     mvn -q -pl bench -am package -DskipTests
     python3 bench/compare.py [--jar bench/target/footprint-benchmarks.jar] [--sizes 1024 4096]
                              [--sparse-sizes 1024 4096] [--skip-dense] [--skip-sparse]
+                             [--mapped-gib 3] [--mapped-dir DIR] [--skip-mapped]
 """
 
 import argparse
@@ -120,6 +127,9 @@ def main():
     p.add_argument("--sparse-sizes", type=int, nargs="+", default=[1024])
     p.add_argument("--skip-dense", action="store_true", help="only the sparse table")
     p.add_argument("--skip-sparse", action="store_true", help="only the dense table")
+    p.add_argument("--skip-mapped", action="store_true", help="no table of the mapped file")
+    p.add_argument("--mapped-gib", type=float, default=3.0, help="size of the mapped float64 file")
+    p.add_argument("--mapped-dir", default=None, help="where the mapped file is written (and deleted)")
     args = p.parse_args()
     if not os.path.isfile(args.jar):
         sys.exit("no benchmark jar at %s; build it with: mvn -q -pl bench -am package -DskipTests" % args.jar)
@@ -130,6 +140,8 @@ def main():
         compare_dense(args)
     if not args.skip_sparse:
         compare_sparse(args)
+    if not args.skip_mapped:
+        compare_mapped(args)
 
 
 def run_java(args, main_class, sizes):
@@ -199,6 +211,68 @@ def compare_sparse(args):
         print("| %s | %d | %g | %d | %s | %.3f | %.3f | %.2f | %.1f | %s |"
               % (op, n, density, nnz, ref, t_py, r["ms"], ratio, target, "yes" if ratio <= target else "no"))
     print("targets met: %d of %d" % (met, rows))
+
+
+def write_mapped(path, gib):
+    """A float64 (rows, 4096) .npy of about gib GiB, random in [0, 1), written a block at a time."""
+    cols = 4096
+    rows = int(gib * 2**30) // (8 * cols)
+    a = np.lib.format.open_memmap(path, mode="w+", dtype="<f8", shape=(rows, cols))
+    rng = np.random.default_rng(42)
+    for i in range(0, rows, 4096):
+        a[i:i + 4096] = rng.random((min(rows, i + 4096) - i, cols))
+    a.flush()
+    del a
+
+
+def median_of_five_ms(fn):
+    """As MappedCompareMain: two warm-up calls, then the median of five."""
+    fn()
+    fn()
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1e3)
+    times.sort()
+    return times[2]
+
+
+def compare_mapped(args):
+    import tempfile
+
+    folder = tempfile.mkdtemp(dir=args.mapped_dir)
+    path = os.path.join(folder, "mapped.npy")
+    try:
+        write_mapped(path, args.mapped_gib)
+        a = np.load(path, mmap_mode="r")
+        ops = {
+            "sum": (lambda: a.sum(), lambda r: float(r)),
+            "lt": (lambda: a < 0.5, lambda r: int(np.count_nonzero(r))),
+            "as_float32_unsafe": (lambda: a.astype(np.float32), lambda r: float(np.sum(r, dtype=np.float64))),
+        }
+        numpy_rows = {}
+        for op, (fn, check) in ops.items():
+            numpy_rows[op] = (median_of_five_ms(fn), check(fn()))
+        java = {r["op"]: r for r in run_java(args, "dev.footprint.bench.MappedCompareMain", [path])}
+    finally:
+        for name in os.listdir(folder):
+            os.remove(os.path.join(folder, name))
+        os.rmdir(folder)
+
+    print()
+    print("mapped float64 file, %s elements (%.2f GiB), NumPy mmap_mode='r' against arr.load(path, MMAP_READ)"
+          % (a.shape, a.nbytes / 2**30))
+    print("| operation | NumPy ms | Footprint ms | ratio |")
+    print("| --- | --- | --- | --- |")
+    for op, (t_np, expected) in numpy_rows.items():
+        r = java.get(op)
+        if r is None:
+            print("| %s | %.1f | missing | - |" % (op, t_np))
+            continue
+        if abs(r["check"] - expected) > 1e-6 * max(1.0, abs(expected)):
+            sys.exit("results differ: %s: Footprint %r, NumPy %r" % (op, r["check"], expected))
+        print("| %s | %.1f | %.1f | %.2f |" % (op, t_np, r["ms"], r["ms"] / t_np))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 package dev.footprint.compress;
 
+import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 
 /**
@@ -24,11 +25,24 @@ public record CompressionEstimate(long storedBytes, int sampledChunks, int chunk
 
     /** Measures {@code a} compressed with {@code codec} at {@code level} in default chunks, on at most {@code maxChunks} of them. */
     public static CompressionEstimate of(NDArray a, String codec, int level, int maxChunks) {
+        return measure(a, a.dtype(), codec, level, maxChunks);
+    }
+
+    /**
+     * Measures {@code a.as(dtype)} compressed as {@link #of} does, without making the whole cast
+     * array when it is sampled: only the sampled chunks are cast, one at a time (what
+     * {@code advise} does for a mapped file larger than the heap). The cast must be lossless.
+     */
+    public static CompressionEstimate ofCast(NDArray a, DType dtype, String codec, int level, int maxChunks) {
+        return measure(a, dtype, codec, level, maxChunks);
+    }
+
+    private static CompressionEstimate measure(NDArray a, DType dtype, String codec, int level, int maxChunks) {
         long[] shape = a.shape();
-        int[] chunk = Chunking.contiguous(shape, a.itemsize(), CompressedNDArray.DEFAULT_CHUNK_BYTES);
+        int[] chunk = Chunking.contiguous(shape, dtype.itemsize(), CompressedNDArray.DEFAULT_CHUNK_BYTES);
         Chunking chunking = new Chunking(shape, chunk);
         if (chunking.count <= maxChunks) {
-            CompressedNDArray c = a.compress(codec, level);
+            CompressedNDArray c = (dtype == a.dtype() ? a : a.as(dtype)).compress(codec, level);
             return new CompressionEstimate(c.storedBytes(), chunking.count, chunking.count, c);
         }
         long perChunk = Chunking.elements(chunk);
@@ -39,8 +53,8 @@ public record CompressionEstimate(long storedBytes, int sampledChunks, int chunk
             long i = (long) k * chunking.count / maxChunks;
             long from = i * perChunk;
             long to = Math.min(a.size(), from + perChunk);
-            CompressedNDArray piece = flat.slice(from + ":" + to).compress(codec, level, to - from);
-            stored += piece.storedBytes();
+            NDArray piece = flat.slice(from + ":" + to);
+            stored += (dtype == a.dtype() ? piece : piece.as(dtype)).compress(codec, level, to - from).storedBytes();
             sampledElements += to - from;
         }
         long estimate = Math.round((double) stored * a.size() / sampledElements);

@@ -46,10 +46,10 @@ public final class Advice implements Displayable {
                             DType original) {
         /** The candidate converted back to a dense array of the original dtype. */
         public NDArray restore() {
-            NDArray dense = value instanceof SparseArray s ? s.todense()
-                    : value instanceof CompressedNDArray c ? c.decompress()
-                    : value instanceof Supplier<?> later ? ((CompressedNDArray) later.get()).decompress()
-                    : (NDArray) value;
+            Object made = value instanceof Supplier<?> later ? later.get() : value;
+            NDArray dense = made instanceof SparseArray s ? s.todense()
+                    : made instanceof CompressedNDArray c ? c.decompress()
+                    : (NDArray) made;
             return dense.dtype() == original ? dense : dense.as(original);
         }
     }
@@ -57,11 +57,13 @@ public final class Advice implements Displayable {
     private final String subject;
     private final long originalBytes;
     private final List<Candidate> candidates;
+    private final String note;
 
-    private Advice(String subject, long originalBytes, List<Candidate> candidates) {
+    private Advice(String subject, long originalBytes, List<Candidate> candidates, String note) {
         this.subject = subject;
         this.originalBytes = originalBytes;
         this.candidates = List.copyOf(candidates);
+        this.note = note;
     }
 
     /**
@@ -75,24 +77,46 @@ public final class Advice implements Displayable {
     public static Advice of(NDArray a) {
         String name = a.name() != null && a.name().matches("[A-Za-z_][A-Za-z0-9_]*") ? a.name() : "a";
         DType t = a.dtype();
+        // A mapped file may be larger than the heap: its candidates are measured streaming over it
+        // (the cast and its compressed size on sampled chunks) and made only when restored.
+        boolean mapped = a.isMapped();
         List<Candidate> list = new ArrayList<>();
         list.add(new Candidate(name, "dense", t, null, a.nbytes(), a, t));
         DType minimal = a.minimalDType();
         if (minimal != t && minimal.itemsize() <= t.itemsize()) {
-            NDArray small = a.as(minimal);
-            list.add(new Candidate(name + ".as(" + minimal.name() + ")", "dense", minimal, null, small.nbytes(), small, t));
-            list.add(compressed(name + ".as(" + minimal.name() + ")", small, minimal, t));
+            String cast = name + ".as(" + minimal.name() + ")";
+            if (mapped) {
+                list.add(new Candidate(cast, "dense", minimal, null, a.size() * minimal.itemsize(),
+                        (Supplier<NDArray>) () -> a.as(minimal), t));
+                list.add(compressed(cast, CompressionEstimate.ofCast(a, minimal, CompressedNDArray.DEFAULT_CODEC,
+                        CompressedNDArray.DEFAULT_LEVEL, SAMPLE_CHUNKS), () -> a.as(minimal).compress(), minimal, t));
+            } else {
+                NDArray small = a.as(minimal);
+                list.add(new Candidate(cast, "dense", minimal, null, small.nbytes(), small, t));
+                list.add(compressed(cast, small, minimal, t));
+            }
         }
         list.add(compressed(name, a, t, t));
-        CooArray coo = SPARSE.coo(a);
-        list.add(sparse("sparse.coo(" + name + ")", coo, t));
-        list.add(sparse("sparse.coo(" + name + ").compact()", coo.compact(), t));
-        if (a.ndim() == 2) {
-            list.add(sparse("sparse.csr(" + name + ").compact()", coo.tocsr().compact(), t));
-            list.add(sparse("sparse.csc(" + name + ").compact()", coo.tocsc().compact(), t));
+        String note = null;
+        long sparseHeap = mapped ? sparseHeapBytes(a) : 0;
+        if (mapped && sparseHeap > Runtime.getRuntime().maxMemory() / 4) {
+            note = "sparse forms not built: their " + HumanSize.of(sparseHeap) + " of int64 COO would not fit a quarter of the heap";
+        } else {
+            CooArray coo = SPARSE.coo(a);
+            list.add(sparse("sparse.coo(" + name + ")", coo, t));
+            list.add(sparse("sparse.coo(" + name + ").compact()", coo.compact(), t));
+            if (a.ndim() == 2) {
+                list.add(sparse("sparse.csr(" + name + ").compact()", coo.tocsr().compact(), t));
+                list.add(sparse("sparse.csc(" + name + ").compact()", coo.tocsc().compact(), t));
+            }
         }
         list.sort(Comparator.comparingLong(Candidate::bytes));
-        return new Advice(a.name() != null ? a.name() : name, a.nbytes(), list);
+        return new Advice(a.name() != null ? a.name() : name, a.nbytes(), list, note);
+    }
+
+    /** The int64 COO of {@code a}'s non-zero elements (counted streaming): the largest sparse form advise builds. */
+    private static long sparseHeapBytes(NDArray a) {
+        return a.countNonzero() * (8L * Math.max(1, a.ndim()) + a.itemsize());
     }
 
     /**
@@ -102,9 +126,14 @@ public final class Advice implements Displayable {
     private static Candidate compressed(String source, NDArray a, DType t, DType original) {
         CompressionEstimate e = CompressionEstimate.of(a, CompressedNDArray.DEFAULT_CODEC, CompressedNDArray.DEFAULT_LEVEL,
                 SAMPLE_CHUNKS);
+        return compressed(source, e, a::compress, t, original);
+    }
+
+    private static Candidate compressed(String source, CompressionEstimate e, Supplier<CompressedNDArray> make, DType t,
+            DType original) {
         String kind = e.sampled() ? "compressed (estimated from " + e.sampledChunks() + " of " + e.chunks() + " chunks)"
                 : "compressed";
-        Object value = e.sampled() ? (Supplier<CompressedNDArray>) a::compress : e.array();
+        Object value = e.sampled() ? make : e.array();
         return new Candidate(source + ".compress()", kind, t, null, e.storedBytes(), value, original);
     }
 
@@ -148,7 +177,12 @@ public final class Advice implements Displayable {
     }
 
     private String title() {
-        return "Lossless representations of " + subject + ", smallest first";
+        return "Lossless representations of " + subject + ", smallest first" + (note == null ? "" : " (" + note + ")");
+    }
+
+    /** What was not measured and why (sparse forms of a mapped file too large for the heap), or null. */
+    public String note() {
+        return note;
     }
 
     /** A bar chart of the candidates' bytes, as SVG. */

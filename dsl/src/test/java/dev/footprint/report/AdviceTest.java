@@ -5,12 +5,50 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressionEstimate;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import net.jqwik.api.*;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AdviceTest {
+
+    @Test
+    void aMappedFileIsAdvisedAsItsArrayIsAndEachCandidateRestoresIt(@TempDir Path dir) {
+        arr.seed(8);
+        NDArray a = arr.random(512, 512);
+        a.set(a.lt(0.9), 0.0);
+        a.set(a.gt(0.0), 7.0);
+        Path f = dir.resolve("a.npy");
+        a.save(f);
+        NDArray m = arr.load(f.toString(), MMAP_READ).named("a");
+        Advice heap = advise(a);
+        Advice mapped = advise(m);
+        assertNull(mapped.note());
+        assertEquals(heap.candidates().stream().map(c -> c.expression() + " " + c.kind() + " " + c.bytes()).toList(),
+                mapped.candidates().stream().map(c -> c.expression() + " " + c.kind() + " " + c.bytes()).toList());
+        assertTrue(mapped.candidates().stream().anyMatch(c -> c.expression().equals("a.as(UINT8)")));
+        for (Advice.Candidate c : mapped.candidates()) {
+            assertEquals(a, c.restore(), c.expression());
+        }
+    }
+
+    @Test
+    void aSampledCastEstimateMeasuresWhatTheCastArrayWould() {
+        arr.seed(9);
+        NDArray r = arr.random(1, 1 << 20);
+        NDArray a = arr.zeros(INT16, 17, 1 << 20); // 17 chunks of int8 once cast: sampled
+        a.set(r.lt(0.3), 5);
+        a.set(r.lt(0.1), -3);
+        CompressionEstimate cast = CompressionEstimate.ofCast(a, INT8, "zstd", 1, 16);
+        CompressionEstimate made = CompressionEstimate.of(a.as(INT8), "zstd", 1, 16);
+        assertTrue(cast.sampled() && made.sampled());
+        assertEquals(made.storedBytes(), cast.storedBytes());
+        assertEquals(made.chunks(), cast.chunks());
+    }
+
 
     @Test
     void theArticlesArrayIsBestAsCompactCoo() {

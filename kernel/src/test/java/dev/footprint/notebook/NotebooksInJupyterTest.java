@@ -25,6 +25,7 @@ class NotebooksInJupyterTest {
     private static final String WORKSHOP_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
     private static final int WORKSHOP_SIZE = 10;
     private static final int WORKSHOP_LIMIT_MIB = 3 * 1024;
+    private static final String LARGER_THAN_MEMORY = "10-larger-than-memory.ipynb";
 
     @TempDir
     static Path jupyter;
@@ -74,7 +75,9 @@ class NotebooksInJupyterTest {
         ExternalTools.requirePython("python3-nbclient python3-psutil jupyter-client", "nbclient", "psutil", "jupyter_client");
         List<String> args = new ArrayList<>(List.of(ExternalTools.pythonScript("notebooks_load.py").toString(), KERNEL,
                 String.valueOf(WORKSHOP_SIZE), String.valueOf(WORKSHOP_LIMIT_MIB)));
-        args.addAll(notebookPaths());
+        // Not the chapter on files larger than the heap: its point is a file of pages the operating
+        // system holds for the kernel, which the sum of resident memory would count as the kernel's.
+        notebookPaths().stream().filter(path -> !path.endsWith(LARGER_THAN_MEMORY)).forEach(args::add);
         ExternalTools.Result result = ExternalTools.runPython(jupyterEnvironment(), 20, args.toArray(String[]::new));
         System.out.println(result.output()); // the peak memory figure, for the record
         assertEquals(0, result.exitCode(), result.output());
