@@ -2,6 +2,7 @@ package dev.footprint;
 
 import static dev.footprint.Footprint.arr;
 import static dev.footprint.Footprint.sparse;
+import static dev.footprint.Footprint.zarr;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,11 +10,15 @@ import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.CscArray;
 import dev.footprint.sparse.CsrArray;
 import dev.footprint.sparse.SparseArray;
 import dev.footprint.sparse.SparseFactory;
+import dev.footprint.zarr.ZarrArray;
+import dev.footprint.zarr.ZarrFactory;
+import dev.footprint.zarr.ZarrOptions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -35,7 +40,7 @@ class NullArgumentsTest {
     /** Parameters where null has a documented meaning. */
     private static final Set<String> NULL_ALLOWED = Set.of(
             "NDArray.named(label)", "SparseArray.named(label)", "CooArray.named(label)", "CsrArray.named(label)",
-            "CscArray.named(label)", "NDArray.transpose(axes)", "NDArray.equals(o)", "CooArray.equals(o)",
+            "CscArray.named(label)", "CompressedNDArray.named(label)", "NDArray.transpose(axes)", "NDArray.equals(o)", "CooArray.equals(o)",
             "CsrArray.equals(o)", "CscArray.equals(o)", "SparseArray.equals(o)");
 
     @TempDir Path dir;
@@ -49,6 +54,8 @@ class NullArgumentsTest {
         if (type == SparseArray.class || type == CooArray.class) return sparse.coo(arr.eye(2));
         if (type == CsrArray.class) return sparse.csr(arr.eye(2));
         if (type == CscArray.class) return sparse.csc(arr.eye(2));
+        if (type == CompressedNDArray.class) return arr.ones(2, 2).compress();
+        if (type == ZarrOptions.class) return zarr.options();
         if (type == Map.class) return Map.of("a", arr.ones(2));
         if (type == Runnable.class) return (Runnable) () -> {};
         if (type == long[].class) return new long[] {2};
@@ -73,7 +80,10 @@ class NullArgumentsTest {
                 new Object[] {null, Footprint.class}, new Object[] {arr, ArrayFactory.class},
                 new Object[] {sparse, SparseFactory.class}, new Object[] {arr.ones(2, 2), NDArray.class},
                 new Object[] {sparse.coo(arr.eye(2)), CooArray.class}, new Object[] {sparse.csr(arr.eye(2)), CsrArray.class},
-                new Object[] {sparse.csc(arr.eye(2)), CscArray.class});
+                new Object[] {sparse.csc(arr.eye(2)), CscArray.class}, new Object[] {zarr, ZarrFactory.class},
+                new Object[] {zarr.options(), ZarrOptions.class},
+                new Object[] {zarr.save(dir.resolve("z.zarr"), arr.ones(2, 2), zarr.options()), ZarrArray.class},
+                new Object[] {arr.ones(2, 2).compress(), CompressedNDArray.class});
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Object[] r : receivers) {

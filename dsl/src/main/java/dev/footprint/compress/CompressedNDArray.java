@@ -1,5 +1,6 @@
 package dev.footprint.compress;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
@@ -161,6 +162,7 @@ public final class CompressedNDArray implements Displayable {
     }
 
     private Located locate(long[] index) {
+        Arguments.notNull(index, "index");
         long[] shape = store.chunking.shape;
         if (index.length != shape.length) {
             throw new IndexOutOfBoundsException("array is " + shape.length + "-dimensional, but " + index.length
@@ -187,7 +189,7 @@ public final class CompressedNDArray implements Displayable {
      * c.slice("0:10, ::2");
      * }</pre>
      */
-    public NDArray slice(String spec) { return ChunkOps.slice(store, spec); }
+    public NDArray slice(String spec) { return ChunkOps.slice(store, Arguments.notNull(spec, "spec")); }
 
     // ---- reductions -------------------------------------------------------------------
 
@@ -276,11 +278,14 @@ public final class CompressedNDArray implements Displayable {
 
     /** A cast under {@code casting}, as {@link NDArray#as(DType, Casting)}. */
     public CompressedNDArray as(DType target, Casting casting) {
+        Arguments.notNull(target, "target");
+        Arguments.notNull(casting, "casting");
         return empty() ? map(c -> c.as(target, casting)) : new CompressedNDArray(ChunkOps.cast(store, target, casting));
     }
 
     /** The same elements compressed again with another codec, level or chunk shape. */
     public CompressedNDArray recompress(String codec, int level, long... chunkShape) {
+        Arguments.notNull(chunkShape, "chunkShape");
         return of(decompress(), codec, level, chunkShape);
     }
 

@@ -1,5 +1,6 @@
 package dev.footprint.zarr;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
@@ -100,11 +101,13 @@ public final class ZarrArray implements Displayable {
      * }</pre>
      */
     public NDArray slice(String spec) {
+        Arguments.notNull(spec, "spec");
         return ZarrSlicer.slice(chunks, spec);
     }
 
     /** One element, reading only its chunk. */
     public Object get(long... index) {
+        Arguments.notNull(index, "index");
         if (index.length != ndim()) {
             throw new IndexOutOfBoundsException("array is " + ndim() + "-dimensional, but " + index.length
                     + " indices were given: " + Arrays.toString(index));
@@ -118,6 +121,7 @@ public final class ZarrArray implements Displayable {
 
     /** The one chunk at grid position {@code at}, trimmed to the part inside the array. */
     public NDArray chunk(long... at) {
+        Arguments.notNull(at, "at");
         if (at.length != ndim()) {
             throw new IndexOutOfBoundsException("chunk positions have " + ndim() + " numbers, not " + at.length);
         }
@@ -183,6 +187,7 @@ public final class ZarrArray implements Displayable {
      * }</pre>
      */
     public NDArray as(DType target) {
+        Arguments.notNull(target, "target");
         NDArray out = NDArray.allocate(target, shape());
         Object data = out.contiguousData();
         int[] dims = Blocks.toInts(shape());
@@ -199,7 +204,7 @@ public final class ZarrArray implements Displayable {
      * compressor: the chunk files are copied as they are, not decoded.
      */
     public ZarrArray copyTo(String target) {
-        return copyTo(Path.of(target), ZarrOptions.DEFAULT);
+        return copyTo(Path.of(Arguments.notNull(target, "target")), ZarrOptions.DEFAULT);
     }
 
     /**
@@ -213,12 +218,12 @@ public final class ZarrArray implements Displayable {
      * }</pre>
      */
     public ZarrArray copyTo(String target, ZarrOptions options) {
-        return copyTo(Path.of(target), options);
+        return copyTo(Path.of(Arguments.notNull(target, "target")), options);
     }
 
     /** As {@link #copyTo(String, ZarrOptions)}. */
     public ZarrArray copyTo(Path target, ZarrOptions options) {
-        return StoreCopy.copy(this, chunks, target, options);
+        return StoreCopy.copy(this, chunks, Arguments.notNull(target, "target"), Arguments.notNull(options, "options"));
     }
 
     /** Casts a chunk, naming the element that does not fit by its index in the whole array. */

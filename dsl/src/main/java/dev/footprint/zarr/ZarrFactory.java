@@ -1,5 +1,6 @@
 package dev.footprint.zarr;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.NDArray;
 import java.nio.file.Path;
 
@@ -24,12 +25,12 @@ public final class ZarrFactory {
      * @throws ZarrFormatException the folder is not a Zarr array, or its metadata is not one Footprint reads
      */
     public ZarrArray open(String path) {
-        return open(Path.of(path));
+        return open(dev.footprint.io.FileErrors.path(path));
     }
 
     /** As {@link #open(String)}. */
     public ZarrArray open(Path path) {
-        return ZarrArray.open(path);
+        return ZarrArray.open(Arguments.notNull(path, "path"));
     }
 
     /**
@@ -44,7 +45,7 @@ public final class ZarrFactory {
      * }</pre>
      */
     public ZarrArray save(String path, NDArray a) {
-        return save(Path.of(path), a, ZarrOptions.DEFAULT);
+        return save(dev.footprint.io.FileErrors.path(path), a, ZarrOptions.DEFAULT);
     }
 
     /**
@@ -55,12 +56,12 @@ public final class ZarrFactory {
      * }</pre>
      */
     public ZarrArray save(String path, NDArray a, ZarrOptions options) {
-        return save(Path.of(path), a, options);
+        return save(dev.footprint.io.FileErrors.path(path), a, options);
     }
 
     /** As {@link #save(String, NDArray, ZarrOptions)}. */
     public ZarrArray save(Path path, NDArray a, ZarrOptions options) {
-        return ZarrWriter.save(path, a, options);
+        return ZarrWriter.save(Arguments.notNull(path, "path"), Arguments.notNull(a, "a"), Arguments.notNull(options, "options"));
     }
 
     /** zarr-python's defaults, to change: {@code zarr.options().chunks(256, 256).zstd(3)}. */

@@ -1,5 +1,6 @@
 package dev.footprint.zarr;
 
+import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import java.util.Arrays;
 
@@ -35,6 +36,7 @@ public final class ZarrOptions {
 
     /** The chunk shape, one length per axis (each at least 1). */
     public ZarrOptions chunks(long... chunkShape) {
+        Arguments.notNull(chunkShape, "chunkShape");
         for (long c : chunkShape) {
             if (c < 1 || c > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("chunk lengths must be between 1 and 2^31 - 1, not "
@@ -57,6 +59,7 @@ public final class ZarrOptions {
 
     /** Blosc with {@code cname} inside, level 0–9, byte shuffle on or off. */
     public ZarrOptions blosc(String cname, int clevel, boolean shuffle) {
+        Arguments.notNull(cname, "cname");
         if (!cname.equals("lz4") && !cname.equals("zstd")) {
             throw new IllegalArgumentException("Footprint writes Blosc with cname \"lz4\" or \"zstd\", not \"" + cname + "\"");
         }
@@ -93,6 +96,7 @@ public final class ZarrOptions {
 
     /** For copies: the dtype of the new store; every value must fit (as {@code NDArray.as}). */
     public ZarrOptions dtype(DType newDtype) {
+        Arguments.notNull(newDtype, "newDtype");
         return new ZarrOptions(chunks, compressor, fill, newDtype);
     }
 
