@@ -40,7 +40,7 @@ final class ArrayFormatter {
     }
 
     /** One element as NumPy prints a scalar of the dtype. */
-    static String scalar(NDArray a, int storageIndex) {
+    static String scalar(NDArray a, long storageIndex) {
         if (a.dtype.isBool()) {
             return a.storage.readLong(storageIndex) != 0 ? "True" : "False";
         }
@@ -80,13 +80,13 @@ final class ArrayFormatter {
         return Double.toString(v);
     }
 
-    private static void collect(NDArray a, int axis, int base, boolean summarize, List<String> out) {
+    private static void collect(NDArray a, int axis, long base, boolean summarize, List<String> out) {
         int dim = a.shape[axis];
         for (int i = 0; i < dim; i++) {
             if (summarize && dim > 2 * EDGE && i == EDGE) {
                 i = dim - EDGE;
             }
-            int at = base + i * a.strides[axis];
+            long at = base + i * a.strides[axis];
             if (axis == a.ndim() - 1) {
                 out.add(scalar(a, at));
             } else {
@@ -195,7 +195,7 @@ final class ArrayFormatter {
         return out;
     }
 
-    private static void render(NDArray a, int axis, int base, boolean summarize, String[] cells, int[] next,
+    private static void render(NDArray a, int axis, long base, boolean summarize, String[] cells, int[] next,
             int width, String indent, StringBuilder sb) {
         int dim = a.shape[axis];
         sb.append('[');

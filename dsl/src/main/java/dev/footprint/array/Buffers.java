@@ -14,18 +14,18 @@ final class Buffers {
     private Buffers() {}
 
     /** New zeroed heap storage for {@code n} elements, refused up front if the heap cannot hold it. */
-    static HeapStorage allocate(DType t, int n) {
-        checkHeap((long) n * t.itemsize(), t, n);
-        return HeapStorage.allocate(t.encoding(), n);
+    static HeapStorage allocate(DType t, long n) {
+        checkHeap(n * t.itemsize(), t, n);
+        return HeapStorage.allocate(t.encoding(), Math.toIntExact(n));
     }
 
     /** New heap storage holding elements {@code [from, from + n)} of {@code d}, refused up front if the heap cannot hold it. */
-    static HeapStorage copyOf(DType t, Storage d, int from, int n) {
-        checkHeap((long) n * t.itemsize(), t, n);
-        return d.copyRange(from, n);
+    static HeapStorage copyOf(DType t, Storage d, long from, long n) {
+        checkHeap(n * t.itemsize(), t, n);
+        return d.copyRange(from, Math.toIntExact(n));
     }
 
-    private static void checkHeap(long bytes, DType t, int n) {
+    private static void checkHeap(long bytes, DType t, long n) {
         if (bytes < CHECKED_BYTES) {
             return;
         }

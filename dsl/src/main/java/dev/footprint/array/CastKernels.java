@@ -23,16 +23,18 @@ final class CastKernels {
         }
         boolean check = casting == Casting.SAME_VALUE;
         NDArray out = NDArray.zeros(to, a.shape.clone());
-        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32 && a.storage.onHeap()) {
+        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32 && a.storage.onHeap()
+                && out.storage.onHeap()) {
             // The article's kind of cast, in one direct loop; the check only re-reads on a change.
-            boolean changed = DirectKernels.float64ToFloat32(a.storage.doubles(), a.offset, out.storage.floats(), a.size, check);
+            boolean changed = DirectKernels.float64ToFloat32(a.storage.doubles(), (int) a.offset, out.storage.floats(),
+                    (int) a.size, check);
             if (changed) {
                 checkFloat64ToFloat32(a);
             }
             return out;
         }
-        OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
-        int[] offs = cursor == null ? null : new int[CHUNK];
+        ElementReader reader = new ElementReader(a);
+        ResultRun run = new ResultRun(out);
         // Integers stay in the long lane even toward floats, so the check sees the exact value
         // (int64 2^53 + 1 would already be rounded in a double).
         boolean longLane = a.dtype.longLane();
@@ -41,19 +43,16 @@ final class CastKernels {
         boolean halfToUint32 = a.dtype == DType.FLOAT16 && to == DType.UINT32;
         long[] lx = longLane || halfToUint32 ? new long[CHUNK] : null;
         double[] dx = longLane ? null : new double[CHUNK];
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int n = Math.min(CHUNK, a.size - pos);
-            if (cursor != null) {
-                cursor.next(offs);
-            }
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
             if (longLane) {
-                a.storage.gatherLong(offs, a.offset + pos, n, lx);
+                reader.longs(lx, n);
                 if (check) {
                     checkLongs(a, to, lx, n, pos);
                 }
-                writeLongs(a.dtype == DType.UINT64, to, lx, n, out.storage, pos);
+                writeLongs(a.dtype == DType.UINT64, to, lx, n, out.storage, pos, run);
             } else {
-                a.storage.gatherDouble(offs, a.offset + pos, n, dx);
+                reader.doubles(dx, n);
                 if (check) {
                     checkDoubles(a, to, dx, n, pos);
                 }
@@ -73,32 +72,37 @@ final class CastKernels {
     /** Finds the first value that float32 changes, for the error message. */
     private static void checkFloat64ToFloat32(NDArray a) {
         double[] x = new double[CHUNK];
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int m = Math.min(CHUNK, a.size - pos);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int m = (int) Math.min(CHUNK, a.size - pos);
             a.storage.gatherDouble(null, a.offset + pos, m, x);
             checkDoubles(a, DType.FLOAT32, x, m, pos);
         }
     }
 
     /** Integers to any dtype: integers wrap, floats round once from the exact value. */
-    private static void writeLongs(boolean unsigned, DType to, long[] x, int n, Storage out, int pos) {
+    private static void writeLongs(boolean unsigned, DType to, long[] x, int n, Storage out, long pos, ResultRun run) {
+        int at = run.at(pos);
         switch (to) {
-            case FLOAT32 -> writeLongsAsFloat32(unsigned, x, n, out.floats(), pos);
+            case FLOAT32 -> writeLongsAsFloat32(unsigned, x, n, (float[]) run.array(), at);
             case FLOAT64 -> {
-                double[] d = out.doubles();
+                double[] d = (double[]) run.array();
                 for (int i = 0; i < n; i++) {
-                    d[pos + i] = unsigned ? Casts.unsignedToDouble(x[i]) : x[i];
+                    d[at + i] = unsigned ? Casts.unsignedToDouble(x[i]) : x[i];
                 }
             }
             case FLOAT16 -> {
                 // Through a double: exact below 2^53, and anything past 65520 is inf either way.
-                short[] d = out.shorts();
+                short[] d = (short[]) run.array();
                 for (int i = 0; i < n; i++) {
-                    d[pos + i] = Half.fromDouble(unsigned ? Casts.unsignedToDouble(x[i]) : x[i]);
+                    d[at + i] = Half.fromDouble(unsigned ? Casts.unsignedToDouble(x[i]) : x[i]);
                 }
             }
-            default -> out.scatterLong(null, pos, n, x);
+            default -> {
+                out.scatterLong(null, pos, n, x);
+                return;
+            }
         }
+        run.done(pos, n);
     }
 
     /** Single rounding from a 64-bit integer to float32, as NumPy converts. */
@@ -113,7 +117,7 @@ final class CastKernels {
         }
     }
 
-    private static void checkLongs(NDArray a, DType to, long[] x, int n, int pos) {
+    private static void checkLongs(NDArray a, DType to, long[] x, int n, long pos) {
         boolean unsigned = a.dtype == DType.UINT64;
         for (int i = 0; i < n; i++) {
             if (!longSurvives(x[i], unsigned, to)) {
@@ -140,7 +144,7 @@ final class CastKernels {
         };
     }
 
-    private static void checkDoubles(NDArray a, DType to, double[] x, int n, int pos) {
+    private static void checkDoubles(NDArray a, DType to, double[] x, int n, long pos) {
         for (int i = 0; i < n; i++) {
             if (!doubleSurvives(x[i], to)) {
                 throw lossy(a, to, pos + i, ArrayFormatter.scalar(x[i], a.dtype));
@@ -158,7 +162,7 @@ final class CastKernels {
         };
     }
 
-    private static LossyCastException lossy(NDArray a, DType to, int flat, String value) {
+    private static LossyCastException lossy(NDArray a, DType to, long flat, String value) {
         long[] index = unravel(flat, a.shape);
         return new LossyCastException(a.dtype, to, index, value, MinimalDType.of(a));
     }

@@ -22,9 +22,10 @@ final class DirectKernels {
 
     static NDArray binary(Elementwise.Op op, NDArray a, NDArray b, DType outType) {
         NDArray out = NDArray.zeros(outType, a.shape.clone());
-        int n = a.size;
-        int ao = a.offset;
-        int bo = b.offset;
+        // Heap operands: sizes and offsets fit an int.
+        int n = (int) a.size;
+        int ao = (int) a.offset;
+        int bo = (int) b.offset;
         switch (outType.storage()) {
             case DOUBLE -> doubles(op, a.storage.doubles(), ao, b.storage.doubles(), bo, out.storage.doubles(), n);
             case FLOAT -> floats(op, a.storage.floats(), ao, b.storage.floats(), bo, out.storage.floats(), n);

@@ -19,18 +19,15 @@ final class Elementwise {
     /** Reads one operand, broadcast to the result's shape, chunk after chunk. */
     private static final class Reader {
         final NDArray a;
-        final OffsetCursor cursor;
-        final int[] offs;
+        final ElementReader elements;
         final boolean scalar;
-        int pos;
 
         Reader(NDArray a, int[] outShape) {
             this.a = a;
             this.scalar = a.size == 1;
             boolean direct = a.isContiguous() && Arrays.equals(a.shape, outShape);
-            this.cursor = scalar || direct ? null
-                    : new OffsetCursor(outShape, Shapes.broadcastStrides(a.shape, a.strides, outShape), a.offset);
-            this.offs = cursor == null ? null : new int[CHUNK];
+            this.elements = scalar ? null : new ElementReader(a, outShape,
+                    direct ? null : Shapes.broadcastStrides(a.shape, a.strides, outShape));
         }
 
         /** Fills {@code n} values; a one-element operand fills only index 0 and reports it. */
@@ -39,11 +36,7 @@ final class Elementwise {
                 a.storage.gatherLong(null, a.offset, 1, out);
                 return true;
             }
-            if (cursor != null) {
-                cursor.next(offs);
-            }
-            a.storage.gatherLong(offs, a.offset + pos, n, out);
-            pos += n;
+            elements.longs(out, n);
             return false;
         }
 
@@ -52,11 +45,7 @@ final class Elementwise {
                 a.storage.gatherDouble(null, a.offset, 1, out);
                 return true;
             }
-            if (cursor != null) {
-                cursor.next(offs);
-            }
-            a.storage.gatherDouble(offs, a.offset + pos, n, out);
-            pos += n;
+            elements.doubles(out, n);
             return false;
         }
     }
@@ -74,14 +63,14 @@ final class Elementwise {
         }
         int[] shape = Shapes.broadcast(a.shape, b.shape);
         NDArray out = NDArray.zeros(outType, shape);
-        int size = out.size;
+        long size = out.size;
         Reader ra = new Reader(a, shape);
         Reader rb = new Reader(b, shape);
         if (outType.isFloat()) {
             double[] x = new double[CHUNK];
             double[] y = new double[CHUNK];
-            for (int pos = 0; pos < size; pos += CHUNK) {
-                int n = Math.min(CHUNK, size - pos);
+            for (long pos = 0; pos < size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, size - pos);
                 boolean xs = ra.doubles(x, n);
                 boolean ys = rb.doubles(y, n);
                 if (xs) Arrays.fill(x, 1, n, x[0]);
@@ -93,8 +82,8 @@ final class Elementwise {
             long[] x = new long[CHUNK];
             long[] y = new long[CHUNK];
             boolean logical = outType == DType.BOOL;
-            for (int pos = 0; pos < size; pos += CHUNK) {
-                int n = Math.min(CHUNK, size - pos);
+            for (long pos = 0; pos < size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, size - pos);
                 boolean xs = ra.longs(x, n);
                 boolean ys = rb.longs(y, n);
                 if (xs) Arrays.fill(x, 1, n, x[0]);
@@ -145,29 +134,31 @@ final class Elementwise {
         DType common = DType.promote(a.dtype, b.dtype);
         int[] shape = Shapes.broadcast(a.shape, b.shape);
         NDArray out = NDArray.zeros(DType.BOOL, shape);
-        byte[] o = out.storage.bytes();
-        int size = out.size;
+        ResultRun run = new ResultRun(out);
+        byte[] o = (byte[]) run.array();
+        long size = out.size;
         Reader ra = new Reader(a, shape);
         Reader rb = new Reader(b, shape);
         if (common.isFloat() && !a.dtype.isFloat() && !b.dtype.isFloat()) {
             // uint64 against a signed integer promotes to float64, which rounds past 2^53:
             // compare the integers themselves instead.
-            compareMixedIntegers(cmp, ra, a.dtype == DType.UINT64, rb, b.dtype == DType.UINT64, o, size);
+            compareMixedIntegers(cmp, ra, a.dtype == DType.UINT64, rb, b.dtype == DType.UINT64, run, size);
         } else if (common.isFloat()) {
             double[] x = new double[CHUNK];
             double[] y = new double[CHUNK];
-            for (int pos = 0; pos < size; pos += CHUNK) {
-                int n = Math.min(CHUNK, size - pos);
+            for (long pos = 0; pos < size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, size - pos);
                 if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
                 if (rb.doubles(y, n)) Arrays.fill(y, 1, n, y[0]);
-                compareDoubles(cmp, x, y, n, o, pos);
+                compareDoubles(cmp, x, y, n, o, run.at(pos));
+                run.done(pos, n);
             }
         } else {
             long[] x = new long[CHUNK];
             long[] y = new long[CHUNK];
             boolean unsigned = common == DType.UINT64;
-            for (int pos = 0; pos < size; pos += CHUNK) {
-                int n = Math.min(CHUNK, size - pos);
+            for (long pos = 0; pos < size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, size - pos);
                 if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
                 if (rb.longs(y, n)) Arrays.fill(y, 1, n, y[0]);
                 if (unsigned) {
@@ -176,23 +167,27 @@ final class Elementwise {
                         y[i] ^= Long.MIN_VALUE;
                     }
                 }
-                compareLongs(cmp, x, y, n, o, pos);
+                compareLongs(cmp, x, y, n, o, run.at(pos));
+                run.done(pos, n);
             }
         }
         return out;
     }
 
     private static void compareMixedIntegers(Cmp cmp, Reader ra, boolean aUnsigned, Reader rb, boolean bUnsigned,
-                                             byte[] o, int size) {
+                                             ResultRun run, long size) {
         long[] x = new long[CHUNK];
         long[] y = new long[CHUNK];
-        for (int pos = 0; pos < size; pos += CHUNK) {
-            int n = Math.min(CHUNK, size - pos);
+        byte[] o = (byte[]) run.array();
+        for (long pos = 0; pos < size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, size - pos);
             if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
             if (rb.longs(y, n)) Arrays.fill(y, 1, n, y[0]);
+            int at = run.at(pos);
             for (int i = 0; i < n; i++) {
-                o[pos + i] = test(cmp, compareIntegers(x[i], aUnsigned, y[i], bUnsigned));
+                o[at + i] = test(cmp, compareIntegers(x[i], aUnsigned, y[i], bUnsigned));
             }
+            run.done(pos, n);
         }
     }
 
@@ -215,11 +210,13 @@ final class Elementwise {
         s = roundToFloatType(s, a.dtype);
         if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
             NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
-            if (a.isContiguous() && a.dtype == DType.FLOAT64 && a.storage.onHeap()) {
+            if (a.isContiguous() && a.dtype == DType.FLOAT64 && a.storage.onHeap() && out.storage.onHeap()) {
+                int n = (int) a.size;
+                int off = (int) a.offset;
                 if (Double.isFinite(s)) {
-                    DirectKernels.compareFinite(cmp, a.storage.doubles(), a.offset, s, out.storage.bytes(), a.size);
+                    DirectKernels.compareFinite(cmp, a.storage.doubles(), off, s, out.storage.bytes(), n);
                 } else {
-                    compareDoubleScalarDirect(cmp, a.storage.doubles(), a.offset, s, out.storage.bytes(), a.size);
+                    compareDoubleScalarDirect(cmp, a.storage.doubles(), off, s, out.storage.bytes(), n);
                 }
                 return out;
             }
@@ -227,25 +224,30 @@ final class Elementwise {
             double[] y = new double[CHUNK];
             Arrays.fill(y, s);
             Reader ra = new Reader(a, a.shape);
-            for (int pos = 0; pos < a.size; pos += CHUNK) {
-                int n = Math.min(CHUNK, a.size - pos);
+            ResultRun run = new ResultRun(out);
+            for (long pos = 0; pos < a.size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, a.size - pos);
                 if (ra.doubles(x, n)) Arrays.fill(x, 1, n, x[0]);
-                compareDoubles(cmp, x, y, n, out.storage.bytes(), pos);
+                compareDoubles(cmp, x, y, n, (byte[]) run.array(), run.at(pos));
+                run.done(pos, n);
             }
             return out;
         }
         // 64-bit integers: compare exactly against the double's floor.
         NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
-        byte[] o = out.storage.bytes();
+        ResultRun run = new ResultRun(out);
+        byte[] o = (byte[]) run.array();
         boolean unsigned = a.dtype == DType.UINT64;
         long[] x = new long[CHUNK];
         Reader ra = new Reader(a, a.shape);
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int n = Math.min(CHUNK, a.size - pos);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
             if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
+            int at = run.at(pos);
             for (int i = 0; i < n; i++) {
-                o[pos + i] = test(cmp, Double.isNaN(s) ? 2 : compareIntegerWithDouble(x[i], unsigned, s));
+                o[at + i] = test(cmp, Double.isNaN(s) ? 2 : compareIntegerWithDouble(x[i], unsigned, s));
             }
+            run.done(pos, n);
         }
         return out;
     }
@@ -259,26 +261,27 @@ final class Elementwise {
             return compare(cmp, a, (double) s);
         }
         NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
-        byte[] o = out.storage.bytes();
+        ResultRun run = new ResultRun(out);
+        byte[] o = (byte[]) run.array();
         Reader ra = new Reader(a, a.shape);
         boolean unsigned = a.dtype == DType.UINT64;
         long[] x = new long[CHUNK];
         long[] y = new long[CHUNK];
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int n = Math.min(CHUNK, a.size - pos);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
+            int at = run.at(pos);
             if (ra.longs(x, n)) Arrays.fill(x, 1, n, x[0]);
-            if (unsigned) {
-                if (s < 0) {
-                    // every uint64 is greater than a negative scalar
-                    for (int i = 0; i < n; i++) o[pos + i] = test(cmp, 1);
-                    continue;
-                }
-                for (int i = 0; i < n; i++) x[i] ^= Long.MIN_VALUE;
-                Arrays.fill(y, 0, n, s ^ Long.MIN_VALUE);
+            if (unsigned && s < 0) {
+                // every uint64 is greater than a negative scalar
+                for (int i = 0; i < n; i++) o[at + i] = test(cmp, 1);
             } else {
-                Arrays.fill(y, 0, n, s);
+                if (unsigned) {
+                    for (int i = 0; i < n; i++) x[i] ^= Long.MIN_VALUE;
+                }
+                Arrays.fill(y, 0, n, unsigned ? s ^ Long.MIN_VALUE : s);
+                compareLongs(cmp, x, y, n, o, at);
             }
-            compareLongs(cmp, x, y, n, o, pos);
+            run.done(pos, n);
         }
         return out;
     }

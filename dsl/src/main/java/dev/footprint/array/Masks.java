@@ -29,25 +29,24 @@ final class Masks {
         }
         if (target.isContiguous() && mask.isContiguous() && Arrays.equals(mask.shape, target.shape)
                 && target.storage.onHeap() && mask.storage.onHeap()) {
-            fillContiguous(target, mask.storage.bytes(), mask.offset, asDouble, asLong);
+            fillContiguous(target, mask.storage.bytes(), (int) mask.offset, asDouble, asLong);
             return;
         }
-        int[] mStrides = Shapes.broadcastStrides(mask.shape, mask.strides, target.shape);
+        long[] mStrides = Shapes.broadcastStrides(mask.shape, mask.strides, target.shape);
         OffsetCursor tc = new OffsetCursor(target.shape, target.strides, target.offset);
-        OffsetCursor mc = new OffsetCursor(target.shape, mStrides, mask.offset);
+        ElementReader mr = new ElementReader(mask, target.shape, mStrides);
         int[] to = new int[OffsetCursor.CHUNK];
-        int[] mo = new int[OffsetCursor.CHUNK];
         long[] m = new long[OffsetCursor.CHUNK];
         int n;
         while ((n = tc.next(to)) > 0) {
-            mc.next(mo);
-            mask.storage.gatherLong(mo, 0, n, m);
+            mr.longs(m, n);
+            long base = tc.base();
             for (int i = 0; i < n; i++) {
                 if (m[i] != 0) {
                     if (target.dtype.isFloat()) {
-                        target.storage.writeDouble(to[i], asDouble);
+                        target.storage.writeDouble(base + to[i], asDouble);
                     } else {
-                        target.storage.writeLong(to[i], asLong);
+                        target.storage.writeLong(base + to[i], asLong);
                     }
                 }
             }
@@ -83,8 +82,9 @@ final class Masks {
      * before.
      */
     private static void fillContiguous(NDArray t, byte[] m, int mOff, double dv, long lv) {
-        int n = t.size;
-        int o = t.offset;
+        // Heap storage: size and offset fit an int.
+        int n = (int) t.size;
+        int o = (int) t.offset;
         switch (t.dtype.storage()) {
             case DOUBLE -> fillDoubles(t.storage.doubles(), o, m, mOff, n, dv);
             case FLOAT -> fillFloats(t.storage.floats(), o, m, mOff, n, (float) dv);

@@ -16,18 +16,16 @@ final class MinimalDType {
         if (a.dtype.isBool() || a.size == 0) {
             return a.dtype.isBool() ? DType.BOOL : DType.UINT8;
         }
-        OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
-        int[] offs = cursor == null ? null : new int[CHUNK];
+        ElementReader reader = new ElementReader(a);
         if (a.dtype.isInteger()) {
             boolean unsigned = a.dtype == DType.UINT64;
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
             boolean huge = false; // a uint64 value of 2^63 or more
             long[] x = new long[CHUNK];
-            for (int pos = 0; pos < a.size; pos += CHUNK) {
-                int n = Math.min(CHUNK, a.size - pos);
-                if (cursor != null) cursor.next(offs);
-                a.storage.gatherLong(offs, a.offset + pos, n, x);
+            for (long pos = 0; pos < a.size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, a.size - pos);
+                reader.longs(x, n);
                 for (int i = 0; i < n; i++) {
                     if (unsigned && x[i] < 0) {
                         huge = true;
@@ -48,10 +46,9 @@ final class MinimalDType {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double[] x = new double[CHUNK];
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int n = Math.min(CHUNK, a.size - pos);
-            if (cursor != null) cursor.next(offs);
-            a.storage.gatherDouble(offs, a.offset + pos, n, x);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
+            reader.doubles(x, n);
             for (int i = 0; i < n; i++) {
                 double v = x[i];
                 // -0.0 would come back as 0.0 from an integer: not bit for bit.

@@ -22,24 +22,25 @@ import java.util.Map;
 public final class NDArray implements Displayable {
     final DType dtype;
     final int[] shape;
-    final int[] strides;
-    final int offset;
+    /** Steps between elements along each axis, in elements: {@code long}, as a big array's storage is. */
+    final long[] strides;
+    final long offset;
     final Storage storage;
     /** Held by every array over {@link #storage}; the memory ledger watches it, not the storage (see MemoryLedger). */
     final Object owner;
-    final int size;
+    final long size;
     private final boolean contiguous;
     private String name;
 
     /** A view over the storage of {@code base}. */
-    NDArray(DType dtype, int[] shape, int[] strides, int offset, NDArray base) {
+    NDArray(DType dtype, int[] shape, long[] strides, long offset, NDArray base) {
         this.dtype = dtype;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
         this.storage = base.storage;
         this.owner = base.owner;
-        this.size = (int) Shapes.size(shape);
+        this.size = Shapes.size(shape);
         this.contiguous = size <= 1 || Arrays.equals(strides, Shapes.stridesOf(shape));
     }
 
@@ -51,14 +52,13 @@ public final class NDArray implements Displayable {
         this.offset = 0;
         this.storage = data;
         this.owner = MemoryLedger.record(data.heapBytes(), data.mappedBytes(), dtype, shape);
-        this.size = (int) Shapes.size(shape);
+        this.size = Shapes.size(shape);
         this.contiguous = true;
     }
 
     /** A new zero-filled C-order array (the engine's one allocation path). */
     static NDArray zeros(DType dtype, int[] shape) {
-        int n = (int) Shapes.size(shape);
-        return new NDArray(dtype, shape, Buffers.allocate(dtype, n));
+        return new NDArray(dtype, shape, Buffers.allocate(dtype, Shapes.size(shape)));
     }
 
     /** A new zero-filled array of {@code shape}; refuses bad shapes and heap overruns before allocating. */
@@ -82,8 +82,7 @@ public final class NDArray implements Displayable {
         Arguments.notNull(dtype, "dtype");
         Arguments.notNull(primitiveArray, "primitiveArray");
         int[] s = Shapes.checked(shape);
-        int n = (int) Shapes.size(s);
-        return new NDArray(dtype, s, HeapStorage.adopt(dtype.encoding(), primitiveArray, n));
+        return new NDArray(dtype, s, HeapStorage.adopt(dtype.encoding(), primitiveArray, Shapes.size(s)));
     }
 
     /**
@@ -129,7 +128,7 @@ public final class NDArray implements Displayable {
 
     /** Bytes of the elements: {@code size() * itemsize()}, as NumPy's {@code nbytes}. */
     public long nbytes() {
-        return (long) size * dtype.itemsize();
+        return size * dtype.itemsize();
     }
 
     /** Whether the elements lie in C order one after another (so the storage can be read directly). */
@@ -205,7 +204,7 @@ public final class NDArray implements Displayable {
 
     // ---- elements ------------------------------------------------------------------------
 
-    int storageIndex(long... index) {
+    long storageIndex(long... index) {
         Arguments.notNull(index, "index");
         if (index.length != shape.length) {
             throw new IndexOutOfBoundsException("array is " + shape.length + "-dimensional, but "
@@ -220,16 +219,16 @@ public final class NDArray implements Displayable {
             }
             at += k * strides[i];
         }
-        return (int) at;
+        return at;
     }
 
     /** Storage index of the {@code flat}-th element in C order. */
-    int flatStorageIndex(long flat) {
+    long flatStorageIndex(long flat) {
         if (flat < 0 || flat >= size) {
             throw new IndexOutOfBoundsException("flat index " + flat + " is out of bounds for size " + size);
         }
         if (contiguous) {
-            return offset + (int) flat;
+            return offset + flat;
         }
         long at = offset;
         long rest = flat;
@@ -237,7 +236,7 @@ public final class NDArray implements Displayable {
             at += (rest % shape[i]) * strides[i];
             rest /= shape[i];
         }
-        return (int) at;
+        return at;
     }
 
     /** The element at {@code index} as a Java value: Boolean, Long (BigInteger past 2^63 for uint64) or Double. */
@@ -262,7 +261,7 @@ public final class NDArray implements Displayable {
      *     as(INT64, Casting.UNSAFE)} converts those as NumPy's {@code astype} does instead
      */
     public long getLong(long... index) {
-        int at = storageIndex(index);
+        long at = storageIndex(index);
         return readLong(at, () -> "element " + Arrays.toString(index));
     }
 
@@ -311,7 +310,7 @@ public final class NDArray implements Displayable {
         return readLong(flatStorageIndex(0), () -> "the value");
     }
 
-    private long readLong(int at, java.util.function.Supplier<String> which) {
+    private long readLong(long at, java.util.function.Supplier<String> which) {
         if (!dtype.isFloat()) {
             return storage.readLong(at);
         }
@@ -323,7 +322,7 @@ public final class NDArray implements Displayable {
                 + ", which has no long value; as(INT64, Casting.UNSAFE) converts it as NumPy's astype does");
     }
 
-    private Object box(int at) {
+    private Object box(long at) {
         if (dtype.isBool()) {
             return storage.readLong(at) != 0;
         }
@@ -340,7 +339,7 @@ public final class NDArray implements Displayable {
     /** Sets one element; an integer outside the dtype's range is refused, as NumPy 2 does. */
     public NDArray set(long value, long... index) {
         checkWritable("set");
-        int at = storageIndex(index);
+        long at = storageIndex(index);
         Scalars.checkInteger(value, dtype, "set");
         storage.writeLong(at, value);
         return this;
@@ -349,7 +348,7 @@ public final class NDArray implements Displayable {
     /** Sets one element; an integer array refuses a fraction or an out-of-range value. */
     public NDArray set(double value, long... index) {
         checkWritable("set");
-        int at = storageIndex(index);
+        long at = storageIndex(index);
         Scalars.checkDouble(value, dtype, "set");
         storage.writeDouble(at, value);
         return this;

@@ -41,8 +41,8 @@ final class Reductions {
     private static double sumDoublesInChunks(NDArray a) {
         double[] lanes = new double[8];
         double[] x = new double[CHUNK];
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int n = Math.min(CHUNK, a.size - pos);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
             a.storage.gatherDouble(null, a.offset + pos, n, x);
             DirectKernels.addToLanes(x, 0, n, lanes);
         }
@@ -57,24 +57,20 @@ final class Reductions {
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
         if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && a.isContiguous()) {
-            double total = a.storage.onHeap() ? DirectKernels.sumDoubles(a.storage.doubles(), a.offset, a.size)
+            double total = a.storage.onHeap() ? DirectKernels.sumDoubles(a.storage.doubles(), (int) a.offset, (int) a.size)
                     : sumDoublesInChunks(a);
             out.storage.doubles()[0] = kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size;
             return out;
         }
-        OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
-        int[] offs = cursor == null ? null : new int[CHUNK];
+        ElementReader reader = new ElementReader(a);
         if (a.dtype.isFloat() || kind == Kind.MEAN) {
             double[] x = new double[CHUNK];
             double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
             boolean nan = false;
             boolean laterWins = tiesTakeLater(a.dtype);
-            for (int pos = 0; pos < a.size; pos += CHUNK) {
-                int n = Math.min(CHUNK, a.size - pos);
-                if (cursor != null) {
-                    cursor.next(offs);
-                }
-                a.storage.gatherDouble(offs, a.offset + pos, n, x);
+            for (long pos = 0; pos < a.size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, a.size - pos);
+                reader.doubles(x, n);
                 switch (kind) {
                     case SUM, MEAN -> acc += blockSum(x, n);
                     case MIN -> {
@@ -104,12 +100,9 @@ final class Reductions {
         long[] x = new long[CHUNK];
         boolean unsigned = a.dtype == DType.UINT64;
         long acc = kind == Kind.MIN ? (unsigned ? -1L : Long.MAX_VALUE) : kind == Kind.MAX ? (unsigned ? 0 : Long.MIN_VALUE) : 0;
-        for (int pos = 0; pos < a.size; pos += CHUNK) {
-            int n = Math.min(CHUNK, a.size - pos);
-            if (cursor != null) {
-                cursor.next(offs);
-            }
-            a.storage.gatherLong(offs, a.offset + pos, n, x);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
+            reader.longs(x, n);
             switch (kind) {
                 case SUM -> { for (int i = 0; i < n; i++) acc += x[i]; }
                 case MIN -> {
@@ -162,23 +155,20 @@ final class Reductions {
     }
 
     static long countNonzero(NDArray a) {
-        OffsetCursor cursor = a.isContiguous() ? null : new OffsetCursor(a.shape, a.strides, a.offset);
-        int[] offs = cursor == null ? null : new int[CHUNK];
+        ElementReader reader = new ElementReader(a);
         long count = 0;
         if (a.dtype.isFloat()) {
             double[] x = new double[CHUNK];
-            for (int pos = 0; pos < a.size; pos += CHUNK) {
-                int n = Math.min(CHUNK, a.size - pos);
-                if (cursor != null) cursor.next(offs);
-                a.storage.gatherDouble(offs, a.offset + pos, n, x);
+            for (long pos = 0; pos < a.size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, a.size - pos);
+                reader.doubles(x, n);
                 for (int i = 0; i < n; i++) count += x[i] != 0 ? 1 : 0;
             }
         } else {
             long[] x = new long[CHUNK];
-            for (int pos = 0; pos < a.size; pos += CHUNK) {
-                int n = Math.min(CHUNK, a.size - pos);
-                if (cursor != null) cursor.next(offs);
-                a.storage.gatherLong(offs, a.offset + pos, n, x);
+            for (long pos = 0; pos < a.size; pos += CHUNK) {
+                int n = (int) Math.min(CHUNK, a.size - pos);
+                reader.longs(x, n);
                 for (int i = 0; i < n; i++) count += x[i] != 0 ? 1 : 0;
             }
         }
@@ -192,7 +182,7 @@ final class Reductions {
         }
         int nd = a.ndim();
         int[] outShape = new int[nd - 1];
-        int[] outStrides = new int[nd - 1];
+        long[] outStrides = new long[nd - 1];
         for (int i = 0, j = 0; i < nd; i++) {
             if (i != axis) {
                 outShape[j] = a.shape[i];
@@ -202,17 +192,17 @@ final class Reductions {
         DType rt = resultType(kind, a.dtype);
         NDArray out = NDArray.zeros(rt, outShape);
         int len = a.shape[axis];
-        int step = a.strides[axis];
+        long step = a.strides[axis];
         OffsetCursor cursor = new OffsetCursor(outShape, outStrides, a.offset);
         int[] offs = new int[CHUNK];
         boolean floatLane = a.dtype.isFloat() || kind == Kind.MEAN;
         boolean unsigned = a.dtype == DType.UINT64;
         boolean laterWins = tiesTakeLater(a.dtype);
-        int pos = 0;
+        long pos = 0;
         int n;
         while ((n = cursor.next(offs)) > 0) {
             for (int k = 0; k < n; k++, pos++) {
-                int base = offs[k];
+                long base = cursor.base() + offs[k];
                 if (kind == Kind.COUNT_NONZERO) {
                     long c = 0;
                     for (int i = 0; i < len; i++) {

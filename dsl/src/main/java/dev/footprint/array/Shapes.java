@@ -65,9 +65,9 @@ public final class Shapes {
     }
 
     /** C-order strides, in elements. */
-    public static int[] stridesOf(int[] shape) {
-        int[] strides = new int[shape.length];
-        int s = 1;
+    public static long[] stridesOf(int[] shape) {
+        long[] strides = new long[shape.length];
+        long s = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             strides[i] = s;
             s *= Math.max(shape[i], 1);
@@ -99,8 +99,8 @@ public final class Shapes {
     }
 
     /** Strides that read an array of {@code shape}/{@code strides} as if it had {@code target}'s shape. */
-    static int[] broadcastStrides(int[] shape, int[] strides, int[] target) {
-        int[] out = new int[target.length];
+    static long[] broadcastStrides(int[] shape, long[] strides, int[] target) {
+        long[] out = new long[target.length];
         int lead = target.length - shape.length;
         for (int i = 0; i < shape.length; i++) {
             out[lead + i] = shape[i] == 1 && target[lead + i] != 1 ? 0 : strides[i];

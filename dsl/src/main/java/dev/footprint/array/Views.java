@@ -14,15 +14,20 @@ final class Views {
     /** Copies {@code src} into the C-order array {@code dst} of the same dtype and shape, bit for bit. */
     static void copyInto(NDArray src, NDArray dst) {
         if (src.isContiguous()) {
-            src.storage.copyTo(null, src.offset, src.size, dst.storage, dst.offset);
+            // In runs of at most 2^30, as the storage copies take an int count (one run on the heap).
+            for (long done = 0; done < src.size; ) {
+                int m = (int) Math.min(1 << 30, src.size - done);
+                src.storage.copyTo(null, src.offset + done, m, dst.storage, dst.offset + done);
+                done += m;
+            }
             return;
         }
         OffsetCursor c = new OffsetCursor(src.shape, src.strides, src.offset);
         int[] offs = new int[CHUNK];
-        int pos = dst.offset;
+        long pos = dst.offset;
         int n;
         while ((n = c.next(offs)) > 0) {
-            src.storage.copyTo(offs, 0, n, dst.storage, pos);
+            src.storage.copyTo(offs, c.base(), n, dst.storage, pos);
             pos += n;
         }
     }
@@ -88,7 +93,7 @@ final class Views {
             }
         }
         int[] shape = new int[nd];
-        int[] strides = new int[nd];
+        long[] strides = new long[nd];
         for (int i = 0; i < nd; i++) {
             shape[i] = a.shape[perm[i]];
             strides[i] = a.strides[perm[i]];
@@ -101,7 +106,7 @@ final class Views {
         Arguments.notNull(spec, "spec");
         List<SliceSpec.Axis> axes = SliceSpec.parse(spec, a.shape());
         List<Integer> shape = new ArrayList<>();
-        List<Integer> strides = new ArrayList<>();
+        List<Long> strides = new ArrayList<>();
         long offset = a.offset;
         for (int axis = 0; axis < a.ndim(); axis++) {
             SliceSpec.Axis x = axes.get(axis);
@@ -110,13 +115,13 @@ final class Views {
                 continue;
             }
             shape.add((int) x.count());
-            // With two or more elements the step stays inside the storage, so its stride fits an int.
-            strides.add(x.count() > 1 ? Math.toIntExact(a.strides[axis] * x.step()) : a.strides[axis]);
+            // With two or more elements the step stays inside the storage, so its stride is exact.
+            strides.add(x.count() > 1 ? Math.multiplyExact(a.strides[axis], x.step()) : a.strides[axis]);
             if (x.count() > 0) {
                 offset += x.start() * a.strides[axis];
             }
         }
         return new NDArray(a.dtype, shape.stream().mapToInt(Integer::intValue).toArray(),
-                strides.stream().mapToInt(Integer::intValue).toArray(), (int) offset, a);
+                strides.stream().mapToLong(Long::longValue).toArray(), offset, a);
     }
 }

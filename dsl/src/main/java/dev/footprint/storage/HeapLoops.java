@@ -79,13 +79,13 @@ final class HeapLoops {
     // ---- chunks ----------------------------------------------------------------------------
 
     /**
-     * Reads {@code n} elements into {@code out}: from {@code offs[0..n)} when {@code offs} is not
-     * null, else from the contiguous run starting at {@code base}.
+     * Reads {@code n} elements into {@code out}: from {@code base + offs[0..n)} when {@code offs}
+     * is not null, else from the contiguous run starting at {@code base}.
      */
     static void gatherLong(Encoding t, Object d, int[] offs, int base, int n, long[] out) {
         if (t.isFloat()) {
             for (int i = 0; i < n; i++) {
-                out[i] = readLong(t, d, offs == null ? base + i : offs[i]);
+                out[i] = readLong(t, d, offs == null ? base + i : base + offs[i]);
             }
             return;
         }
@@ -93,37 +93,37 @@ final class HeapLoops {
             case BOOL, INT8 -> {
                 byte[] a = (byte[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case UINT8 -> {
                 byte[] a = (byte[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i] & 0xFFL; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]] & 0xFFL; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]] & 0xFFL; }
             }
             case INT16 -> {
                 short[] a = (short[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case UINT16 -> {
                 short[] a = (short[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i] & 0xFFFFL; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]] & 0xFFFFL; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]] & 0xFFFFL; }
             }
             case INT32 -> {
                 int[] a = (int[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case UINT32 -> {
                 int[] a = (int[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i] & 0xFFFF_FFFFL; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]] & 0xFFFF_FFFFL; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]] & 0xFFFF_FFFFL; }
             }
             default -> {
                 long[] a = (long[]) d;
                 if (offs == null) { System.arraycopy(a, base, out, 0, n); }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
         }
     }
@@ -133,80 +133,80 @@ final class HeapLoops {
             case FLOAT64 -> {
                 double[] a = (double[]) d;
                 if (offs == null) { System.arraycopy(a, base, out, 0, n); }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case FLOAT32 -> {
                 float[] a = (float[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case INT32 -> {
                 int[] a = (int[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case INT64 -> {
                 long[] a = (long[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case INT16 -> {
                 short[] a = (short[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case UINT16 -> {
                 short[] a = (short[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i] & 0xFFFF; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]] & 0xFFFF; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]] & 0xFFFF; }
             }
             case BOOL, INT8 -> {
                 byte[] a = (byte[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i]; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]]; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]]; }
             }
             case UINT8 -> {
                 byte[] a = (byte[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) out[i] = a[base + i] & 0xFF; }
-                else { for (int i = 0; i < n; i++) out[i] = a[offs[i]] & 0xFF; }
+                else { for (int i = 0; i < n; i++) out[i] = a[base + offs[i]] & 0xFF; }
             }
             default -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = readDouble(t, d, offs == null ? base + i : offs[i]);
+                    out[i] = readDouble(t, d, offs == null ? base + i : base + offs[i]);
                 }
             }
         }
     }
 
-    /** Writes {@code n} integers, wrapping; to {@code offs[0..n)} or to the run from {@code base}. */
+    /** Writes {@code n} integers, wrapping; to {@code base + offs[0..n)} or to the run from {@code base}. */
     static void scatterLong(Encoding t, Object d, int[] offs, int base, int n, long[] in) {
         switch (t) {
             case BOOL -> {
                 byte[] a = (byte[]) d;
-                for (int i = 0; i < n; i++) a[offs == null ? base + i : offs[i]] = (byte) (in[i] != 0 ? 1 : 0);
+                for (int i = 0; i < n; i++) a[offs == null ? base + i : base + offs[i]] = (byte) (in[i] != 0 ? 1 : 0);
             }
             case INT8, UINT8 -> {
                 byte[] a = (byte[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) a[base + i] = (byte) in[i]; }
-                else { for (int i = 0; i < n; i++) a[offs[i]] = (byte) in[i]; }
+                else { for (int i = 0; i < n; i++) a[base + offs[i]] = (byte) in[i]; }
             }
             case INT16, UINT16 -> {
                 short[] a = (short[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) a[base + i] = (short) in[i]; }
-                else { for (int i = 0; i < n; i++) a[offs[i]] = (short) in[i]; }
+                else { for (int i = 0; i < n; i++) a[base + offs[i]] = (short) in[i]; }
             }
             case INT32, UINT32 -> {
                 int[] a = (int[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) a[base + i] = (int) in[i]; }
-                else { for (int i = 0; i < n; i++) a[offs[i]] = (int) in[i]; }
+                else { for (int i = 0; i < n; i++) a[base + offs[i]] = (int) in[i]; }
             }
             case INT64, UINT64 -> {
                 long[] a = (long[]) d;
                 if (offs == null) { System.arraycopy(in, 0, a, base, n); }
-                else { for (int i = 0; i < n; i++) a[offs[i]] = in[i]; }
+                else { for (int i = 0; i < n; i++) a[base + offs[i]] = in[i]; }
             }
             default -> {
-                for (int i = 0; i < n; i++) writeLong(t, d, offs == null ? base + i : offs[i], in[i]);
+                for (int i = 0; i < n; i++) writeLong(t, d, offs == null ? base + i : base + offs[i], in[i]);
             }
         }
     }
@@ -216,15 +216,15 @@ final class HeapLoops {
             case FLOAT64 -> {
                 double[] a = (double[]) d;
                 if (offs == null) { System.arraycopy(in, 0, a, base, n); }
-                else { for (int i = 0; i < n; i++) a[offs[i]] = in[i]; }
+                else { for (int i = 0; i < n; i++) a[base + offs[i]] = in[i]; }
             }
             case FLOAT32 -> {
                 float[] a = (float[]) d;
                 if (offs == null) { for (int i = 0; i < n; i++) a[base + i] = (float) in[i]; }
-                else { for (int i = 0; i < n; i++) a[offs[i]] = (float) in[i]; }
+                else { for (int i = 0; i < n; i++) a[base + offs[i]] = (float) in[i]; }
             }
             default -> {
-                for (int i = 0; i < n; i++) writeDouble(t, d, offs == null ? base + i : offs[i], in[i]);
+                for (int i = 0; i < n; i++) writeDouble(t, d, offs == null ? base + i : base + offs[i], in[i]);
             }
         }
     }
@@ -315,31 +315,31 @@ final class HeapLoops {
         }
     }
 
-    /** Copies {@code src[offs[k]]} (or {@code src[base + k]}) to {@code dst[pos + k]}, bit for bit, for {@code k < n}. */
+    /** Copies {@code src[base + offs[k]]} (or {@code src[base + k]}) to {@code dst[pos + k]}, bit for bit, for {@code k < n}. */
     static void copy(Encoding.Primitive p, Object src, int[] offs, int base, int n, Object dst, int pos) {
         if (offs == null) {
             System.arraycopy(src, base, dst, pos, n);
             return;
         }
         switch (p) {
-            case BYTE -> { byte[] s = (byte[]) src, d = (byte[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-            case SHORT -> { short[] s = (short[]) src, d = (short[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-            case INT -> { int[] s = (int[]) src, d = (int[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-            case LONG -> { long[] s = (long[]) src, d = (long[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-            case FLOAT -> { float[] s = (float[]) src, d = (float[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
-            case DOUBLE -> { double[] s = (double[]) src, d = (double[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[offs[i]]; }
+            case BYTE -> { byte[] s = (byte[]) src, d = (byte[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[base + offs[i]]; }
+            case SHORT -> { short[] s = (short[]) src, d = (short[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[base + offs[i]]; }
+            case INT -> { int[] s = (int[]) src, d = (int[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[base + offs[i]]; }
+            case LONG -> { long[] s = (long[]) src, d = (long[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[base + offs[i]]; }
+            case FLOAT -> { float[] s = (float[]) src, d = (float[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[base + offs[i]]; }
+            case DOUBLE -> { double[] s = (double[]) src, d = (double[]) dst; for (int i = 0; i < n; i++) d[pos + i] = s[base + offs[i]]; }
         }
     }
 
-    /** Copies {@code src[pos + k]} to {@code dst[offs[k]]}, bit for bit, for {@code k < n}. */
-    static void scatterRaw(Encoding.Primitive p, Object src, int pos, int n, Object dst, int[] offs) {
+    /** Copies {@code src[pos + k]} to {@code dst[base + offs[k]]}, bit for bit, for {@code k < n}. */
+    static void scatterRaw(Encoding.Primitive p, Object src, int pos, int n, Object dst, int base, int[] offs) {
         switch (p) {
-            case BYTE -> { byte[] s = (byte[]) src, d = (byte[]) dst; for (int i = 0; i < n; i++) d[offs[i]] = s[pos + i]; }
-            case SHORT -> { short[] s = (short[]) src, d = (short[]) dst; for (int i = 0; i < n; i++) d[offs[i]] = s[pos + i]; }
-            case INT -> { int[] s = (int[]) src, d = (int[]) dst; for (int i = 0; i < n; i++) d[offs[i]] = s[pos + i]; }
-            case LONG -> { long[] s = (long[]) src, d = (long[]) dst; for (int i = 0; i < n; i++) d[offs[i]] = s[pos + i]; }
-            case FLOAT -> { float[] s = (float[]) src, d = (float[]) dst; for (int i = 0; i < n; i++) d[offs[i]] = s[pos + i]; }
-            case DOUBLE -> { double[] s = (double[]) src, d = (double[]) dst; for (int i = 0; i < n; i++) d[offs[i]] = s[pos + i]; }
+            case BYTE -> { byte[] s = (byte[]) src, d = (byte[]) dst; for (int i = 0; i < n; i++) d[base + offs[i]] = s[pos + i]; }
+            case SHORT -> { short[] s = (short[]) src, d = (short[]) dst; for (int i = 0; i < n; i++) d[base + offs[i]] = s[pos + i]; }
+            case INT -> { int[] s = (int[]) src, d = (int[]) dst; for (int i = 0; i < n; i++) d[base + offs[i]] = s[pos + i]; }
+            case LONG -> { long[] s = (long[]) src, d = (long[]) dst; for (int i = 0; i < n; i++) d[base + offs[i]] = s[pos + i]; }
+            case FLOAT -> { float[] s = (float[]) src, d = (float[]) dst; for (int i = 0; i < n; i++) d[base + offs[i]] = s[pos + i]; }
+            case DOUBLE -> { double[] s = (double[]) src, d = (double[]) dst; for (int i = 0; i < n; i++) d[base + offs[i]] = s[pos + i]; }
         }
     }
 

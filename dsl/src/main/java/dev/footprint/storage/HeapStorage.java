@@ -27,7 +27,7 @@ public final class HeapStorage extends Storage {
      *
      * @throws IllegalArgumentException the array is of another type or too short (the message names both)
      */
-    public static HeapStorage adopt(Encoding encoding, Object array, int n) {
+    public static HeapStorage adopt(Encoding encoding, Object array, long n) {
         Encoding.Primitive p = encoding.primitive();
         boolean matches = switch (p) {
             case BYTE -> array instanceof byte[];
@@ -83,63 +83,63 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
-    void readRaw(int[] offs, int base, int n, Object dst) {
-        HeapLoops.copy(encoding.primitive(), array, offs, base, n, dst, 0);
+    void readRaw(int[] offs, long base, int n, Object dst) {
+        HeapLoops.copy(encoding.primitive(), array, offs, (int) base, n, dst, 0);
     }
 
     @Override
-    void writeRaw(int[] offs, int base, int n, Object src) {
+    void writeRaw(int[] offs, long base, int n, Object src) {
         if (offs == null) {
-            System.arraycopy(src, 0, array, base, n);
+            System.arraycopy(src, 0, array, (int) base, n);
         } else {
-            HeapLoops.scatterRaw(encoding.primitive(), src, 0, n, array, offs);
+            HeapLoops.scatterRaw(encoding.primitive(), src, 0, n, array, (int) base, offs);
         }
     }
 
     @Override
-    public long readLong(int i) {
-        return HeapLoops.readLong(encoding, array, i);
+    public long readLong(long i) {
+        return HeapLoops.readLong(encoding, array, (int) i);
     }
 
     @Override
-    public double readDouble(int i) {
-        return HeapLoops.readDouble(encoding, array, i);
+    public double readDouble(long i) {
+        return HeapLoops.readDouble(encoding, array, (int) i);
     }
 
     @Override
-    public void writeLong(int i, long v) {
-        HeapLoops.writeLong(encoding, array, i, v);
+    public void writeLong(long i, long v) {
+        HeapLoops.writeLong(encoding, array, (int) i, v);
     }
 
     @Override
-    public void writeDouble(int i, double v) {
-        HeapLoops.writeDouble(encoding, array, i, v);
+    public void writeDouble(long i, double v) {
+        HeapLoops.writeDouble(encoding, array, (int) i, v);
     }
 
     @Override
-    public void gatherLong(int[] offs, int base, int n, long[] out) {
-        HeapLoops.gatherLong(encoding, array, offs, base, n, out);
+    public void gatherLong(int[] offs, long base, int n, long[] out) {
+        HeapLoops.gatherLong(encoding, array, offs, (int) base, n, out);
     }
 
     @Override
-    public void gatherDouble(int[] offs, int base, int n, double[] out) {
-        HeapLoops.gatherDouble(encoding, array, offs, base, n, out);
+    public void gatherDouble(int[] offs, long base, int n, double[] out) {
+        HeapLoops.gatherDouble(encoding, array, offs, (int) base, n, out);
     }
 
     @Override
-    public void scatterLong(int[] offs, int base, int n, long[] in) {
-        HeapLoops.scatterLong(encoding, array, offs, base, n, in);
+    public void scatterLong(int[] offs, long base, int n, long[] in) {
+        HeapLoops.scatterLong(encoding, array, offs, (int) base, n, in);
     }
 
     @Override
-    public void scatterDouble(int[] offs, int base, int n, double[] in) {
-        HeapLoops.scatterDouble(encoding, array, offs, base, n, in);
+    public void scatterDouble(int[] offs, long base, int n, double[] in) {
+        HeapLoops.scatterDouble(encoding, array, offs, (int) base, n, in);
     }
 
     @Override
-    public void copyTo(int[] offs, int base, int n, Storage dst, int pos) {
+    public void copyTo(int[] offs, long base, int n, Storage dst, long pos) {
         if (dst instanceof HeapStorage h) {
-            HeapLoops.copy(encoding.primitive(), array, offs, base, n, h.array, pos);
+            HeapLoops.copy(encoding.primitive(), array, offs, (int) base, n, h.array, (int) pos);
         } else {
             super.copyTo(offs, base, n, dst, pos);
         }
@@ -150,7 +150,8 @@ public final class HeapStorage extends Storage {
      * without zeroing it first, so this is one pass where allocate-then-copy is two.
      */
     @Override
-    public HeapStorage copyRange(int from, int n) {
+    public HeapStorage copyRange(long start, int n) {
+        int from = (int) start;
         int to = from + n;
         Object copy = switch (encoding.primitive()) {
             case BYTE -> java.util.Arrays.copyOfRange((byte[]) array, from, to);
@@ -164,9 +165,9 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
-    public boolean sameBits(int from, Storage other, int otherFrom, int n) {
+    public boolean sameBits(long from, Storage other, long otherFrom, long n) {
         if (other instanceof HeapStorage h) {
-            return HeapLoops.sameBits(encoding.primitive(), array, from, h.array, otherFrom, n);
+            return HeapLoops.sameBits(encoding.primitive(), array, (int) from, h.array, (int) otherFrom, (int) n);
         }
         return super.sameBits(from, other, otherFrom, n);
     }
@@ -177,8 +178,8 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
-    public void decode(ByteBuffer buf, int at, int n) {
-        HeapLoops.decode(encoding, buf, array, at, n);
+    public void decode(ByteBuffer buf, long at, int n) {
+        HeapLoops.decode(encoding, buf, array, (int) at, n);
     }
 
     @Override
@@ -187,8 +188,8 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
-    public void encode(int from, int n, ByteBuffer buf) {
-        HeapLoops.encode(encoding, array, from, n, buf);
+    public void encode(long from, int n, ByteBuffer buf) {
+        HeapLoops.encode(encoding, array, (int) from, n, buf);
     }
 
     @Override public byte[] bytes() { return array instanceof byte[] b ? b : null; }

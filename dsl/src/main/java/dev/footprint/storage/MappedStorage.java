@@ -141,7 +141,7 @@ public final class MappedStorage extends Storage {
     }
 
     @Override
-    void readRaw(int[] offs, int base, int n, Object dst) {
+    void readRaw(int[] offs, long base, int n, Object dst) {
         move(offs, base, n, dst, false);
         if (encoding == Encoding.BOOL) {
             HeapLoops.normalizeBool((byte[]) dst, 0, n);
@@ -149,7 +149,7 @@ public final class MappedStorage extends Storage {
     }
 
     @Override
-    void writeRaw(int[] offs, int base, int n, Object src) {
+    void writeRaw(int[] offs, long base, int n, Object src) {
         if (mode == Mode.READ) {
             throw new IllegalStateException("cannot write to " + describe() + ": it is mapped read-only; "
                     + "map it copy-on-write (MMAP_COPY, NumPy's 'c') or read-write (MMAP_READ_WRITE, 'r+'), or copy() it");
@@ -157,10 +157,10 @@ public final class MappedStorage extends Storage {
         move(offs, base, n, src, true);
     }
 
-    /** Moves elements between {@code array[0..n)} and the file: runs split where a piece ends, or one by one at {@code offs}. */
-    private void move(int[] offs, int base, int n, Object array, boolean put) {
+    /** Moves elements between {@code array[0..n)} and the file: runs split where a piece ends, or one by one at {@code base + offs}. */
+    private void move(int[] offs, long base, int n, Object array, boolean put) {
         for (int done = 0; done < n; ) {
-            long at = offs == null ? (long) base + done : offs[done];
+            long at = base + (offs == null ? done : offs[done]);
             int p = (int) (at / perPiece);
             int i = (int) (at % perPiece);
             int m = offs == null ? Math.min(n - done, perPiece - i) : 1;

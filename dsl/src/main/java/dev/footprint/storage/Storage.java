@@ -48,66 +48,66 @@ public abstract class Storage {
     // ---- raw elements: what a kind must provide ----------------------------------------------
 
     /**
-     * Copies the raw elements at {@code offs[0..n)} (or the run from {@code base} when
+     * Copies the raw elements at {@code base + offs[0..n)} (or the run from {@code base} when
      * {@code offs} is null) into {@code dst[0..n)}, a primitive array of this encoding's
      * primitive; bool elements arrive as exactly 0 or 1.
      */
-    abstract void readRaw(int[] offs, int base, int n, Object dst);
+    abstract void readRaw(int[] offs, long base, int n, Object dst);
 
-    /** Writes {@code src[0..n)}, raw elements of this encoding, to {@code offs[0..n)} or the run from {@code base}. */
-    abstract void writeRaw(int[] offs, int base, int n, Object src);
+    /** Writes {@code src[0..n)}, raw elements of this encoding, to {@code base + offs[0..n)} or the run from {@code base}. */
+    abstract void writeRaw(int[] offs, long base, int n, Object src);
 
     // ---- lanes ---------------------------------------------------------------------------------
 
-    public long readLong(int i) {
+    public long readLong(long i) {
         Object s = scratch(1);
         readRaw(null, i, 1, s);
         return HeapLoops.readLong(encoding, s, 0);
     }
 
-    public double readDouble(int i) {
+    public double readDouble(long i) {
         Object s = scratch(1);
         readRaw(null, i, 1, s);
         return HeapLoops.readDouble(encoding, s, 0);
     }
 
     /** Writes an integer, wrapping to the encoding's width as NumPy's unsafe cast does. */
-    public void writeLong(int i, long v) {
+    public void writeLong(long i, long v) {
         Object s = scratch(1);
         HeapLoops.writeLong(encoding, s, 0, v);
         writeRaw(null, i, 1, s);
     }
 
     /** Writes a double: floats round to nearest; integers convert as NumPy's unsafe cast does on x86-64. */
-    public void writeDouble(int i, double v) {
+    public void writeDouble(long i, double v) {
         Object s = scratch(1);
         HeapLoops.writeDouble(encoding, s, 0, v);
         writeRaw(null, i, 1, s);
     }
 
-    /** Reads {@code n} elements into the long lane, from {@code offs[0..n)} or the run from {@code base}. */
-    public void gatherLong(int[] offs, int base, int n, long[] out) {
+    /** Reads {@code n} elements into the long lane, from {@code base + offs[0..n)} or the run from {@code base}. */
+    public void gatherLong(int[] offs, long base, int n, long[] out) {
         Object s = scratch(n);
         readRaw(offs, base, n, s);
         HeapLoops.gatherLong(encoding, s, null, 0, n, out);
     }
 
-    /** Reads {@code n} elements into the double lane, from {@code offs[0..n)} or the run from {@code base}. */
-    public void gatherDouble(int[] offs, int base, int n, double[] out) {
+    /** Reads {@code n} elements into the double lane, from {@code base + offs[0..n)} or the run from {@code base}. */
+    public void gatherDouble(int[] offs, long base, int n, double[] out) {
         Object s = scratch(n);
         readRaw(offs, base, n, s);
         HeapLoops.gatherDouble(encoding, s, null, 0, n, out);
     }
 
-    /** Writes {@code n} integers, wrapping, to {@code offs[0..n)} or the run from {@code base}. */
-    public void scatterLong(int[] offs, int base, int n, long[] in) {
+    /** Writes {@code n} integers, wrapping, to {@code base + offs[0..n)} or the run from {@code base}. */
+    public void scatterLong(int[] offs, long base, int n, long[] in) {
         Object s = scratch(n);
         HeapLoops.scatterLong(encoding, s, null, 0, n, in);
         writeRaw(offs, base, n, s);
     }
 
-    /** Writes {@code n} doubles, converted as {@link #writeDouble}, to {@code offs[0..n)} or the run from {@code base}. */
-    public void scatterDouble(int[] offs, int base, int n, double[] in) {
+    /** Writes {@code n} doubles, converted as {@link #writeDouble}, to {@code base + offs[0..n)} or the run from {@code base}. */
+    public void scatterDouble(int[] offs, long base, int n, double[] in) {
         Object s = scratch(n);
         HeapLoops.scatterDouble(encoding, s, null, 0, n, in);
         writeRaw(offs, base, n, s);
@@ -116,17 +116,25 @@ public abstract class Storage {
     // ---- bulk ----------------------------------------------------------------------------------
 
     /**
-     * Copies {@code n} elements bit for bit, from {@code offs[0..n)} or the run from {@code base},
-     * into the run of {@code dst} (same encoding) that starts at {@code pos}.
+     * Writes {@code src[0..n)}, raw elements of this encoding in a primitive array of its
+     * primitive (bool as 0 or 1), to the run from {@code at}.
      */
-    public void copyTo(int[] offs, int base, int n, Storage dst, int pos) {
+    public void put(long at, Object src, int n) {
+        writeRaw(null, at, n, src);
+    }
+
+    /**
+     * Copies {@code n} elements bit for bit, from {@code base + offs[0..n)} or the run from
+     * {@code base}, into the run of {@code dst} (same encoding) that starts at {@code pos}.
+     */
+    public void copyTo(int[] offs, long base, int n, Storage dst, long pos) {
         for (int done = 0; done < n; ) {
             int m = Math.min(STEP, n - done);
             Object s = scratch(m);
             if (offs == null) {
                 readRaw(null, base + done, m, s);
             } else {
-                readRaw(java.util.Arrays.copyOfRange(offs, done, done + m), 0, m, s);
+                readRaw(java.util.Arrays.copyOfRange(offs, done, done + m), base, m, s);
             }
             dst.writeRaw(null, pos + done, m, s);
             done += m;
@@ -134,16 +142,16 @@ public abstract class Storage {
     }
 
     /** A new heap storage holding elements {@code [from, from + n)} of this one. */
-    public HeapStorage copyRange(int from, int n) {
+    public HeapStorage copyRange(long from, int n) {
         HeapStorage out = HeapStorage.allocate(encoding, n);
         copyTo(null, from, n, out, 0);
         return out;
     }
 
     /** Whether elements {@code [from, from + n)} have the same bits as {@code other}'s from {@code otherFrom}. */
-    public boolean sameBits(int from, Storage other, int otherFrom, int n) {
-        for (int done = 0; done < n; ) {
-            int m = Math.min(STEP, n - done);
+    public boolean sameBits(long from, Storage other, long otherFrom, long n) {
+        for (long done = 0; done < n; ) {
+            int m = (int) Math.min(STEP, n - done);
             HeapStorage x = copyRange(from + done, m);
             HeapStorage y = other.copyRange(otherFrom + done, m);
             if (!x.sameBits(0, y, 0, m)) {
@@ -161,7 +169,7 @@ public abstract class Storage {
             int m = (int) Math.min(STEP, total - done);
             Object s = scratch(m);
             HeapLoops.fill(encoding, s, 0, m, asLong, asDouble);
-            writeRaw(null, (int) done, m, s);
+            writeRaw(null, done, m, s);
             done += m;
         }
     }
@@ -169,7 +177,7 @@ public abstract class Storage {
     // ---- codec ---------------------------------------------------------------------------------
 
     /** Stores the {@code n} elements in {@code buf} (in the file's byte order, set on the buffer) at {@code [at, at + n)}. */
-    public void decode(ByteBuffer buf, int at, int n) {
+    public void decode(ByteBuffer buf, long at, int n) {
         int w = encoding.itemsize();
         for (int done = 0; done < n; ) {
             int m = Math.min(STEP, n - done);
@@ -193,7 +201,7 @@ public abstract class Storage {
     }
 
     /** Puts elements {@code [from, from + n)} into {@code buf} from its position 0 and sets its limit to the bytes written. */
-    public void encode(int from, int n, ByteBuffer buf) {
+    public void encode(long from, int n, ByteBuffer buf) {
         int w = encoding.itemsize();
         for (int done = 0; done < n; ) {
             int m = Math.min(STEP, n - done);
