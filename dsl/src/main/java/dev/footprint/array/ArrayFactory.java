@@ -117,6 +117,12 @@ public final class ArrayFactory {
         long n = count.longValue();
         NDArray a = NDArray.allocate(DType.INT64, n);
         long[] d = a.storage.longs();
+        if (d == null) {
+            for (long i = 0; i < n; i++) {
+                a.storage.writeLong(i, start + i * step);
+            }
+            return a;
+        }
         for (int i = 0; i < n; i++) {
             d[i] = start + i * step;
         }
@@ -166,6 +172,12 @@ public final class ArrayFactory {
         // first two elements realise it (so an infinite step never multiplies 0 by inf).
         double second = start + step;
         double delta = second - start;
+        if (d == null) {
+            for (long i = 0; i < n; i++) {
+                a.storage.writeDouble(i, i == 0 ? start : i == 1 ? second : start + i * delta);
+            }
+            return a;
+        }
         for (int i = 0; i < n; i++) {
             d[i] = i == 0 ? start : i == 1 ? second : start + i * delta;
         }
@@ -178,13 +190,12 @@ public final class ArrayFactory {
             throw new IllegalArgumentException("linspace needs a non-negative number of samples, got " + num);
         }
         NDArray a = NDArray.allocate(DType.FLOAT64, num);
-        double[] d = a.storage.doubles();
         double step = num > 1 ? (stop - start) / (num - 1) : 0;
-        for (int i = 0; i < num; i++) {
-            d[i] = start + i * step;
+        for (long i = 0; i < num; i++) {
+            a.storage.writeDouble(i, start + i * step);
         }
         if (num > 1) {
-            d[(int) num - 1] = stop;
+            a.storage.writeDouble(num - 1, stop);
         }
         return a;
     }
@@ -197,8 +208,8 @@ public final class ArrayFactory {
     /** The n×n identity of {@code dtype}: ones on the diagonal, zeros elsewhere. */
     public NDArray eye(DType dtype, long n) {
         NDArray a = NDArray.allocate(dtype, n, n);
-        for (int i = 0; i < n; i++) {
-            a.storage.writeLong(i * (int) n + i, 1);
+        for (long i = 0; i < n; i++) {
+            a.storage.writeLong(i * n + i, 1);
         }
         return a;
     }
@@ -213,6 +224,12 @@ public final class ArrayFactory {
         NDArray a = NDArray.allocate(DType.FLOAT64, shape);
         double[] d = a.storage.doubles();
         SplittableRandom r = random;
+        if (d == null) {
+            for (long i = 0; i < a.size; i++) {
+                a.storage.writeDouble(i, r.nextDouble());
+            }
+            return a;
+        }
         for (int i = 0; i < d.length; i++) {
             d[i] = r.nextDouble();
         }

@@ -1,6 +1,5 @@
 package dev.footprint.array;
 
-import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.Storage;
 
 /**
@@ -13,16 +12,19 @@ final class Buffers {
 
     private Buffers() {}
 
-    /** New zeroed heap storage for {@code n} elements, refused up front if the heap cannot hold it. */
-    static HeapStorage allocate(DType t, long n) {
+    /**
+     * New zeroed storage for {@code n} elements (one heap array, or segments past 2^31 elements),
+     * refused up front if the heap cannot hold it.
+     */
+    static Storage allocate(DType t, long n) {
         checkHeap(n * t.itemsize(), t, n);
-        return HeapStorage.allocate(t.encoding(), Math.toIntExact(n));
+        return Storage.allocate(t.encoding(), n);
     }
 
-    /** New heap storage holding elements {@code [from, from + n)} of {@code d}, refused up front if the heap cannot hold it. */
-    static HeapStorage copyOf(DType t, Storage d, long from, long n) {
+    /** New storage holding elements {@code [from, from + n)} of {@code d}, refused up front if the heap cannot hold it. */
+    static Storage copyOf(DType t, Storage d, long from, long n) {
         checkHeap(n * t.itemsize(), t, n);
-        return d.copyRange(from, Math.toIntExact(n));
+        return Storage.copyOf(d, from, n);
     }
 
     private static void checkHeap(long bytes, DType t, long n) {

@@ -180,7 +180,18 @@ public final class NDArray implements Displayable {
         if (contiguous && offset == 0 && storage.length() == size && storage instanceof HeapStorage h) {
             return h.array();
         }
-        return ((HeapStorage) copy().storage).array();
+        if (size > Storage.HEAP_ARRAY_MAX) {
+            throw new ArrayAllocationException("this " + dtype + " array of shape " + Shapes.text(shape) + " has " + size
+                    + " elements, more than the " + Storage.HEAP_ARRAY_MAX + " one Java array holds, so it cannot be "
+                    + "handed over as one; work on slices of it (a.slice(\"0:1000, :\")) instead");
+        }
+        Storage c = copy().storage;
+        if (c instanceof HeapStorage h) {
+            return h.array();
+        }
+        HeapStorage h = HeapStorage.allocate(dtype.encoding(), (int) size);
+        c.copyTo(null, 0, (int) size, h, 0);
+        return h.array();
     }
 
     /**
@@ -199,7 +210,7 @@ public final class NDArray implements Displayable {
 
     /** Whether the elements live in a mapped file rather than on the heap. */
     public boolean isMapped() {
-        return storage.mappedBytes() > 0 || (!storage.onHeap() && size > 0);
+        return storage.mappedBytes() > 0;
     }
 
     // ---- elements ------------------------------------------------------------------------

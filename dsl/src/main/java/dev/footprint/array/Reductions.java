@@ -59,7 +59,7 @@ final class Reductions {
         if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && a.isContiguous()) {
             double total = a.storage.onHeap() ? DirectKernels.sumDoubles(a.storage.doubles(), (int) a.offset, (int) a.size)
                     : sumDoublesInChunks(a);
-            out.storage.doubles()[0] = kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size;
+            out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
         }
         ElementReader reader = new ElementReader(a);

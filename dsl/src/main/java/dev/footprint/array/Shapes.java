@@ -3,10 +3,23 @@ package dev.footprint.array;
 import java.math.BigInteger;
 import java.util.Arrays;
 
-/** Validation, strides and broadcasting of shapes. Shapes are {@code int[]} inside the engine. */
+/**
+ * Validation, strides and broadcasting of shapes. Shapes are {@code int[]} inside the engine (an
+ * axis has at most {@link #MAX_AXIS} elements); sizes, strides and offsets are {@code long}.
+ */
 public final class Shapes {
-    /** The most elements one array may have: Java arrays are indexed by {@code int}. */
+    /**
+     * The most elements one Java array holds, and so a dense array handed over as one primitive
+     * array ({@code contiguousData()}) or a sparse array's dense index range. Dense arrays past it
+     * live in segments ({@link #MAX_ELEMENTS}).
+     */
     public static final long MAX_SIZE = Integer.MAX_VALUE - 8;
+
+    /** The longest axis: axis lengths are Java ints. */
+    public static final long MAX_AXIS = Integer.MAX_VALUE;
+
+    /** The most elements a dense array may have: its bytes must have a long count (the heap refuses far fewer). */
+    public static final long MAX_ELEMENTS = Long.MAX_VALUE / 8;
 
     private Shapes() {}
 
@@ -31,17 +44,18 @@ public final class Shapes {
                 throw new ArrayAllocationException("negative dimensions are not allowed: shape " + text(shape)
                         + " has " + shape[i] + " at axis " + i);
             }
-            if (shape[i] > MAX_SIZE) {
+            if (shape[i] > MAX_AXIS) {
                 // Even beside a zero dimension: an axis this long has no int index.
                 throw new ArrayAllocationException("shape " + text(shape) + " has " + shape[i] + " at axis " + i
-                        + "; one axis can have at most " + MAX_SIZE + " elements");
+                        + "; one axis can have at most " + MAX_AXIS + " elements (axis lengths are Java ints); "
+                        + "split that axis in two, e.g. (" + (shape[i] + 999_999) / 1_000_000 + ", 1000000)");
             }
             out[i] = (int) shape[i];
         }
         BigInteger size = exactSize(shape);
-        if (size.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
+        if (size.compareTo(BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
             throw new ArrayAllocationException("shape " + text(shape) + " has " + size + " elements, more than the "
-                    + MAX_SIZE + " one array can hold; split it into chunks");
+                    + MAX_ELEMENTS + " an array can have; split it into chunks");
         }
         return out;
     }
@@ -55,8 +69,13 @@ public final class Shapes {
         return n;
     }
 
-    /** The number of elements of a checked shape: exact, since a checked shape has at most {@link #MAX_SIZE}. */
+    /** The number of elements of a checked shape: exact, since a checked shape has at most {@link #MAX_ELEMENTS}. */
     public static long size(int[] shape) {
+        for (int d : shape) {
+            if (d == 0) {
+                return 0; // before any product: (2^31 - 1, 2^31 - 1, 2^31 - 1, 0) is empty, not an overflow
+            }
+        }
         long n = 1;
         for (int d : shape) {
             n = Math.multiplyExact(n, d);
@@ -90,10 +109,10 @@ public final class Shapes {
         }
         // Two arrays that each fit can broadcast to one that does not: (1, 65536) + (65537, 1).
         BigInteger size = exactSize(Arrays.stream(out).asLongStream().toArray());
-        if (size.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
+        if (size.compareTo(BigInteger.valueOf(MAX_ELEMENTS)) > 0) {
             throw new ArrayAllocationException("operands with shapes " + text(a) + " " + text(b) + " broadcast to "
-                    + text(out) + ", which has " + size + " elements, more than the " + MAX_SIZE
-                    + " one array can hold; split the operation into chunks");
+                    + text(out) + ", which has " + size + " elements, more than the " + MAX_ELEMENTS
+                    + " an array can have; split the operation into chunks");
         }
         return out;
     }

@@ -97,6 +97,11 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
+    void writeRun(long at, Object src, int from, int n) {
+        System.arraycopy(src, from, array, (int) at, n);
+    }
+
+    @Override
     public long readLong(long i) {
         return HeapLoops.readLong(encoding, array, (int) i);
     }
@@ -140,6 +145,8 @@ public final class HeapStorage extends Storage {
     public void copyTo(int[] offs, long base, int n, Storage dst, long pos) {
         if (dst instanceof HeapStorage h) {
             HeapLoops.copy(encoding.primitive(), array, offs, (int) base, n, h.array, (int) pos);
+        } else if (offs == null) {
+            dst.writeRun(pos, array, (int) base, n);
         } else {
             super.copyTo(offs, base, n, dst, pos);
         }

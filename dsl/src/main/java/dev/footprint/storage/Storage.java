@@ -18,7 +18,39 @@ public abstract class Storage {
 
     private static final ThreadLocal<Object[]> SCRATCH = ThreadLocal.withInitial(() -> new Object[6]);
 
+    /** The most elements one Java array holds (the VM's limit); more go to {@link BigStorage}. */
+    public static final long HEAP_ARRAY_MAX = Integer.MAX_VALUE - 8;
+
+    /** Segments (log2 of their length) that new storage takes on this thread whatever its size, in tests; null: by size. */
+    static final ThreadLocal<Integer> SEGMENTS_FOR_TESTS = new ThreadLocal<>();
+
     final Encoding encoding;
+
+    /**
+     * New zeroed storage of {@code n} elements: one heap array when they fit in one, else
+     * {@link BigStorage}. The caller checks first that the heap can hold them.
+     */
+    public static Storage allocate(Encoding encoding, long n) {
+        Integer shift = SEGMENTS_FOR_TESTS.get();
+        if (shift != null) {
+            return BigStorage.allocate(encoding, n, shift);
+        }
+        return n <= HEAP_ARRAY_MAX ? HeapStorage.allocate(encoding, (int) n) : BigStorage.allocate(encoding, n);
+    }
+
+    /** New storage, of the kind {@link #allocate} picks, holding elements {@code [from, from + n)} of {@code src}. */
+    public static Storage copyOf(Storage src, long from, long n) {
+        if (SEGMENTS_FOR_TESTS.get() == null && n <= HEAP_ARRAY_MAX) {
+            return src.copyRange(from, (int) n);
+        }
+        Storage out = allocate(src.encoding, n);
+        for (long done = 0; done < n; ) {
+            int m = (int) Math.min(1 << 30, n - done);
+            src.copyTo(null, from + done, m, out, done);
+            done += m;
+        }
+        return out;
+    }
 
     Storage(Encoding encoding) {
         this.encoding = encoding;
@@ -137,6 +169,21 @@ public abstract class Storage {
                 readRaw(java.util.Arrays.copyOfRange(offs, done, done + m), base, m, s);
             }
             dst.writeRaw(null, pos + done, m, s);
+            done += m;
+        }
+    }
+
+    /** Writes {@code src[from..from + n)}, raw elements of this encoding, to the run from {@code at}. */
+    void writeRun(long at, Object src, int from, int n) {
+        if (from == 0) {
+            writeRaw(null, at, n, src);
+            return;
+        }
+        for (int done = 0; done < n; ) {
+            int m = Math.min(STEP, n - done);
+            Object s = scratch(m);
+            System.arraycopy(src, from + done, s, 0, m);
+            writeRaw(null, at + done, m, s);
             done += m;
         }
     }

@@ -64,7 +64,7 @@ class NumpyDifferentialTest {
             System.out.println("NumPy " + meta.get("numpy").getAsString() + " has no NEP 50 mode: scalar cases "
                     + "are checked against the documented NumPy 2 values in ScalarRulesTest only");
         }
-        // Every case runs with its inputs on the heap and again in mapped .npy files.
+        // Every case runs with its inputs on the heap, in mapped .npy files, and in big storage of small segments.
         List<DynamicNode> byStorage = new ArrayList<>();
         for (TestArrays.Kind storage : TestArrays.Kind.values()) {
             Map<String, List<DynamicNode>> byKind = new LinkedHashMap<>();

@@ -6,7 +6,10 @@ import java.util.List;
 /** Builds arrays of any dtype from exact text, and reads elements back as exact text, for tests. */
 final class TestArrays {
     /** Where {@link #build} puts the elements: each storage kind must give the same results. */
-    enum Kind { HEAP, MAPPED }
+    enum Kind { HEAP, MAPPED, BIG }
+
+    /** log2 of the segment length of {@link Kind#BIG} arrays: 8 elements, so small arrays span several segments. */
+    static final int SEGMENT_SHIFT = 3;
 
     private static final ThreadLocal<Kind> KIND = ThreadLocal.withInitial(() -> Kind.HEAP);
 
@@ -17,7 +20,12 @@ final class TestArrays {
         Kind before = KIND.get();
         KIND.set(kind);
         try {
-            body.execute();
+            if (kind == Kind.BIG) {
+                // Results too: every array made while the body runs is in small segments.
+                dev.footprint.storage.SmallSegments.run(SEGMENT_SHIFT, body);
+            } else {
+                body.execute();
+            }
         } finally {
             KIND.set(before);
         }
@@ -44,7 +52,7 @@ final class TestArrays {
     /** An array of {@code dtype} and {@code shape} holding {@code values} (C order), given as exact text. */
     static NDArray build(DType dtype, long[] shape, List<String> values) {
         int n = values.size();
-        var data = Buffers.allocate(dtype, n);
+        var data = dev.footprint.storage.HeapStorage.allocate(dtype.encoding(), n);
         for (int i = 0; i < n; i++) {
             String v = values.get(i);
             if (dtype.isFloat()) {
@@ -54,8 +62,11 @@ final class TestArrays {
                 data.writeLong(i, new BigInteger(v).longValue());
             }
         }
-        NDArray a = NDArray.wrap(dtype, data.array(), shape);
-        return KIND.get() == Kind.MAPPED ? mapped(a) : a;
+        return switch (KIND.get()) {
+            case HEAP -> NDArray.wrap(dtype, data.array(), shape);
+            case MAPPED -> mapped(NDArray.wrap(dtype, data.array(), shape));
+            case BIG -> NDArray.over(dtype, dev.footprint.storage.SmallSegments.copy(data, SEGMENT_SHIFT), shape);
+        };
     }
 
     /** Python's float text: {@code nan}, {@code inf}, {@code -inf} or a decimal. */
