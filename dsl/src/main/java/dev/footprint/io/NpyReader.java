@@ -35,6 +35,10 @@ final class NpyReader {
         }
         int itemsize = t.itemsize();
         boolean scatter = header.fortranOrder() && header.shape().length > 1;
+        if (scatter && size > Shapes.MAX_SIZE) {
+            throw new NpyFormatException(file, "the data is in Fortran order and has " + size + " elements; Fortran "
+                    + "order loads up to " + Shapes.MAX_SIZE + " elements (save it in C order, NumPy's default)");
+        }
         // Scattering needs an int of target index per element of the chunk: keep that small too.
         int perChunk = scatter ? Math.min(CHUNK_BYTES / itemsize, SCATTER_CHUNK) : CHUNK_BYTES / itemsize;
         ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.min((long) perChunk * itemsize, size * itemsize))
@@ -57,7 +61,7 @@ final class NpyReader {
                     cursor.next(targets, n);
                     dst.decodeScatter(chunk, targets, n);
                 } else {
-                    dst.decode(chunk, (int) done, n);
+                    dst.decode(chunk, done, n);
                 }
                 done += n;
                 progress.progress(file, done * itemsize, total);

@@ -19,8 +19,8 @@ final class NpyWriter {
         NDArray ordered = fortran ? array.transpose() : array;
         NDArray c = ordered.isContiguous() ? ordered : ordered.copy();
         Storage src = c.storage();
-        int from = (int) c.storageOffset();
-        int size = (int) array.size();
+        long from = c.storageOffset();
+        long size = array.size();
         if (size == 0) {
             return;
         }
@@ -28,8 +28,8 @@ final class NpyWriter {
         int perChunk = NpyReader.CHUNK_BYTES / itemsize;
         ByteBuffer chunk = ByteBuffer.allocateDirect((int) Math.min((long) perChunk * itemsize, (long) size * itemsize))
                 .order(options.byteOrder());
-        for (int done = 0; done < size; ) {
-            int n = Math.min(perChunk, size - done);
+        for (long done = 0; done < size; ) {
+            int n = (int) Math.min(perChunk, size - done);
             src.encode(from + done, n, chunk);
             IoSupport.writeFully(out, chunk);
             done += n;

@@ -1,7 +1,9 @@
 package dev.footprint.sparse;
 
 import dev.footprint.array.DType;
+import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.NDArray;
+import dev.footprint.array.Shapes;
 import dev.footprint.storage.Bits;
 import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.Storage;
@@ -19,7 +21,15 @@ final class DenseToSparse {
     private DenseToSparse() {}
 
     static CooArray coo(NDArray a, NDArray fill) {
+        if (a.size() > Shapes.MAX_SIZE) {
+            throw new ArrayAllocationException("sparse.coo(a) of this " + a.dtype() + " array of shape "
+                    + Shapes.text(a.shape()) + " would mark " + a.size() + " elements, more than the " + Shapes.MAX_SIZE
+                    + " one conversion handles; convert slices of at most that many elements (a.slice(\"0:1000, :\"))");
+        }
         NDArray dense = Values.run(a);
+        if (dense.storageOffset() + a.size() > Integer.MAX_VALUE) {
+            dense = a.copy(); // a view deep in a big array: its own heap copy starts at 0
+        }
         Storage src = dense.storage();
         int base = (int) dense.storageOffset();
         int n = (int) a.size();
