@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -167,6 +168,7 @@ public final class JShellEvaluator implements Evaluator {
         int number = ++cellNumber;
         killedByInterrupt = false;
         cellDone = new CountDownLatch(1);
+        int jars = addedClassPath.size();
         try {
             if (session == null || session.isClosed()) {
                 session = startSession();
@@ -180,6 +182,28 @@ public final class JShellEvaluator implements Evaluator {
             return ExecutionOutcome.failed(sessionLost());
         } finally {
             cellDone.countDown();
+            if (addedClassPath.size() > jars) {
+                warmUpAfterThisCell();
+            }
+        }
+    }
+
+    /**
+     * JShell starts its compiler afresh when its class path grows, so the first code compiled
+     * after {@code %maven} or {@code %jars} compiles cold. Warming it up on the owner thread right
+     * after the cell lets the next cell find it warm if it comes a little later, and costs one
+     * that comes at once nothing it would not have paid (it waits for the warm-up instead).
+     */
+    private void warmUpAfterThisCell() {
+        try {
+            owner.submit(() -> {
+                JShellSession current = session;
+                if (!closed && current != null && !current.isClosed()) {
+                    current.warmUp();
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // the evaluator is closing: nothing to warm up
         }
     }
 

@@ -46,6 +46,8 @@ final class JShellSession implements AutoCloseable {
     private final UserJvmProvider provider;
     private final List<String> addedClassPath = new ArrayList<>();
     private final TempVariableNames tempNames;
+    /** Warm-ups run so far: each needs a name of its own, as JShell keeps dropped snippets' names. */
+    private int warmUps;
     private volatile boolean closed;
 
     private JShellSession(JShell shell, UserJvmProvider provider, TempVariableNames tempNames) {
@@ -96,10 +98,11 @@ final class JShellSession implements AutoCloseable {
      * invocation in the user JVM, rendering) and drops it again, so the user's first cell finds
      * the compiler and both JVMs' code paths loaded and compiled. It leaves nothing a user can
      * see: its value has its own name rather than {@code $1}, and the snippet is dropped. A
-     * failure only means no warm-up; one of the user JVM shows in the next cell.
+     * failure only means no warm-up; one of the user JVM shows in the next cell. Also run after
+     * a cell that grew the class path, which makes JShell start its compiler afresh.
      */
-    private void warmUp() {
-        tempNames.override = WARM_UP_VARIABLE;
+    void warmUp() {
+        tempNames.override = warmUps++ == 0 ? WARM_UP_VARIABLE : WARM_UP_VARIABLE + warmUps;
         try {
             SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(WARM_UP_CODE);
             String source = FootprintCallRewriter.rewrite(info.source()).source();

@@ -130,6 +130,9 @@ class MavenMagicTest {
             assertTrue(added.table().contains("warning: tech.tablesaw:tablesaw-core:0.1 clashes with tech.tablesaw:tablesaw-core:"),
                     added.table());
             assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value());
+            Run first = run(evaluator, "$1");
+            assertEquals("\"hello from words 1.0\"", first.value(),
+                    "the compiler's warm-up after the class path grew left the user's value names alone: " + first.error());
             assertTrue(prepared.get(120, TimeUnit.SECONDS), "the rehearsal failed");
             try (Stream<Path> files = Files.walk(local)) {
                 assertTrue(files.noneMatch(file -> file.toString().contains("rehearsal")), "the rehearsal's library reached " + local);
