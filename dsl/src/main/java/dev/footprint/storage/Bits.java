@@ -67,7 +67,7 @@ public final class Bits {
         BitLoops.fill(p, scratch, 0, Storage.STEP, bits);
         for (long done = 0; done < total; ) {
             int m = (int) Math.min(Storage.STEP, total - done);
-            s.writeRaw(null, Math.toIntExact(done), m, scratch);
+            s.writeRaw(null, done, m, scratch);
             done += m;
         }
     }
@@ -81,14 +81,16 @@ public final class Bits {
         Encoding.Primitive p = s.encoding.primitive();
         Object a = heapArray(s);
         if (a != null) {
-            return MarkLoops.mark(p, a, base, n, fillBits, marks, 0);
+            return MarkLoops.mark(p, a, base, n, fillBits, marks);
         }
         int marked = 0;
+        long[] step = new long[Storage.STEP >>> 6];
         for (int done = 0; done < n; ) {
             int m = Math.min(Storage.STEP, n - done); // STEP is a multiple of 64: each step fills whole mark words
             Object scratch = s.scratch(m);
             s.readRaw(null, base + done, m, scratch);
-            marked += MarkLoops.mark(p, scratch, 0, m, fillBits, marks, done >>> 6);
+            marked += MarkLoops.mark(p, scratch, 0, m, fillBits, step);
+            System.arraycopy(step, 0, marks, done >>> 6, (m + 63) >>> 6);
             done += m;
         }
         return marked;

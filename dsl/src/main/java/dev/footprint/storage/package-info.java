@@ -9,5 +9,10 @@
  * 1 GiB, so files past 2 GiB map on Java 17. Every storage moves values through two lanes,
  * {@code long} (bool and integers, unsigned as their bits) and {@code double}, and through raw
  * bytes for the codecs; only this package switches on a primitive array's class.
+ *
+ * <p>Beside the lanes: {@link dev.footprint.storage.Bits}, the bits lane (raw bits, so NaN
+ * payloads and -0.0 survive) with the marking, gathering, filling and scattering kernels the
+ * sparse arrays use; {@link dev.footprint.storage.ArrayRuns}, the same loops on a bare primitive
+ * array, for compressed and Zarr chunks, which keep their elements in such arrays.
  */
 package dev.footprint.storage;
