@@ -33,6 +33,29 @@ final class ChunkOps {
         });
     }
 
+    /**
+     * {@code op(a, b)} for two arrays of the same shape, a chunk of {@code a} at a time (in
+     * parallel), compressed with {@code a}'s chunks: {@code b}'s matching chunk, or, when its chunks
+     * differ, the region of {@code b} under {@code a}'s chunk, decoding only the chunks it touches.
+     */
+    static ChunkStore zip(ChunkStore a, ChunkStore b, java.util.function.BinaryOperator<NDArray> op) {
+        boolean sameChunks = java.util.Arrays.equals(a.chunking.chunk, b.chunking.chunk);
+        String first = String.join(",", java.util.Collections.nCopies(a.chunking.ndim(), "0:1"));
+        DType rt = op.apply(a.chunkArray(0).slice(first), b.chunkArray(0).slice(first)).dtype();
+        return map(a, rt, (i, c) -> op.apply(c, sameChunks ? b.chunkArray(i) : slice(b, region(a.chunking, i))));
+    }
+
+    /** The slice spec of the region chunk {@code i} covers. */
+    private static String region(Chunking c, int i) {
+        long[] o = c.origin(i);
+        int[] e = c.extent(i);
+        StringBuilder spec = new StringBuilder();
+        for (int d = 0; d < o.length; d++) {
+            spec.append(d == 0 ? "" : ",").append(o[d]).append(':').append(o[d] + e[d]);
+        }
+        return spec.toString();
+    }
+
     /** The dtype {@code op} gives, from one element of the first chunk. */
     private static DType resultType(ChunkStore s, UnaryOperator<NDArray> op) {
         if (s.chunking.count == 0) {

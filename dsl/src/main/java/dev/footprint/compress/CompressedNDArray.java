@@ -254,6 +254,50 @@ public final class CompressedNDArray implements Displayable {
     public CompressedNDArray mul(long s) { return map(c -> c.mul(s)); }
     public CompressedNDArray div(long s) { return map(c -> c.div(s)); }
 
+    /**
+     * {@code this + other} elementwise for two compressed arrays of the same shape, chunk by chunk
+     * (promoted as the dense arrays', NEP 50), compressed with this array's chunks, codec and level;
+     * equal bit for bit to {@code decompress().add(other.decompress())}. Chunk shapes may differ:
+     * each of this array's chunks then decodes only the chunks of {@code other} it overlaps.
+     *
+     * <pre>{@code
+     * a.compress().sub(b.compress()).max();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the shapes differ (no broadcasting between compressed arrays)
+     */
+    public CompressedNDArray add(CompressedNDArray other) { return zip(other, "add", NDArray::add); }
+    public CompressedNDArray sub(CompressedNDArray other) { return zip(other, "sub", NDArray::sub); }
+    public CompressedNDArray mul(CompressedNDArray other) { return zip(other, "mul", NDArray::mul); }
+    public CompressedNDArray div(CompressedNDArray other) { return zip(other, "div", NDArray::div); }
+
+    /**
+     * {@code this < other} elementwise as a compressed bool array, chunk by chunk, as {@link #add(CompressedNDArray)}.
+     *
+     * <pre>{@code
+     * a.compress().lt(b.compress()).countNonzero();
+     * }</pre>
+     */
+    public CompressedNDArray lt(CompressedNDArray other) { return zip(other, "lt", NDArray::lt); }
+    public CompressedNDArray le(CompressedNDArray other) { return zip(other, "le", NDArray::le); }
+    public CompressedNDArray gt(CompressedNDArray other) { return zip(other, "gt", NDArray::gt); }
+    public CompressedNDArray ge(CompressedNDArray other) { return zip(other, "ge", NDArray::ge); }
+    public CompressedNDArray eq(CompressedNDArray other) { return zip(other, "eq", NDArray::eq); }
+    public CompressedNDArray ne(CompressedNDArray other) { return zip(other, "ne", NDArray::ne); }
+
+    private CompressedNDArray zip(CompressedNDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
+        Arguments.notNull(other, "other");
+        if (!Arrays.equals(shape(), other.shape())) {
+            throw new IllegalArgumentException(name + " of compressed arrays of shapes " + Arrays.toString(shape()) + " and "
+                    + Arrays.toString(other.shape()) + ": both must have the same shape (compressed arrays do not "
+                    + "broadcast); decompress() the smaller one to broadcast it densely");
+        }
+        if (empty()) {
+            return of(op.apply(decompress(), other.decompress()), codec(), level(), chunkShape());
+        }
+        return new CompressedNDArray(ChunkOps.zip(store, other.store, op));
+    }
+
     private CompressedNDArray map(java.util.function.UnaryOperator<NDArray> op) {
         if (empty()) {
             return of(op.apply(decompress()), codec(), level(), chunkShape());

@@ -125,6 +125,10 @@ class CompressedNDArrayTest {
 
     @Test
     void badArgumentsAreRefusedWithWhatWouldWork() {
+        IllegalArgumentException shapes = assertThrows(IllegalArgumentException.class,
+                () -> arr.ones(3, 4).compress().add(arr.ones(4).compress()));
+        assertTrue(shapes.getMessage().contains("[3, 4] and [4]") && shapes.getMessage().contains("same shape"),
+                shapes.getMessage());
         NDArray a = arr.ones(10, 10);
         IllegalArgumentException codec = assertThrows(IllegalArgumentException.class, () -> a.compress("blosclz", 1));
         assertTrue(codec.getMessage().contains("zstd, lz4, zlib, none"), codec.getMessage());

@@ -95,6 +95,50 @@ class CompressedProperties {
         }
     }
 
+    /**
+     * Arithmetic and comparisons between two compressed arrays of the same shape (any two dtypes,
+     * chunk shapes equal or not) equal the dense arrays' results: bit for bit, NaN as NaN.
+     */
+    @Property(tries = 60)
+    void twoCompressedArraysCombineAsTheirDenseArraysDo(@ForAll("cases") Case c, @ForAll("cases") Case d) {
+        NDArray a = randomArray(c.dtype(), c.shape(), c.seed());
+        NDArray b = randomArray(d.dtype(), c.shape(), d.seed());
+        long[] otherChunks = c.chunk().clone();
+        for (int k = 0; k < otherChunks.length && d.seed() % 2 != 0; k++) {
+            otherChunks[k] = otherChunks[k] % 4 + 1;   // other chunk shapes: chunks of b straddle a's
+        }
+        CompressedNDArray x = a.compress(c.codec(), 1, c.chunk());
+        CompressedNDArray y = b.compress(d.codec(), 1, otherChunks);
+        agree(() -> a.add(b), () -> x.add(y), false, "add");
+        agree(() -> a.sub(b), () -> x.sub(y), false, "sub");
+        agree(() -> a.mul(b), () -> x.mul(y), false, "mul");
+        agree(() -> a.div(b), () -> x.div(y), false, "div");
+        agree(() -> a.lt(b), () -> x.lt(y), true, "lt");
+        agree(() -> a.le(b), () -> x.le(y), true, "le");
+        agree(() -> a.gt(b), () -> x.gt(y), true, "gt");
+        agree(() -> a.ge(b), () -> x.ge(y), true, "ge");
+        agree(() -> a.eq(b), () -> x.eq(y), true, "eq");
+        agree(() -> a.ne(b), () -> x.ne(y), true, "ne");
+    }
+
+    /** The compressed result equals the dense one, or both refuse the operation (as bool minus bool). */
+    private static void agree(java.util.function.Supplier<NDArray> dense, java.util.function.Supplier<CompressedNDArray> compressed,
+            boolean bitForBit, String what) {
+        NDArray expected;
+        try {
+            expected = dense.get();
+        } catch (IllegalArgumentException refused) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, compressed::get, what);
+            return;
+        }
+        CompressedNDArray c = compressed.get();
+        if (bitForBit) {
+            identical(expected, c.todense(), what);
+        } else {
+            same(expected, c.todense(), what);
+        }
+    }
+
     static String sliceSpec(long[] shape, Random r) {
         StringBuilder b = new StringBuilder();
         for (int d = 0; d < shape.length; d++) {
