@@ -23,10 +23,11 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 
 import blosc
 import numpy as np
+
+from compare import timed_median_ms  # beside this script
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = [("lz4", 5), ("zstd", 1)]  # zarr-python's default Blosc (lz4, clevel 5), and zstd clevel 1
@@ -48,16 +49,7 @@ def datasets(n):
 
 
 def median_ms(fn, reps=15):
-    end = time.perf_counter() + 2.0
-    while time.perf_counter() < end:
-        fn()
-    times = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-    times.sort()
-    return times[len(times) // 2]
+    return timed_median_ms(fn, reps, 2.0)
 
 
 def blosc_side(a, cname, clevel):

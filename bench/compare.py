@@ -105,11 +105,11 @@ def sparse_ops(n, density):
     }
 
 
-def median_ms(fn, n):
-    end = time.perf_counter() + 1.0
+def timed_median_ms(fn, reps, warmup_seconds):
+    """Median wall time of reps calls of fn, in ms, after calling it for warmup_seconds."""
+    end = time.perf_counter() + warmup_seconds
     while time.perf_counter() < end:
         fn()
-    reps = 60 if n <= 1024 else 12
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
@@ -117,6 +117,10 @@ def median_ms(fn, n):
         times.append((time.perf_counter() - t0) * 1e3)
     times.sort()
     return times[reps // 2]
+
+
+def median_ms(fn, n):
+    return timed_median_ms(fn, 60 if n <= 1024 else 12, 1.0)
 
 
 def main():
