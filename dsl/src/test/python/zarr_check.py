@@ -2,10 +2,10 @@
 
 Usage: python3 zarr_check.py DIR
 
-The manifest lists {"store", "npy", "compressor", "fill"}: each store must open in zarr-python
-with the .npy's dtype and shape and its elements equal bit for bit (NaN and -0.0 included), with
-the stated compressor id (or none) and fill value; dask.array.from_zarr must compute the same
-array. Prints "ok N" or the failures.
+The manifest lists {"store", "npy", "compressor", "fill"} and optionally "attrs": each store must
+open in zarr-python with the .npy's dtype and shape and its elements equal bit for bit (NaN and
+-0.0 included), with the stated compressor id (or none), fill value and user attributes;
+dask.array.from_zarr must compute the same array. Prints "ok N" or the failures.
 """
 import json
 import math
@@ -40,6 +40,8 @@ def main(directory):
         if fill is not None and not (float(z.fill_value) == float(fill)
                                      or (math.isnan(float(fill)) and math.isnan(z.fill_value))):
             failures.append("%s: fill_value %r, expected %s" % (spec["store"], z.fill_value, fill))
+        if "attrs" in spec and z.attrs.asdict() != spec["attrs"]:
+            failures.append("%s: attrs %r, expected %r" % (spec["store"], z.attrs.asdict(), spec["attrs"]))
         computed = da.from_zarr(path).compute()
         if not same_bits(np.asarray(computed), expected):
             failures.append("%s: dask computes %r, expected %r" % (spec["store"], computed, expected))

@@ -91,6 +91,9 @@ def main(out):
     save("zero-d", np.array(3.25), chunks=())
     save("one-d", sample("int64", (1000,), 9), chunks=(300,))
     save("three-d", sample("uint16", (7, 8, 9), 10), chunks=(3, 3, 4))
+    z = save("attrs", sample("float32", (20, 30), 11), chunks=(10, 10))
+    z.attrs.update({"units": "K", "scale": 0.5, "bins": 3, "axes": ["y", "x"], "nested": {"a": None, "b": True}})
+    good[-1]["attrs"] = z.attrs.asdict()
 
     bad_dir = os.path.join(out, "bad")
     os.makedirs(bad_dir)

@@ -24,6 +24,8 @@ import java.util.Locale;
  * scratch of at least one block ({@link #blocksize()} bytes) when shuffling.
  */
 public record BloscLayout(int typesize, int blocksize, boolean shuffle, boolean split) {
+    /** Bytes of a Blosc1 header; block starts count from its first byte, so a body kept alone counts from {@code -HEADER}. */
+    public static final int HEADER = 16;
     private static final int L1 = 32 * 1024;
     /** c-blosc's {@code MIN_BUFFERSIZE}: no split below this many elements per stream, no forced block below it. */
     private static final int MIN_BUFFERSIZE = 128;

@@ -24,7 +24,7 @@ final class ChunkOps {
 
     /** {@link #map(ChunkStore, UnaryOperator)} with the result dtype known. */
     static ChunkStore map(ChunkStore s, DType rt, ChunkFunction op) {
-        return ChunkStore.fromChunks(rt, s.chunking, s.codec, s.level, i -> {
+        return ChunkStore.fromChunks(rt, s.chunking, s.codec, s.level, s.blocksize, i -> {
             NDArray r = op.apply(i, s.chunkArray(i));
             if (r.dtype() != rt) {
                 throw new IllegalStateException("chunk " + i + " gave " + r.dtype() + ", expected " + rt);

@@ -11,10 +11,12 @@ import java.util.function.IntFunction;
 /**
  * The compressed chunks of one array and the two ways through them: a chunk's elements are
  * written as little-endian bytes and compressed as c-blosc compresses a buffer at the matching
- * clevel ({@link BloscLayout}: blocks byte-shuffled by the element size, lz4 and zlib blocks split
- * into one stream per byte of the type), without Blosc's 16-byte header. When that does not
- * make a chunk smaller it is kept as plain bytes instead, so a chunk never takes more than its
- * elements' bytes.
+ * clevel and block size ({@link BloscLayout}: blocks byte-shuffled by the element size, lz4 and
+ * zlib blocks split into one stream per byte of the type). A chunk's bytes are exactly a Blosc1
+ * buffer after its 16-byte header (block starts count from the header's first byte), so a Zarr
+ * store's Blosc chunk of the same layout is this chunk with a header in front. When compressing
+ * does not make a chunk smaller it is kept as plain bytes instead, so a chunk never takes more
+ * than its elements' bytes.
  */
 final class ChunkStore {
     final DType dtype;
@@ -26,13 +28,17 @@ final class ChunkStore {
     private final boolean[] plain;
     private final long storedBytes;
     /** The c-blosc clevel whose block sizes the chunks are cut in. */
-    private final int clevel;
+    final int clevel;
+    /** The block size forced on c-blosc's rule ({@code blocksize} of numcodecs' Blosc), or 0 for the rule's own. */
+    final int blocksize;
 
-    private ChunkStore(DType dtype, Chunking chunking, Codec codec, int level, byte[][] blocks, boolean[] plain) {
+    private ChunkStore(DType dtype, Chunking chunking, Codec codec, int level, int blocksize, byte[][] blocks,
+            boolean[] plain) {
         this.dtype = dtype;
         this.chunking = chunking;
         this.codec = codec;
         this.level = level;
+        this.blocksize = blocksize;
         this.blocks = blocks;
         this.plain = plain;
         long n = 0;
@@ -61,8 +67,8 @@ final class ChunkStore {
     }
 
     /** Compresses a C-order array's elements ({@code data} from index 0) chunk by chunk. */
-    static ChunkStore compress(DType dtype, Object data, Chunking chunking, Codec codec, int level) {
-        ChunkStore s = new ChunkStore(dtype, chunking, codec, level, new byte[chunking.count][], new boolean[chunking.count]);
+    static ChunkStore compress(DType dtype, Object data, Chunking chunking, Codec codec, int level, int blocksize) {
+        ChunkStore s = empty(dtype, chunking, codec, level, blocksize);
         int item = dtype.itemsize();
         Parallel.forEach(chunking.count, () -> s.new Scratch(s.chunkBytes()), (scratch, i) -> {
             chunking.runs(i, (dense, at, len) -> ElementBytes.put(dtype, data, (int) dense, len, scratch.raw, at * item));
@@ -72,8 +78,9 @@ final class ChunkStore {
     }
 
     /** Compresses chunks given as C-order primitive arrays of each chunk's extent (results of chunk-wise operations). */
-    static ChunkStore fromChunks(DType dtype, Chunking chunking, Codec codec, int level, IntFunction<Object> chunk) {
-        ChunkStore s = new ChunkStore(dtype, chunking, codec, level, new byte[chunking.count][], new boolean[chunking.count]);
+    static ChunkStore fromChunks(DType dtype, Chunking chunking, Codec codec, int level, int blocksize,
+            IntFunction<Object> chunk) {
+        ChunkStore s = empty(dtype, chunking, codec, level, blocksize);
         Parallel.forEach(chunking.count, () -> s.new Scratch(s.chunkBytes()), (scratch, i) -> {
             Object elements = chunk.apply(i);
             ElementBytes.put(dtype, elements, 0, Chunking.elements(chunking.extent(i)), scratch.raw, 0);
@@ -82,13 +89,56 @@ final class ChunkStore {
         return s.sealed();
     }
 
-    private ChunkStore sealed() {
-        return new ChunkStore(dtype, chunking, codec, level, blocks, plain);
+    /**
+     * Builds the chunks from another store's: a chunk given as its stored form ({@link StoredChunks.Chunk})
+     * is kept as it is; one given as elements is compressed here. Chunks are handled in parallel,
+     * a few at a time.
+     */
+    static ChunkStore fromStored(DType dtype, Chunking chunking, Codec codec, int level, int blocksize,
+            IntFunction<StoredChunks.Chunk> chunk) {
+        ChunkStore s = empty(dtype, chunking, codec, level, blocksize);
+        Parallel.forEach(chunking.count, () -> s.new Scratch(s.chunkBytes()), (scratch, i) -> {
+            int len = Chunking.elements(chunking.extent(i)) * dtype.itemsize();
+            StoredChunks.Chunk c = chunk.apply(i);
+            if (c instanceof StoredChunks.Chunk.Compressed k) {
+                s.blocks[i] = k.body();
+            } else if (c instanceof StoredChunks.Chunk.Plain p) {
+                if (p.bytes().length != len) {
+                    throw new IllegalArgumentException("chunk " + i + " has " + p.bytes().length
+                            + " plain bytes, its extent needs " + len);
+                }
+                s.blocks[i] = p.bytes();
+                s.plain[i] = true;
+            } else {
+                ElementBytes.put(dtype, ((StoredChunks.Chunk.Elements) c).data(), 0, len / dtype.itemsize(), scratch.raw, 0);
+                s.pack(i, scratch);
+            }
+        });
+        return s.sealed();
     }
 
-    /** How a chunk of {@code len} bytes is cut: c-blosc's blocks for this codec and level. */
-    private BloscLayout layout(int len) {
-        return BloscLayout.of(codec.name(), clevel, dtype.itemsize(), len, 0, dtype.itemsize() > 1);
+    private static ChunkStore empty(DType dtype, Chunking chunking, Codec codec, int level, int blocksize) {
+        return new ChunkStore(dtype, chunking, codec, level, blocksize, new byte[chunking.count][],
+                new boolean[chunking.count]);
+    }
+
+    private ChunkStore sealed() {
+        return new ChunkStore(dtype, chunking, codec, level, blocksize, blocks, plain);
+    }
+
+    /** How a chunk of {@code len} bytes is cut: c-blosc's blocks for this codec, level and block size. */
+    BloscLayout layout(int len) {
+        return BloscLayout.of(codec.name(), clevel, dtype.itemsize(), len, blocksize, dtype.itemsize() > 1);
+    }
+
+    /** Chunk {@code i}'s stored bytes (not a copy): a Blosc1 buffer's body, or its plain bytes. */
+    byte[] stored(int i) {
+        return blocks[i];
+    }
+
+    /** Whether chunk {@code i} is kept as plain bytes. */
+    boolean isPlain(int i) {
+        return plain[i];
     }
 
     private void pack(int i, Scratch s) {
@@ -99,7 +149,7 @@ final class ChunkStore {
             if (s.packed.length < layout.maxLength(codec, len)) {
                 s.packed = new byte[layout.maxLength(codec, len)];
             }
-            n = layout.encode(codec, level, s.raw, 0, len, s.packed, 0, 0, len - 1, s.shuffled);
+            n = layout.encode(codec, level, s.raw, 0, len, s.packed, -BloscLayout.HEADER, 0, len - 1, s.shuffled);
         }
         if (n >= 0) {
             blocks[i] = Arrays.copyOf(s.packed, n);
@@ -117,7 +167,7 @@ final class ChunkStore {
             return len;
         }
         try {
-            layout(len).decode(codec, blocks[i], 0, 0, blocks[i].length, s.raw, 0, len, s.shuffled);
+            layout(len).decode(codec, blocks[i], -BloscLayout.HEADER, 0, blocks[i].length, s.raw, 0, len, s.shuffled);
         } catch (CodecException e) {
             throw new CodecException("chunk " + i + " " + Arrays.toString(chunking.position(i)) + " of a compressed "
                     + dtype.numpyName() + " array is damaged: " + e.getMessage(), e);

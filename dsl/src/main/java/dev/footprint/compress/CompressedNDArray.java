@@ -38,8 +38,12 @@ public final class CompressedNDArray implements Displayable {
     private final ChunkStore store;
     private String name;
 
-    private CompressedNDArray(ChunkStore store) {
+    CompressedNDArray(ChunkStore store) {
         this.store = store;
+    }
+
+    ChunkStore store() {
+        return store;
     }
 
     /**
@@ -66,13 +70,19 @@ public final class CompressedNDArray implements Displayable {
     public static CompressedNDArray of(NDArray a, String codec, int level, long... chunkShape) {
         Codec c = Codec.named(codec);
         long[] shape = a.shape();
-        int[] chunk = chunkShape.length == 0 ? Chunking.contiguous(shape, a.itemsize(), DEFAULT_CHUNK_BYTES) : ints(chunkShape);
+        int[] chunk = chunkShape.length == 0 ? Chunking.contiguous(shape, a.itemsize(), DEFAULT_CHUNK_BYTES) : chunkInts(chunkShape);
         Chunking chunking = new Chunking(shape, chunk);
         c.compress(new byte[0], 0, 0, new byte[c.maxCompressedLength(0)], 0, level); // refuses a bad level before any work
-        return new CompressedNDArray(ChunkStore.compress(a.dtype(), a.contiguousData(), chunking, c, level));
+        return new CompressedNDArray(ChunkStore.compress(a.dtype(), a.contiguousData(), chunking, c, level,
+                defaultBlocksize(c.name())));
     }
 
-    private static int[] ints(long[] chunkShape) {
+    /** The block size forced on c-blosc's rule for a new array compressed with {@code codec} (0: the rule's own). */
+    static int defaultBlocksize(String codec) {
+        return 0;
+    }
+
+    static int[] chunkInts(long[] chunkShape) {
         int[] c = new int[chunkShape.length];
         for (int d = 0; d < c.length; d++) {
             if (chunkShape[d] < 1 || chunkShape[d] > Integer.MAX_VALUE) {
@@ -117,6 +127,9 @@ public final class CompressedNDArray implements Displayable {
 
     /** The number of chunks. */
     public int chunkCount() { return store.chunking.count; }
+
+    /** The bytes of each block a whole chunk is cut into before shuffling and compressing (c-blosc's blocks; the last one may be shorter). */
+    public int blockSize() { return store.layout(Chunking.elements(store.chunking.chunk) * itemsize()).blocksize(); }
 
     /** Chunks kept as plain bytes because compressing them did not make them smaller. */
     public int plainChunks() { return store.plainChunks(); }

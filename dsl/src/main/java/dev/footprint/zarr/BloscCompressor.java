@@ -25,7 +25,7 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
     /** numcodecs' AUTOSHUFFLE: bit shuffle for one-byte types, byte shuffle otherwise. */
     static final int AUTOSHUFFLE = -1;
 
-    private static final int HEADER = 16;
+    private static final int HEADER = BloscLayout.HEADER;
     private static final int FLAG_SHUFFLE = 0x1;
     private static final int FLAG_MEMCPYED = 0x2;
     private static final int FLAG_BITSHUFFLE = 0x4;
@@ -103,6 +103,65 @@ record BloscCompressor(String cname, int clevel, int shuffle, int blocksize) imp
         header(out, flags, ts, len, layout.blocksize(), end);
         return Arrays.copyOf(out, end);
     }
+
+    /**
+     * The layout {@link #encode} cuts {@code len} bytes of {@code typesize}-byte elements in (the
+     * shuffle flag only where it moves bytes), or null where it stores them plain (clevel 0, under 128 bytes).
+     */
+    BloscLayout layout(int len, int typesize) {
+        int ts = typesize > 255 ? 1 : typesize;
+        if (clevel == 0 || len < 128) {
+            return null;
+        }
+        boolean doShuffle = (shuffle == SHUFFLE || shuffle == AUTOSHUFFLE) && ts > 1;
+        return BloscLayout.of(cname, clevel, ts, len, blocksize, doShuffle);
+    }
+
+    /**
+     * A Blosc1 buffer of {@code len} bytes: a header for {@code layout} in front of a body already
+     * compressed in it ({@code bodyLen} bytes that {@code body} copies in at the given offset), or
+     * with {@code layout} null in front of {@code len} plain bytes.
+     */
+    byte[] framed(BloscLayout layout, int len, int typesize, int bodyLen, java.util.function.ObjIntConsumer<byte[]> body) {
+        byte[] out = new byte[HEADER + bodyLen];
+        body.accept(out, HEADER);
+        int ts = typesize > 255 ? 1 : typesize;
+        if (layout == null) {
+            header(out, FLAG_MEMCPYED | FLAG_DONT_SPLIT | formatCode() << 5, ts, len, Math.max(len, 1), out.length);
+        } else {
+            int flags = (layout.shuffle() && ts > 1 ? FLAG_SHUFFLE : 0) | (layout.split() ? 0 : FLAG_DONT_SPLIT)
+                    | formatCode() << 5;
+            header(out, flags, ts, len, layout.blocksize(), out.length);
+        }
+        return out;
+    }
+
+    /**
+     * What the header of a stored Blosc1 buffer says, when it is one Footprint reads whole: its
+     * codec and layout (null when stored plain). Null when the header is short, of another version,
+     * inconsistent with the buffer's length or bit-shuffled.
+     */
+    static Header header(byte[] in) {
+        if (in.length < HEADER || (in[0] & 0xff) != 2 || BloscLayout.getInt(in, 12) != in.length) {
+            return null;
+        }
+        int flags = in[2] & 0xff;
+        int ts = in[3] & 0xff;
+        int nbytes = BloscLayout.getInt(in, 4);
+        int bs = BloscLayout.getInt(in, 8);
+        if ((flags & FLAG_MEMCPYED) != 0) {
+            return in.length == HEADER + nbytes ? new Header(null, nbytes, null) : null;
+        }
+        int format = (flags & 0xe0) >> 5;
+        if ((flags & FLAG_BITSHUFFLE) != 0 || ts == 0 || bs <= 0 || format >= FORMATS.length) {
+            return null;
+        }
+        return new Header(FORMATS[format], nbytes, new BloscLayout(ts, bs, (flags & FLAG_SHUFFLE) != 0 && ts > 1,
+                (flags & FLAG_DONT_SPLIT) == 0));
+    }
+
+    /** A Blosc1 header read: the codec inside ({@code null} when stored plain), the plain length and the layout. */
+    record Header(String codec, int nbytes, BloscLayout layout) {}
 
     private int formatCode() {
         return switch (cname) {

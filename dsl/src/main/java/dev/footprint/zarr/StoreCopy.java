@@ -1,5 +1,6 @@
 package dev.footprint.zarr;
 
+import com.google.gson.JsonObject;
 import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import java.nio.ByteOrder;
@@ -9,7 +10,8 @@ import java.util.Arrays;
 /**
  * Copies a store into a new one chunk by chunk. With the same dtype and compressor the stored
  * bytes are copied as they are; otherwise each chunk is decoded, converted losslessly and
- * encoded again. Chunks that were never written stay unwritten.
+ * encoded again. Chunks that were never written stay unwritten. The user attributes are copied
+ * too, unless the options give others.
  */
 final class StoreCopy {
     private StoreCopy() {}
@@ -25,8 +27,10 @@ final class StoreCopy {
         }
         DType t = options.dtype() == null ? m.dtype() : options.dtype();
         ChunkCompressor c = options.compressorChosen() ? options.compressor() : m.compressor();
+        JsonObject attrs = options.attrs() != null ? options.attrs() : source.attrs().isEmpty() ? null
+                : Attributes.toJson(source.attrs());
         if (t == m.dtype() && c.equals(m.compressor())) {
-            return ZarrWriter.write(target, m, (out, at) -> src.readStored(src.key(at)));
+            return ZarrWriter.write(target, m, attrs, (out, at) -> src.readStored(src.key(at)));
         }
         FillValue fill;
         try {
@@ -36,7 +40,7 @@ final class StoreCopy {
                     + "; copy into a dtype that holds it", e);
         }
         ZarrMetadata meta = new ZarrMetadata(m.shape(), m.chunks(), t, ByteOrder.LITTLE_ENDIAN, false, fill, c, ".");
-        return ZarrWriter.write(target, meta, (out, at) -> {
+        return ZarrWriter.write(target, meta, attrs, (out, at) -> {
             byte[] stored = src.readStored(src.key(at));
             return stored == null ? null : out.encode(at, ZarrArray.cast(src, at, src.read(at, stored), t));
         });

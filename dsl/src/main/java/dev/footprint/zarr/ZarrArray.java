@@ -4,6 +4,9 @@ import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
+import dev.footprint.codec.BloscLayout;
+import dev.footprint.compress.CompressedNDArray;
+import dev.footprint.compress.StoredChunks;
 import dev.footprint.report.Displayable;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,15 +27,18 @@ import java.util.Map;
 public final class ZarrArray implements Displayable {
     private final Path path;
     private final ChunkStore chunks;
+    private final Map<String, Object> attrs;
 
-    ZarrArray(Path path, ZarrMetadata meta) {
+    ZarrArray(Path path, ZarrMetadata meta, Map<String, Object> attrs) {
         this.path = path;
         this.chunks = new ChunkStore(path, meta);
+        this.attrs = attrs;
     }
 
-    /** Opens the store at {@code path}, reading and checking its {@code .zarray}. */
+    /** Opens the store at {@code path}, reading and checking its {@code .zarray} and reading its {@code .zattrs}. */
     static ZarrArray open(Path path) {
-        return new ZarrArray(path, ZarrMetadata.read(path));
+        ZarrMetadata meta = ZarrMetadata.read(path);
+        return new ZarrArray(path, meta, Attributes.read(path));
     }
 
     ZarrMetadata metadata() {
@@ -42,6 +48,19 @@ public final class ZarrArray implements Displayable {
     /** The store's folder. */
     public Path path() {
         return path;
+    }
+
+    /**
+     * The store's user attributes (its {@code .zattrs}, zarr-python's {@code z.attrs}), read when
+     * it was opened; empty when it has none. Integers are {@code Long}, other numbers {@code Double};
+     * lists and maps nest. Unmodifiable: write new ones with {@code zarr.options().attrs(...)}.
+     *
+     * <pre>{@code
+     * zarr.open("scan.zarr").attrs().get("units");   // "counts"
+     * }</pre>
+     */
+    public Map<String, Object> attrs() {
+        return attrs;
     }
 
     /** The length of each axis. */
@@ -224,6 +243,49 @@ public final class ZarrArray implements Displayable {
     /** As {@link #copyTo(String, ZarrOptions)}. */
     public ZarrArray copyTo(Path target, ZarrOptions options) {
         return StoreCopy.copy(this, chunks, Arguments.notNull(target, "target"), Arguments.notNull(options, "options"));
+    }
+
+    /**
+     * The store as a compressed array in memory, read chunk by chunk (never the whole array
+     * decoded at once), with the store's chunk shape. A store compressed with Blosc (lz4, zstd or
+     * zlib inside, byte shuffle, clevel 1–9, little-endian, C order) gives an array with that codec,
+     * level and block size, and its chunks are kept as they are stored, not compressed again (edge
+     * chunks, which Zarr pads to the chunk shape, are). Other stores are compressed with
+     * {@code CompressedNDArray}'s defaults.
+     *
+     * <pre>{@code
+     * var c = zarr.open("scan.zarr").compress();   // Blosc lz4 chunks kept as they are
+     * c.sum(0);
+     * zarr.save("copy.zarr", c);                   // and written back as they are
+     * }</pre>
+     */
+    public CompressedNDArray compress() {
+        return compress(new StoreCompression.Counts());
+    }
+
+    /**
+     * The store as a compressed array with {@code codec} ("zstd", "lz4", "zlib", "none") at its own
+     * {@code level}, chunk by chunk with the store's chunk shape; Blosc chunks already compressed
+     * so (the same codec, level and c-blosc blocks) are kept as they are.
+     *
+     * <pre>{@code
+     * zarr.open("scan.zarr").compress("zstd", 1).ratio();
+     * }</pre>
+     */
+    public CompressedNDArray compress(String codec, int level) {
+        Arguments.notNull(codec, "codec");
+        return StoreCompression.compress(chunks, codec, level, StoredChunks.defaultBlocksize(codec), new StoreCompression.Counts());
+    }
+
+    /** As {@link #compress()}, counting the chunks kept as stored and those compressed again. */
+    CompressedNDArray compress(StoreCompression.Counts counts) {
+        if (chunks.meta.compressor() instanceof BloscCompressor b && b.clevel() > 0 && !b.cname().equals("lz4hc")) {
+            return StoreCompression.compress(chunks, b.cname(), BloscLayout.nativeLevel(b.cname(), b.clevel()), b.blocksize(),
+                    counts);
+        }
+        String codec = CompressedNDArray.DEFAULT_CODEC;
+        return StoreCompression.compress(chunks, codec, CompressedNDArray.DEFAULT_LEVEL, StoredChunks.defaultBlocksize(codec),
+                counts);
     }
 
     /** Casts a chunk, naming the element that does not fit by its index in the whole array. */

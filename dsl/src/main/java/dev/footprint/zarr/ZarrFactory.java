@@ -2,6 +2,7 @@ package dev.footprint.zarr;
 
 import dev.footprint.array.Arguments;
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
 import java.nio.file.Path;
 
 /**
@@ -62,6 +63,40 @@ public final class ZarrFactory {
     /** As {@link #save(String, NDArray, ZarrOptions)}. */
     public ZarrArray save(Path path, NDArray a, ZarrOptions options) {
         return ZarrWriter.save(Arguments.notNull(path, "path"), Arguments.notNull(a, "a"), Arguments.notNull(options, "options"));
+    }
+
+    /**
+     * Writes the compressed array {@code c} as a Zarr v2 store at {@code path}, chunk by chunk
+     * (never decompressing it whole): its chunk shape, Blosc with its codec, the c-blosc clevel of
+     * its level and its block size, byte shuffle. Chunks are written as they are held, with Blosc's
+     * header in front and not compressed again, except edge chunks, which Zarr pads to the chunk
+     * shape. Safe as {@link #save(String, NDArray)}; zarr-python and Dask read the store.
+     *
+     * <pre>{@code
+     * zarr.save("image.zarr", image.compress("lz4", 5));
+     * }</pre>
+     */
+    public ZarrArray save(String path, CompressedNDArray c) {
+        return save(dev.footprint.io.FileErrors.path(path), c, ZarrOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #save(String, CompressedNDArray)} with chunks, compressor, fill value, dtype or
+     * attributes chosen; chunks another compressor or chunk shape needs are decoded and encoded
+     * again, one chunk at a time.
+     *
+     * <pre>{@code
+     * zarr.save("image.zarr", c, zarr.options().attrs(Map.of("units", "counts")));
+     * }</pre>
+     */
+    public ZarrArray save(String path, CompressedNDArray c, ZarrOptions options) {
+        return save(dev.footprint.io.FileErrors.path(path), c, options);
+    }
+
+    /** As {@link #save(String, CompressedNDArray, ZarrOptions)}. */
+    public ZarrArray save(Path path, CompressedNDArray c, ZarrOptions options) {
+        return StoreCompression.save(Arguments.notNull(path, "path"), Arguments.notNull(c, "c"),
+                Arguments.notNull(options, "options"), new StoreCompression.Counts());
     }
 
     /** zarr-python's defaults, to change: {@code zarr.options().chunks(256, 256).zstd(3)}. */

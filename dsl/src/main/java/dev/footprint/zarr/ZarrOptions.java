@@ -2,7 +2,9 @@ package dev.footprint.zarr;
 
 import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
+import com.google.gson.JsonObject;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * How {@code zarr.save} writes a store. The defaults are zarr-python's: chunks guessed from the
@@ -17,7 +19,7 @@ import java.util.Arrays;
 public final class ZarrOptions {
     /** zarr-python's defaults. */
     public static final ZarrOptions DEFAULT = new ZarrOptions(null, new CompressorSpec("blosc", "lz4", 5, true), null,
-            null);
+            null, null);
 
     /** A compressor by its numcodecs name and settings. */
     record CompressorSpec(String id, String cname, int level, boolean shuffle) {}
@@ -26,12 +28,15 @@ public final class ZarrOptions {
     private final CompressorSpec compressor;
     private final Number fill;
     private final DType dtype;
+    /** The {@code .zattrs} to write, or null to write none (copies keep the source's). */
+    private final JsonObject attrs;
 
-    private ZarrOptions(long[] chunks, CompressorSpec compressor, Number fill, DType dtype) {
+    private ZarrOptions(long[] chunks, CompressorSpec compressor, Number fill, DType dtype, JsonObject attrs) {
         this.chunks = chunks;
         this.compressor = compressor;
         this.fill = fill;
         this.dtype = dtype;
+        this.attrs = attrs;
     }
 
     /** The chunk shape, one length per axis (each at least 1). */
@@ -43,7 +48,7 @@ public final class ZarrOptions {
                         + Arrays.toString(chunkShape));
             }
         }
-        return new ZarrOptions(chunkShape.clone(), compressor, fill, dtype);
+        return new ZarrOptions(chunkShape.clone(), compressor, fill, dtype, attrs);
     }
 
     /**
@@ -63,7 +68,7 @@ public final class ZarrOptions {
         if (!cname.equals("lz4") && !cname.equals("zstd")) {
             throw new IllegalArgumentException("Footprint writes Blosc with cname \"lz4\" or \"zstd\", not \"" + cname + "\"");
         }
-        return new ZarrOptions(chunks, new CompressorSpec("blosc", cname, level(clevel), shuffle), fill, dtype);
+        return new ZarrOptions(chunks, new CompressorSpec("blosc", cname, level(clevel), shuffle), fill, dtype, attrs);
     }
 
     /** numcodecs' {@code Zstd(level)}: a zstd frame per chunk, level 1–22. */
@@ -71,33 +76,52 @@ public final class ZarrOptions {
         if (level < 1 || level > 22) {
             throw new IllegalArgumentException("zstd level must be 1..22, not " + level);
         }
-        return new ZarrOptions(chunks, new CompressorSpec("zstd", null, level, false), fill, dtype);
+        return new ZarrOptions(chunks, new CompressorSpec("zstd", null, level, false), fill, dtype, attrs);
     }
 
     /** numcodecs' {@code Zlib(level)}: a zlib stream per chunk, level 0–9. */
     public ZarrOptions zlib(int level) {
-        return new ZarrOptions(chunks, new CompressorSpec("zlib", null, level(level), false), fill, dtype);
+        return new ZarrOptions(chunks, new CompressorSpec("zlib", null, level(level), false), fill, dtype, attrs);
     }
 
     /** No compressor: each chunk file holds the chunk's bytes. */
     public ZarrOptions uncompressed() {
-        return new ZarrOptions(chunks, new CompressorSpec("none", null, 0, false), fill, dtype);
+        return new ZarrOptions(chunks, new CompressorSpec("none", null, 0, false), fill, dtype, attrs);
     }
 
     /** The value of elements never written (0 by default); it must fit the dtype exactly. */
     public ZarrOptions fillValue(double value) {
-        return new ZarrOptions(chunks, compressor, value, dtype);
+        return new ZarrOptions(chunks, compressor, value, dtype, attrs);
     }
 
     /** The value of elements never written (0 by default); it must fit the dtype exactly. */
     public ZarrOptions fillValue(long value) {
-        return new ZarrOptions(chunks, compressor, value, dtype);
+        return new ZarrOptions(chunks, compressor, value, dtype, attrs);
     }
 
     /** For copies: the dtype of the new store; every value must fit (as {@code NDArray.as}). */
     public ZarrOptions dtype(DType newDtype) {
         Arguments.notNull(newDtype, "newDtype");
-        return new ZarrOptions(chunks, compressor, fill, newDtype);
+        return new ZarrOptions(chunks, compressor, fill, newDtype, attrs);
+    }
+
+    /**
+     * User attributes written as the store's {@code .zattrs} (zarr-python's {@code z.attrs}):
+     * strings, numbers, booleans, null, and lists and maps of them. A copy keeps its source's
+     * attributes unless these are given.
+     *
+     * <pre>{@code
+     * zarr.save("scan.zarr", image, zarr.options().attrs(Map.of("units", "counts", "scale", 0.5)));
+     * }</pre>
+     */
+    public ZarrOptions attrs(Map<String, ?> attributes) {
+        Arguments.notNull(attributes, "attributes");
+        return new ZarrOptions(chunks, compressor, fill, dtype, Attributes.toJson(attributes));
+    }
+
+    /** The attributes chosen, or null. */
+    JsonObject attrs() {
+        return attrs == null ? null : attrs.deepCopy();
     }
 
     long[] chunkShape() {
@@ -139,6 +163,6 @@ public final class ZarrOptions {
     public String toString() {
         return "ZarrOptions[chunks=" + (chunks == null ? "guessed" : Arrays.toString(chunks)) + ", compressor="
                 + compressor() .describe() + ", fill=" + (fill == null ? 0 : fill) + (dtype == null ? "" : ", dtype=" + dtype)
-                + "]";
+                + (attrs == null ? "" : ", attrs=" + attrs) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.footprint.zarr;
 
+import com.google.gson.JsonObject;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.io.AtomicFile;
@@ -35,7 +36,7 @@ final class ZarrWriter {
         checkChunkSize(meta);
         Object data = src.contiguousData();
         int[] dims = Blocks.toInts(shape);
-        return write(path, meta, (target, at) -> target.encodeFrom(at, data, dims));
+        return write(path, meta, options.attrs(), (target, at) -> target.encodeFrom(at, data, dims));
     }
 
     static void checkChunkSize(ZarrMetadata meta) {
@@ -50,10 +51,11 @@ final class ZarrWriter {
     }
 
     /**
-     * Writes every chunk from {@code source} (in parallel), then the metadata, into a hidden folder
-     * beside {@code path}, and moves it into place when complete ({@link StagedStore}).
+     * Writes every chunk from {@code source} (in parallel), then the attributes (when not null) and
+     * the metadata, into a hidden folder beside {@code path}, and moves it into place when complete
+     * ({@link StagedStore}).
      */
-    static ZarrArray write(Path path, ZarrMetadata meta, ChunkSource source) {
+    static ZarrArray write(Path path, ZarrMetadata meta, JsonObject attrs, ChunkSource source) {
         StagedStore.checkReplaceable(path);
         Path staged = StagedStore.create(path);
         boolean done = false;
@@ -66,6 +68,9 @@ final class ZarrWriter {
                     target.writeStored(target.key(at), bytes);
                 }
             }, StoreCastException.class, StoreCastException.IN_C_ORDER);
+            if (attrs != null) {
+                Attributes.write(staged, attrs);
+            }
             AtomicFile.write(staged.resolve(ZarrMetadata.ARRAY_FILE), meta.toJson().getBytes(StandardCharsets.UTF_8));
             StagedStore.moveIntoPlace(staged, path);
             done = true;
@@ -74,7 +79,7 @@ final class ZarrWriter {
                 StagedStore.deleteQuietly(staged);
             }
         }
-        return new ZarrArray(path, meta);
+        return new ZarrArray(path, meta, attrs == null ? java.util.Map.of() : Attributes.toJava(attrs));
     }
 
     /** The slice spec of the region of the array that the chunk at {@code at} covers. */

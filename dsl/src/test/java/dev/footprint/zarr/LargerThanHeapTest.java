@@ -38,7 +38,7 @@ class LargerThanHeapTest {
         Path store = dir.resolve("big.zarr");
         ZarrMetadata meta = new ZarrMetadata(new long[] {ROWS, COLS}, new int[] {500, 1000}, DType.FLOAT64,
                 java.nio.ByteOrder.LITTLE_ENDIAN, false, FillValue.zero(DType.FLOAT64), ZarrOptions.DEFAULT.compressor(), ".");
-        ZarrWriter.write(store, meta, (target, at) -> {
+        ZarrWriter.write(store, meta, null, (target, at) -> {
             long[] o = target.origin(at);
             int[] v = target.valid(at);
             return target.encode(at, region(o[0], o[1], v[0], v[1]));

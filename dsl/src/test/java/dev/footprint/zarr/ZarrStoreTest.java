@@ -118,10 +118,10 @@ class ZarrStoreTest {
             }
             return target.encode(at, twos.slice(ZarrWriter.regionSpec(target, at)));
         };
-        assertThrows(RuntimeException.class, () -> ZarrWriter.write(p, meta, failing));
+        assertThrows(RuntimeException.class, () -> ZarrWriter.write(p, meta, null, failing));
         assertEquals(ones, ZarrArray.open(p).read());
         Path fresh = dir.resolve("fresh");
-        assertThrows(RuntimeException.class, () -> ZarrWriter.write(fresh, meta, failing));
+        assertThrows(RuntimeException.class, () -> ZarrWriter.write(fresh, meta, null, failing));
         assertFalse(Files.exists(fresh));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")).toList());

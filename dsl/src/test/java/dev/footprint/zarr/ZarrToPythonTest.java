@@ -8,6 +8,7 @@ import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.io.ExternalPython;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stores written by Footprint open in zarr-python (Debian's python3-zarr 2.13) and in
  * {@code dask.array.from_zarr} with identical values: every dtype, each compressor Footprint
- * writes, edge chunks, fill values, NaN and -0.0, 0-d.
+ * writes, edge chunks, fill values, NaN and -0.0, 0-d; compressed arrays written with their chunk
+ * bytes kept; user attributes.
  */
 class ZarrToPythonTest {
     @TempDir
@@ -58,19 +60,49 @@ class ZarrToPythonTest {
         save("zero-d", NDArray.wrap(DType.FLOAT32, new float[] {2.5f}), ZarrOptions.DEFAULT, "blosc", null);
         save("three-d", smooth.reshape(30, 50, 100).as(DType.UINT8, Casting.UNSAFE), ZarrOptions.DEFAULT.chunks(7, 9, 40),
                 "blosc", null);
+        // Compressed arrays written chunk by chunk, their chunk bytes kept (plain chunks and edge chunks too).
+        for (String codec : new String[] {"lz4", "zstd", "zlib"}) {
+            for (DType t : new DType[] {DType.UINT16, DType.FLOAT64, DType.UINT8}) {
+                saveCompressed("compressed-" + codec + "-" + t, smooth.as(t, Casting.UNSAFE).compress(codec, 1, 64, 128));
+            }
+        }
+        saveCompressed("compressed-plain", arr.random(200, 300).mul(255).as(DType.UINT8, Casting.UNSAFE).compress("lz4", 9, 100, 100));
+        saveCompressed("compressed-default", normal.compress());
         Files.writeString(dir.resolve("manifest.json"), manifest.toString());
         String out = ExternalPython.run("zarr_check.py", dir.toString());
         assertEquals("ok " + manifest.size(), out.strip());
     }
 
+    /** Writes {@code c} as a store with user attributes, which zarr-python must read back too. */
+    private void saveCompressed(String name, CompressedNDArray c) {
+        JsonObject attrs = new JsonObject();
+        attrs.addProperty("name", name);
+        attrs.addProperty("scale", 0.25);
+        attrs.addProperty("count", c.chunkCount());
+        JsonArray axes = new JsonArray();
+        axes.add("y");
+        axes.add("x");
+        attrs.add("axes", axes);
+        StoreCompression.save(dir.resolve(name + ".zarr"), c, ZarrOptions.DEFAULT.attrs(Attributes.toJava(attrs)),
+                new StoreCompression.Counts());
+        c.decompress().save(dir.resolve(name + ".npy"));
+        JsonObject spec = describe(name, "blosc", null);
+        spec.add("attrs", attrs);
+        manifest.add(spec);
+    }
+
     private void save(String name, NDArray a, ZarrOptions options, String compressor, String fill) {
         ZarrWriter.save(dir.resolve(name + ".zarr"), a, options);
         a.save(dir.resolve(name + ".npy"));
+        manifest.add(describe(name, compressor, fill));
+    }
+
+    private static JsonObject describe(String name, String compressor, String fill) {
         JsonObject spec = new JsonObject();
         spec.addProperty("store", name + ".zarr");
         spec.addProperty("npy", name + ".npy");
         spec.addProperty("compressor", compressor);
         spec.addProperty("fill", fill);
-        manifest.add(spec);
+        return spec;
     }
 }
