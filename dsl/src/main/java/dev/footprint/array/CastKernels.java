@@ -23,11 +23,9 @@ final class CastKernels {
         }
         boolean check = casting == Casting.SAME_VALUE;
         NDArray out = NDArray.zeros(to, a.shape.clone());
-        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32 && a.storage.onHeap()
-                && out.storage.onHeap()) {
-            // The article's kind of cast, in one direct loop; the check only re-reads on a change.
-            boolean changed = DirectKernels.float64ToFloat32(a.storage.doubles(), (int) a.offset, out.storage.floats(),
-                    (int) a.size, check);
+        if (a.isContiguous() && a.dtype == DType.FLOAT64 && to == DType.FLOAT32) {
+            // The article's kind of cast, in direct loops; the check only re-reads on a change.
+            boolean changed = RunKernels.float64ToFloat32(a, out, check);
             if (changed) {
                 checkFloat64ToFloat32(a);
             }

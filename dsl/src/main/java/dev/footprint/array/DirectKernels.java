@@ -122,21 +122,22 @@ final class DirectKernels {
      * equal as IEEE 754 requires. The loops take the form that suits the running JDK
      * ({@link #MIXED_WIDTH_VECTORS}).
      */
-    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int n) {
-        compareFinite(cmp, x, off, s, o, n, MIXED_WIDTH_VECTORS);
+    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int oo, int n) {
+        compareFinite(cmp, x, off, s, o, oo, n, MIXED_WIDTH_VECTORS);
     }
 
-    /** As {@link #compareFinite(Elementwise.Cmp, double[], int, double, byte[], int)}, in blocks or packed as asked. */
-    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int n, boolean blocks) {
+    /** As {@link #compareFinite(Elementwise.Cmp, double[], int, double, byte[], int, int)}, in blocks or packed as asked. */
+    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int oo, int n,
+            boolean blocks) {
         switch (cmp) {
             // x < s: x - s negative and not NaN; x >= s: x - s non-negative and not NaN.
             case LT, GE -> {
                 double t = s == 0 ? -0.0 : s;
                 long flip = cmp == Elementwise.Cmp.GE ? -1L : 0L;
                 if (blocks) {
-                    belowBlocks(x, off, t, flip, o, n);
+                    belowBlocks(x, off, t, flip, o, oo, n);
                 } else {
-                    belowPacked(x, off, t, flip, o, n);
+                    belowPacked(x, off, t, flip, o, oo, n);
                 }
             }
             // x > s: s - x negative and not NaN; x <= s: s - x non-negative and not NaN.
@@ -144,18 +145,18 @@ final class DirectKernels {
                 double t = s == 0 ? 0.0 : s;
                 long flip = cmp == Elementwise.Cmp.LE ? -1L : 0L;
                 if (blocks) {
-                    aboveBlocks(x, off, t, flip, o, n);
+                    aboveBlocks(x, off, t, flip, o, oo, n);
                 } else {
-                    abovePacked(x, off, t, flip, o, n);
+                    abovePacked(x, off, t, flip, o, oo, n);
                 }
             }
             // x == s: x - s is a zero (a NaN's magnitude is not).
             case EQ, NE -> {
                 long flip = cmp == Elementwise.Cmp.NE ? 1L : 0L;
                 if (blocks) {
-                    equalBlocks(x, off, s, flip, o, n);
+                    equalBlocks(x, off, s, flip, o, oo, n);
                 } else {
-                    equalPacked(x, off, s, flip, o, n);
+                    equalPacked(x, off, s, flip, o, oo, n);
                 }
             }
         }
@@ -189,7 +190,7 @@ final class DirectKernels {
      * is never negative. The loop body stays small so that C2 compiles it as one piece; the
      * exact test is a call that is almost never made.
      */
-    private static void belowPacked(double[] x, int off, double t, long flip, byte[] o, int n) {
+    private static void belowPacked(double[] x, int off, double t, long flip, byte[] o, int oo, int n) {
         long flipAll = flip & ONES;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
@@ -202,14 +203,14 @@ final class DirectKernels {
             if (probe != probe) {
                 r = exactEight(x, k, t, flip, false);
             }
-            EIGHT_BYTES.set(o, i, r);
+            EIGHT_BYTES.set(o, oo + i, r);
         }
         for (; i < n; i++) {
-            o[i] = (byte) negative(x[off + i] - t, flip);
+            o[oo + i] = (byte) negative(x[off + i] - t, flip);
         }
     }
 
-    private static void abovePacked(double[] x, int off, double t, long flip, byte[] o, int n) {
+    private static void abovePacked(double[] x, int off, double t, long flip, byte[] o, int oo, int n) {
         long flipAll = flip & ONES;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
@@ -222,10 +223,10 @@ final class DirectKernels {
             if (probe != probe) {
                 r = exactEight(x, k, t, flip, true);
             }
-            EIGHT_BYTES.set(o, i, r);
+            EIGHT_BYTES.set(o, oo + i, r);
         }
         for (; i < n; i++) {
-            o[i] = (byte) negative(t - x[off + i], flip);
+            o[oo + i] = (byte) negative(t - x[off + i], flip);
         }
     }
 
@@ -238,17 +239,17 @@ final class DirectKernels {
         return r;
     }
 
-    private static void equalPacked(double[] x, int off, double s, long flip, byte[] o, int n) {
+    private static void equalPacked(double[] x, int off, double s, long flip, byte[] o, int oo, int n) {
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             int k = off + i;
-            EIGHT_BYTES.set(o, i, zero(x[k] - s, flip) | zero(x[k + 1] - s, flip) << 8
+            EIGHT_BYTES.set(o, oo + i, zero(x[k] - s, flip) | zero(x[k + 1] - s, flip) << 8
                     | zero(x[k + 2] - s, flip) << 16 | zero(x[k + 3] - s, flip) << 24
                     | zero(x[k + 4] - s, flip) << 32 | zero(x[k + 5] - s, flip) << 40
                     | zero(x[k + 6] - s, flip) << 48 | zero(x[k + 7] - s, flip) << 56);
         }
         for (; i < n; i++) {
-            o[i] = (byte) zero(x[off + i] - s, flip);
+            o[oo + i] = (byte) zero(x[off + i] - s, flip);
         }
     }
 
@@ -260,7 +261,7 @@ final class DirectKernels {
      * any is infinite or NaN; a block without those takes its results from the sign bits, a block
      * with them the exact test.
      */
-    private static void belowBlocks(double[] x, int off, double t, long flip, byte[] o, int n) {
+    private static void belowBlocks(double[] x, int off, double t, long flip, byte[] o, int oo, int n) {
         long[] r = new long[Math.min(n, COMPARE_BLOCK)];
         for (int start = 0; start < n; start += COMPARE_BLOCK) {
             int m = Math.min(COMPARE_BLOCK, n - start);
@@ -272,11 +273,11 @@ final class DirectKernels {
             for (int i = 0; i < m; i++) {
                 special |= (r[i] & INFINITY_BITS) + EXPONENT_ONE;
             }
-            signsOrExact(r, m, special < 0, x, k, t, flip, false, o, start);
+            signsOrExact(r, m, special < 0, x, k, t, flip, false, o, oo + start);
         }
     }
 
-    private static void aboveBlocks(double[] x, int off, double t, long flip, byte[] o, int n) {
+    private static void aboveBlocks(double[] x, int off, double t, long flip, byte[] o, int oo, int n) {
         long[] r = new long[Math.min(n, COMPARE_BLOCK)];
         for (int start = 0; start < n; start += COMPARE_BLOCK) {
             int m = Math.min(COMPARE_BLOCK, n - start);
@@ -288,7 +289,7 @@ final class DirectKernels {
             for (int i = 0; i < m; i++) {
                 special |= (r[i] & INFINITY_BITS) + EXPONENT_ONE;
             }
-            signsOrExact(r, m, special < 0, x, k, t, flip, true, o, start);
+            signsOrExact(r, m, special < 0, x, k, t, flip, true, o, oo + start);
         }
     }
 
@@ -305,7 +306,7 @@ final class DirectKernels {
         }
     }
 
-    private static void equalBlocks(double[] x, int off, double s, long flip, byte[] o, int n) {
+    private static void equalBlocks(double[] x, int off, double s, long flip, byte[] o, int oo, int n) {
         long[] r = new long[Math.min(n, COMPARE_BLOCK)];
         for (int start = 0; start < n; start += COMPARE_BLOCK) {
             int m = Math.min(COMPARE_BLOCK, n - start);
@@ -314,16 +315,15 @@ final class DirectKernels {
                 r[i] = zero(x[k + i] - s, flip);
             }
             for (int i = 0; i < m; i++) {
-                o[start + i] = (byte) r[i];
+                o[oo + start + i] = (byte) r[i];
             }
         }
     }
 
-    /** Sum of a contiguous float64 run with eight accumulators: no copy, and latency hidden. */
     /**
-     * Adds {@code d[off..off+n)} into eight running sums, element {@code i} into {@code lanes[i % 8]}:
-     * a run fed in chunks whose lengths are multiples of 8 ends with the lanes
-     * {@link #sumDoubles(double[], int, int)} would have over the whole run.
+     * Adds {@code d[off..off+n)} into eight running sums (latency hidden, no copy), element
+     * {@code i} into {@code lanes[i % 8]} and the last {@code n % 8} into {@code lanes[0]}; the
+     * float64 {@code sum} is these lanes over the whole array, combined by {@link #combineLanes}.
      */
     static void addToLanes(double[] d, int off, int n, double[] lanes) {
         double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
@@ -347,15 +347,9 @@ final class DirectKernels {
         lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
     }
 
-    /** The total of eight running sums, combined as {@link #sumDoubles(double[], int, int)} combines its own. */
+    /** The total of eight running sums: pairs, then pairs of pairs. */
     static double combineLanes(double[] l) {
         return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-    }
-
-    static double sumDoubles(double[] d, int off, int n) {
-        double[] lanes = new double[8];
-        addToLanes(d, off, n, lanes);
-        return combineLanes(lanes);
     }
 
     /**
@@ -369,15 +363,15 @@ final class DirectKernels {
      * float64 to float32 as astype does (round to nearest). With {@code check}, returns whether any
      * value changed (NaN never counts); without, returns false and reads each value once.
      */
-    static boolean float64ToFloat32(double[] src, int off, float[] dst, int n, boolean check) {
-        return float64ToFloat32(src, off, dst, n, check, MIXED_WIDTH_VECTORS);
+    static boolean float64ToFloat32(double[] src, int off, float[] dst, int doff, int n, boolean check) {
+        return float64ToFloat32(src, off, dst, doff, n, check, MIXED_WIDTH_VECTORS);
     }
 
-    /** As {@link #float64ToFloat32(double[], int, float[], int, boolean)}, the check fused or in blocks as asked. */
-    static boolean float64ToFloat32(double[] src, int off, float[] dst, int n, boolean check, boolean fused) {
+    /** As {@link #float64ToFloat32(double[], int, float[], int, int, boolean)}, the check fused or in blocks as asked. */
+    static boolean float64ToFloat32(double[] src, int off, float[] dst, int doff, int n, boolean check, boolean fused) {
         if (!check) {
             for (int i = 0; i < n; i++) {
-                dst[i] = (float) src[off + i];
+                dst[doff + i] = (float) src[off + i];
             }
             return false;
         }
@@ -386,7 +380,7 @@ final class DirectKernels {
             for (int i = 0; i < n; i++) {
                 double d = src[off + i];
                 float f = (float) d;
-                dst[i] = f;
+                dst[doff + i] = f;
                 if (f != d && d == d) {
                     return true;
                 }
@@ -396,13 +390,13 @@ final class DirectKernels {
         for (int start = 0; start < n; start += CAST_BLOCK) {
             int end = Math.min(n, start + CAST_BLOCK);
             for (int i = start; i < end; i++) {
-                dst[i] = (float) src[off + i];
+                dst[doff + i] = (float) src[off + i];
             }
             // A second loop with a branch that is almost never taken: on JDK 17 cheaper than
             // folding the check into the conversion loop, which then runs slower than both loops together.
             for (int i = start; i < end; i++) {
                 double d = src[off + i];
-                if (dst[i] != d && d == d) {
+                if (dst[doff + i] != d && d == d) {
                     return true;
                 }
             }

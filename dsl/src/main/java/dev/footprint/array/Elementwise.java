@@ -210,14 +210,12 @@ final class Elementwise {
         s = roundToFloatType(s, a.dtype);
         if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
             NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
+            if (a.isContiguous() && a.dtype == DType.FLOAT64 && Double.isFinite(s)) {
+                RunKernels.compareFinite(cmp, a, s, out);
+                return out;
+            }
             if (a.isContiguous() && a.dtype == DType.FLOAT64 && a.storage.onHeap() && out.storage.onHeap()) {
-                int n = (int) a.size;
-                int off = (int) a.offset;
-                if (Double.isFinite(s)) {
-                    DirectKernels.compareFinite(cmp, a.storage.doubles(), off, s, out.storage.bytes(), n);
-                } else {
-                    compareDoubleScalarDirect(cmp, a.storage.doubles(), off, s, out.storage.bytes(), n);
-                }
+                compareDoubleScalarDirect(cmp, a.storage.doubles(), (int) a.offset, s, out.storage.bytes(), (int) a.size);
                 return out;
             }
             double[] x = new double[CHUNK];

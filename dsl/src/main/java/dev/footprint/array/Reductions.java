@@ -37,18 +37,6 @@ final class Reductions {
         return alongAxis(kind, a, ax);
     }
 
-    /** The heap loop's sum of a contiguous float64 array in another storage, read a chunk at a time. */
-    private static double sumDoublesInChunks(NDArray a) {
-        double[] lanes = new double[8];
-        double[] x = new double[CHUNK];
-        for (long pos = 0; pos < a.size; pos += CHUNK) {
-            int n = (int) Math.min(CHUNK, a.size - pos);
-            a.storage.gatherDouble(null, a.offset + pos, n, x);
-            DirectKernels.addToLanes(x, 0, n, lanes);
-        }
-        return DirectKernels.combineLanes(lanes);
-    }
-
     private static NDArray whole(Kind kind, NDArray a) {
         DType rt = resultType(kind, a.dtype);
         if ((kind == Kind.MIN || kind == Kind.MAX) && a.size == 0) {
@@ -57,8 +45,7 @@ final class Reductions {
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
         if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && a.isContiguous()) {
-            double total = a.storage.onHeap() ? DirectKernels.sumDoubles(a.storage.doubles(), (int) a.offset, (int) a.size)
-                    : sumDoublesInChunks(a);
+            double total = RunKernels.sum(a);
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
         }

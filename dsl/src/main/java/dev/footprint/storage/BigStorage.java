@@ -206,6 +206,16 @@ public final class BigStorage extends Storage {
     }
 
     @Override
+    void visitRuns(long from, long n, DoubleRuns runs) {
+        for (long done = 0; done < n; ) {
+            long at = from + done;
+            int m = (int) Math.min(n - done, (1L << shift) - local(at));
+            runs.array((double[]) segment(at), local(at), m, done);
+            done += m;
+        }
+    }
+
+    @Override
     public void copyTo(int[] offs, long base, int n, Storage dst, long pos) {
         if (offs != null || !(dst instanceof HeapStorage || dst instanceof BigStorage)) {
             super.copyTo(offs, base, n, dst, pos);

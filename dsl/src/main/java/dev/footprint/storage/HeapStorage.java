@@ -78,6 +78,13 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
+    void visitRuns(long from, long n, DoubleRuns runs) {
+        if (n > 0) {
+            runs.array((double[]) array, (int) from, (int) n, 0);
+        }
+    }
+
+    @Override
     public boolean onHeap() {
         return true;
     }

@@ -157,6 +157,18 @@ public final class MappedStorage extends Storage {
         move(offs, base, n, src, true);
     }
 
+    @Override
+    void visitRuns(long from, long n, DoubleRuns runs) {
+        for (long done = 0; done < n; ) {
+            long at = from + done;
+            int p = (int) (at / perPiece);
+            int i = (int) (at % perPiece);
+            int m = (int) Math.min(n - done, perPiece - i);
+            runs.buffer((DoubleBuffer) views[p], i, m, done);
+            done += m;
+        }
+    }
+
     /** Moves elements between {@code array[0..n)} and the file: runs split where a piece ends, or one by one at {@code base + offs}. */
     private void move(int[] offs, long base, int n, Object array, boolean put) {
         for (int done = 0; done < n; ) {

@@ -260,6 +260,22 @@ public abstract class Storage {
         buf.position(0).limit(n * w);
     }
 
+    /**
+     * Hands the float64 elements {@code [from, from + n)} to {@code runs}, one run per heap array
+     * or mapped piece they lie in, so loops read them in place.
+     *
+     * @throws IllegalStateException the storage is not float64
+     */
+    public final void visitDoubles(long from, long n, DoubleRuns runs) {
+        if (encoding != Encoding.FLOAT64) {
+            throw new IllegalStateException("visitDoubles reads float64 storage, not " + encoding);
+        }
+        visitRuns(from, n, runs);
+    }
+
+    /** {@link #visitDoubles} for float64 storage of this kind. */
+    abstract void visitRuns(long from, long n, DoubleRuns runs);
+
     // ---- the heap array, for loops the JIT must see plainly ------------------------------------
 
     /** The heap {@code byte[]} of a bool, int8 or uint8 heap storage; null for any other. */

@@ -56,11 +56,16 @@ class FastPathTest {
                     for (double s : scalars) {
                         for (Elementwise.Cmp cmp : Elementwise.Cmp.values()) {
                             for (boolean blocks : new boolean[] {false, true}) {
-                                byte[] o = new byte[n];
-                                DirectKernels.compareFinite(cmp, x, off, s, o, n, blocks);
+                                int at = 6 - off; // results written from another offset than the input's
+                                byte[] o = new byte[at + n + 2];
+                                java.util.Arrays.fill(o, (byte) 7);
+                                DirectKernels.compareFinite(cmp, x, off, s, o, at, n, blocks);
                                 for (int i = 0; i < n; i++) {
-                                    assertEquals(expected(cmp, x[off + i], s) ? 1 : 0, o[i], () -> cmp + " blocks=" + blocks
+                                    assertEquals(expected(cmp, x[off + i], s) ? 1 : 0, o[at + i], () -> cmp + " blocks=" + blocks
                                             + " n=" + n + " off=" + off + " s=" + s);
+                                }
+                                for (int i : new int[] {at - 1, at + n, at + n + 1}) {
+                                    assertEquals(7, o[i], "written outside the results at " + i);
                                 }
                             }
                         }
@@ -191,7 +196,7 @@ class FastPathTest {
             }
             for (boolean fused : new boolean[] {false, true}) {
                 float[] out = new float[n];
-                assertFalse(DirectKernels.float64ToFloat32(x, 0, out, n, true, fused));
+                assertFalse(DirectKernels.float64ToFloat32(x, 0, out, 0, n, true, fused));
                 for (int i = 0; i < n; i++) {
                     assertEquals(Float.floatToRawIntBits((float) x[i]), Float.floatToRawIntBits(out[i]));
                 }
@@ -201,7 +206,7 @@ class FastPathTest {
                     }
                     double[] y = x.clone();
                     y[n - 1] = bad;
-                    assertTrue(DirectKernels.float64ToFloat32(y, 0, new float[n], n, true, fused), bad + " fused=" + fused);
+                    assertTrue(DirectKernels.float64ToFloat32(y, 0, new float[n], 0, n, true, fused), bad + " fused=" + fused);
                 }
             }
         }

@@ -1,0 +1,222 @@
+package dev.footprint.array;
+
+import dev.footprint.storage.DoubleRuns;
+import dev.footprint.storage.Storage;
+import java.nio.DoubleBuffer;
+
+/**
+ * The float64 fast paths ({@code sum}, comparison with a finite scalar, the float32 cast) over
+ * storage of any kind, run by run where the elements lie ({@link Storage#visitDoubles}): a heap
+ * array or a big array's segment goes to the loops of {@link DirectKernels} in place, a mapped
+ * piece to loops that read its buffer directly (or, for comparisons, a small block copied out of
+ * it). Results are bit for bit those of the heap loops over the whole stretch, wherever the runs
+ * are cut.
+ */
+final class RunKernels {
+    /** Elements per block copied out of a mapped piece, or written through to a result that is not one heap array. */
+    private static final int BLOCK = 8192;
+
+    private RunKernels() {}
+
+    /** The sum of {@code a} (contiguous float64) as {@link DirectKernels#sumDoubles} adds it over one array. */
+    static double sum(NDArray a) {
+        LaneSum s = new LaneSum(a.size);
+        a.storage.visitDoubles(a.offset, a.size, s);
+        return DirectKernels.combineLanes(s.lanes);
+    }
+
+    /** {@code a cmp s} for a contiguous float64 {@code a} and a finite {@code s}, into {@code out} (bool, a's size). */
+    static void compareFinite(Elementwise.Cmp cmp, NDArray a, double s, NDArray out) {
+        a.storage.visitDoubles(a.offset, a.size, new Compare(cmp, s, out.storage));
+    }
+
+    /**
+     * {@code a} (contiguous float64) into {@code out} (float32, a's size) as astype rounds; with
+     * {@code check}, returns whether any value changed (the rest of the results are then undefined).
+     */
+    static boolean float64ToFloat32(NDArray a, NDArray out, boolean check) {
+        ToFloat32 cast = new ToFloat32(out.storage, check);
+        a.storage.visitDoubles(a.offset, a.size, cast);
+        return cast.changed;
+    }
+
+    /**
+     * Eight running sums: element {@code k} of the stretch goes to lane {@code k % 8}, except the
+     * last {@code size % 8}, which go to lane 0, as in {@link DirectKernels#addToLanes} over the
+     * whole stretch; runs cut anywhere add each lane's elements in the same order.
+     */
+    private static final class LaneSum implements DoubleRuns {
+        final double[] lanes = new double[8];
+        /** Elements before the tail that goes to lane 0: a multiple of 8. */
+        private final long whole;
+
+        LaneSum(long size) {
+            this.whole = size & ~7L;
+        }
+
+        @Override
+        public void array(double[] a, int off, int n, long done) {
+            int head = head(n, done);
+            for (int i = 0; i < head; i++) {
+                add(done + i, a[off + i]);
+            }
+            int body = body(n, done, head);
+            DirectKernels.addToLanes(a, off + head, body, lanes);
+            for (int i = head + body; i < n; i++) {
+                add(done + i, a[off + i]);
+            }
+        }
+
+        @Override
+        public void buffer(DoubleBuffer b, int index, int n, long done) {
+            int head = head(n, done);
+            for (int i = 0; i < head; i++) {
+                add(done + i, b.get(index + i));
+            }
+            int body = body(n, done, head);
+            addToLanes(b, index + head, body, lanes);
+            for (int i = head + body; i < n; i++) {
+                add(done + i, b.get(index + i));
+            }
+        }
+
+        /** Elements of the run before the stretch's next multiple of 8. */
+        private static int head(int n, long done) {
+            return (int) Math.min(n, -done & 7);
+        }
+
+        /** Elements from there in whole groups of eight, up to the tail. */
+        private int body(int n, long done, int head) {
+            return (int) (Math.max(0, Math.min(n - head, whole - (done + head))) & ~7L);
+        }
+
+        private void add(long k, double v) {
+            lanes[k < whole ? (int) (k & 7) : 0] += v;
+        }
+    }
+
+    /** {@link DirectKernels#addToLanes} over a buffer, for {@code n} a multiple of 8. */
+    private static void addToLanes(DoubleBuffer d, int off, int n, double[] lanes) {
+        double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
+        double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
+        for (int i = 0; i + 7 < n; i += 8) {
+            int k = off + i;
+            s0 += d.get(k);
+            s1 += d.get(k + 1);
+            s2 += d.get(k + 2);
+            s3 += d.get(k + 3);
+            s4 += d.get(k + 4);
+            s5 += d.get(k + 5);
+            s6 += d.get(k + 6);
+            s7 += d.get(k + 7);
+        }
+        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
+        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
+    }
+
+    /**
+     * Where a run's results go: in place into the result's heap array, or through a block that
+     * {@link Storage#put} stores (a result in big storage).
+     */
+    private abstract static class Results implements DoubleRuns {
+        final Storage out;
+        final boolean inPlace;
+        private double[] copied;
+
+        Results(Storage out) {
+            this.out = out;
+            this.inPlace = out.onHeap();
+        }
+
+        /** The results of {@code a[off..off + n)}, written from {@code at} of {@link #target()}. */
+        abstract void compute(double[] a, int off, int n, int at);
+
+        /** The array {@link #compute} writes: the result's own, or the block. */
+        abstract Object target();
+
+        @Override
+        public void array(double[] a, int off, int n, long done) {
+            if (inPlace) {
+                compute(a, off, n, (int) done);
+                return;
+            }
+            for (int k = 0; k < n; k += BLOCK) {
+                int m = Math.min(BLOCK, n - k);
+                compute(a, off + k, m, 0);
+                out.put(done + k, target(), m);
+            }
+        }
+
+        @Override
+        public void buffer(DoubleBuffer b, int index, int n, long done) {
+            if (copied == null) {
+                copied = new double[BLOCK];
+            }
+            for (int k = 0; k < n; k += BLOCK) {
+                int m = Math.min(BLOCK, n - k);
+                b.get(index + k, copied, 0, m);
+                array(copied, 0, m, done + k);
+            }
+        }
+    }
+
+    private static final class Compare extends Results {
+        private final Elementwise.Cmp cmp;
+        private final double s;
+        private final byte[] target;
+
+        Compare(Elementwise.Cmp cmp, double s, Storage out) {
+            super(out);
+            this.cmp = cmp;
+            this.s = s;
+            this.target = inPlace ? out.bytes() : new byte[BLOCK];
+        }
+
+        @Override
+        void compute(double[] a, int off, int n, int at) {
+            DirectKernels.compareFinite(cmp, a, off, s, target, at, n);
+        }
+
+        @Override
+        Object target() {
+            return target;
+        }
+    }
+
+    private static final class ToFloat32 extends Results {
+        private final boolean check;
+        private final float[] target;
+        boolean changed;
+
+        ToFloat32(Storage out, boolean check) {
+            super(out);
+            this.check = check;
+            this.target = inPlace ? out.floats() : new float[BLOCK];
+        }
+
+        @Override
+        void compute(double[] a, int off, int n, int at) {
+            if (!changed) {
+                changed = DirectKernels.float64ToFloat32(a, off, target, at, n, check);
+            }
+        }
+
+        @Override
+        Object target() {
+            return target;
+        }
+
+        /** Unchecked into the result's heap array: read straight from the buffer, without the block. */
+        @Override
+        public void buffer(DoubleBuffer b, int index, int n, long done) {
+            if (check || !inPlace) {
+                super.buffer(b, index, n, done);
+                return;
+            }
+            int at = (int) done;
+            for (int i = 0; i < n; i++) {
+                target[at + i] = (float) b.get(index + i);
+            }
+        }
+    }
+}
