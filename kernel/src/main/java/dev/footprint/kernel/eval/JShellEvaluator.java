@@ -189,16 +189,18 @@ public final class JShellEvaluator implements Evaluator {
     }
 
     /**
-     * JShell starts its compiler afresh when its class path grows, so the first code compiled
-     * after {@code %maven} or {@code %jars} compiles cold. Warming it up on the owner thread right
-     * after the cell lets the next cell find it warm if it comes a little later, and costs one
-     * that comes at once nothing it would not have paid (it waits for the warm-up instead).
+     * A cell that grew the class path gave its jars to the compiler without restarting it when it
+     * could ({@link GrowingClassPath}); right after the cell, on the owner thread, JShell gets them
+     * itself ({@link JShellSession#handOverClassPath}), which starts its compiler afresh, and the
+     * compiler is warmed up again. A next cell that comes a little later finds it warm; one that
+     * comes at once waits for the warm-up instead of compiling cold itself.
      */
     private void warmUpAfterThisCell() {
         try {
             owner.submit(() -> {
                 JShellSession current = session;
                 if (!closed && current != null && !current.isClosed()) {
+                    current.handOverClassPath();
                     current.warmUp();
                 }
             });

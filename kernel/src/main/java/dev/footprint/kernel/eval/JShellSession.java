@@ -3,6 +3,7 @@ package dev.footprint.kernel.eval;
 import dev.footprint.kernel.agent.AgentExecutionControl;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,15 +45,17 @@ final class JShellSession implements AutoCloseable {
 
     final JShell shell;
     private final UserJvmProvider provider;
+    private final GrowingClassPath compilerClassPath;
     private final List<String> addedClassPath = new ArrayList<>();
     private final TempVariableNames tempNames;
     /** Warm-ups run so far: each needs a name of its own, as JShell keeps dropped snippets' names. */
     private int warmUps;
     private volatile boolean closed;
 
-    private JShellSession(JShell shell, UserJvmProvider provider, TempVariableNames tempNames) {
+    private JShellSession(JShell shell, UserJvmProvider provider, GrowingClassPath compilerClassPath, TempVariableNames tempNames) {
         this.shell = shell;
         this.provider = provider;
+        this.compilerClassPath = compilerClassPath;
         this.tempNames = tempNames;
     }
 
@@ -65,21 +68,24 @@ final class JShellSession implements AutoCloseable {
         UserJvmProvider provider = new UserJvmProvider(options, router);
         TempVariableNames tempNames = new TempVariableNames();
         JShell shell;
+        GrowingClassPath[] fileManager = new GrowingClassPath[1];
         try {
             shell = JShell.builder()
                     .executionEngine(provider, Map.of())
                     .tempVariableNameGenerator(tempNames)
+                    .fileManager(standard -> fileManager[0] = new GrowingClassPath(standard))
                     .build();
         } catch (IllegalStateException failure) {
             throw new IOException(failure.getMessage(), failure.getCause() != null ? failure.getCause() : failure);
         }
-        JShellSession session = new JShellSession(shell, provider, tempNames);
+        JShellSession session = new JShellSession(shell, provider, fileManager[0], tempNames);
         try {
             shell.onShutdown(closedShell -> session.closed = true);
             // Through addToClasspath, not a --class-path compiler option, which would hide later additions.
             shell.addToClasspath(String.join(File.pathSeparator, options.classPath()));
             for (String entry : extraClassPath) {
-                session.addToClassPath(entry);
+                shell.addToClasspath(entry); // nothing compiled yet: JShell's own way costs nothing here
+                session.addedClassPath.add(entry);
             }
             for (String startupImport : STARTUP_IMPORTS) {
                 shell.eval(startupImport);
@@ -243,9 +249,41 @@ final class JShellSession implements AutoCloseable {
         return (Map<String, String>) agentCommand(AgentExecutionControl.CMD_RENDER_LAST, null);
     }
 
+    /**
+     * Adds {@code entry} to the class path of the compiler and of the user JVM. A jar goes to the
+     * compiler through {@link GrowingClassPath}, which keeps the compiler warm, when it can;
+     * otherwise (a directory, or a jar with classes in a package the compiler has already read)
+     * through JShell, whose compiler then starts afresh. See {@link #handOverClassPath}.
+     */
     void addToClassPath(String entry) {
-        shell.addToClasspath(entry);
+        ExecutionControl engine = provider.engine();
+        if (compilerClassPath != null && engine != null && compilerClassPath.add(Path.of(entry))) {
+            try {
+                engine.addToClasspath(entry);
+            } catch (ExecutionControl.ExecutionControlException failure) {
+                // as JShell's own addToClasspath: the next cell that needs the user JVM reports it
+            }
+        } else {
+            shell.addToClasspath(entry);
+        }
         addedClassPath.add(entry);
+    }
+
+    /**
+     * Gives JShell the jars that reached the compiler through {@link GrowingClassPath}, so that
+     * its completion indexes them and its compiler holds them in its own class path; JShell then
+     * starts its compiler afresh, so the caller warms it up again ({@link #warmUp}). Run between
+     * cells. The user JVM already has these jars and ignores a second addition of the same one.
+     */
+    void handOverClassPath() {
+        if (compilerClassPath == null) {
+            return;
+        }
+        List<Path> jars = compilerClassPath.added();
+        compilerClassPath.handOver();
+        for (Path jar : jars) {
+            shell.addToClasspath(jar.toString());
+        }
     }
 
     List<String> addedClassPath() {

@@ -29,6 +29,7 @@ final class UserJvmProvider implements ExecutionControlProvider {
     private final CompletableFuture<UserJvmExecutionControl> started = new CompletableFuture<>();
     private volatile UserJvm userJvm;
     private volatile UserJvmExecutionControl control;
+    private volatile ExecutionControl engine;
 
     UserJvmProvider(UserJvmOptions options, OutputRouter router) {
         this.options = options;
@@ -51,7 +52,8 @@ final class UserJvmProvider implements ExecutionControlProvider {
         }, "footprint-user-jvm-start");
         starter.setDaemon(true);
         starter.start();
-        return new PendingExecutionControl(started);
+        engine = new PendingExecutionControl(started);
+        return engine;
     }
 
     private UserJvmExecutionControl connect() throws IOException {
@@ -89,6 +91,11 @@ final class UserJvmProvider implements ExecutionControlProvider {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the user JVM was starting");
         }
+    }
+
+    /** The engine JShell was given (which waits for the user JVM's), or null before JShell asked for it. */
+    ExecutionControl engine() {
+        return engine;
     }
 
     /** The engine JShell uses, once connected. */

@@ -142,6 +142,30 @@ class MavenMagicTest {
         }
     }
 
+    /**
+     * The jars reach the compiler at once, in the cell that adds them, whether or not the compiler
+     * has already looked into their packages (a cell that named a class before its library was
+     * added), and stay usable, with completion, in later cells.
+     */
+    @Test
+    void aLibraryIsUsableInItsOwnCellEvenAfterACellLookedForItsClasses() {
+        try (JShellEvaluator evaluator = evaluator(repo.config())) {
+            Run sameCell = run(evaluator, "%maven org.example:greeting:1.0\norg.example.greeting.Greeting.hello()");
+            assertFalse(sameCell.outcome().isError(), sameCell.error());
+            assertEquals("\"hello from words 1.0\"", sameCell.value());
+            assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value());
+            assertTrue(evaluator.complete("org.example.greeting.Gr", 23).matches().contains("Greeting"),
+                    "completion knows the added classes: " + evaluator.complete("org.example.greeting.Gr", 23).matches());
+
+            Run tooEarly = run(evaluator, "org.example.shouter.Shouter.shout()");
+            assertTrue(tooEarly.outcome().isError(), "not added yet");
+            Run afterIt = run(evaluator, "%maven org.example:shouter:1.0\norg.example.shouter.Shouter.class.getSimpleName()");
+            assertFalse(afterIt.outcome().isError(), afterIt.error());
+            assertEquals("\"Shouter\"", afterIt.value(), "a package the compiler had found empty is read again");
+            assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value());
+        }
+    }
+
     @Test
     void coordinatesOfOneLineAreResolvedTogetherWithMavensConflictResolution() {
         try (JShellEvaluator evaluator = evaluator(repo.config())) {
