@@ -4,6 +4,7 @@ import dev.footprint.array.DType;
 import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
+import dev.footprint.storage.BigStorage;
 import dev.footprint.storage.Bits;
 import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.Storage;
@@ -15,22 +16,20 @@ import dev.footprint.storage.Storage;
  * ({@link Bits#mark}, {@link Bits#gatherMarked}): one loop per primitive, no branch per element
  * while marking, no boxing. The marks (one bit per element) are small enough to stay in cache.
  * The coordinates of a 2-d array come from walking the rows (positions are in C order), with no
- * division.
+ * division. Big storage goes a chunk at a time (positions past 2^31 and all).
  */
 final class DenseToSparse {
     private DenseToSparse() {}
 
+    /** Elements marked per pass of a big array: 2 MiB of marks, whatever the array's size. */
+    static final int BIG_CHUNK = 1 << 24;
+
     static CooArray coo(NDArray a, NDArray fill) {
-        if (a.size() > Shapes.MAX_SIZE) {
-            throw new ArrayAllocationException("sparse.coo(a) of this " + a.dtype() + " array of shape "
-                    + Shapes.text(a.shape()) + " would mark " + a.size() + " elements, more than the " + Shapes.MAX_SIZE
-                    + " one conversion handles; convert slices of at most that many elements (a.slice(\"0:1000, :\"))");
-        }
         NDArray dense = Values.run(a);
-        if (dense.storageOffset() + a.size() > Integer.MAX_VALUE) {
-            dense = a.copy(); // a view deep in a big array: its own heap copy starts at 0
-        }
         Storage src = dense.storage();
+        if (src instanceof BigStorage || dense.storageOffset() + a.size() > Integer.MAX_VALUE) {
+            return cooInChunks(dense, fill);
+        }
         int base = (int) dense.storageOffset();
         int n = (int) a.size();
         long fillBits = Values.bitsOf(fill);
@@ -48,6 +47,57 @@ final class DenseToSparse {
         }
         NDArray coordArray = NDArray.wrap(DType.INT64, coords, shape.length, nnz);
         return new CooArray(coordArray, NDArray.over(a.dtype(), values, nnz), fill, shape, true);
+    }
+
+    /**
+     * COO of a contiguous array in big storage (any number of elements, past 2^31 too), a chunk of
+     * elements at a time, as long as a segment (at least 64, at most {@link #BIG_CHUNK}), so the
+     * marks never take more than a chunk's worth. A first pass counts the stored elements, so an
+     * nnz that the COO parts cannot hold is refused before anything is allocated; a second gathers
+     * them and their flat positions.
+     */
+    private static CooArray cooInChunks(NDArray dense, NDArray fill) {
+        Storage src = dense.storage();
+        long base = dense.storageOffset();
+        long size = dense.size();
+        long[] shape = dense.shape();
+        long fillBits = Values.bitsOf(fill);
+        long segment = src instanceof BigStorage b ? b.segmentLength() : BIG_CHUNK;
+        int chunk = (int) Math.max(64, Math.min(BIG_CHUNK, segment));
+        long[] marks = new long[chunk >>> 6];
+        long nnz = 0;
+        for (long at = 0; at < size; at += chunk) {
+            nnz += Bits.mark(src, base + at, (int) Math.min(chunk, size - at), fillBits, marks);
+        }
+        long limit = Storage.HEAP_ARRAY_MAX / Math.max(1, shape.length);
+        if (nnz > limit) {
+            throw new ArrayAllocationException("sparse.coo(a) of this " + dense.dtype() + " array of shape "
+                    + Shapes.text(shape) + " would store " + nnz + " elements, more than the " + limit + " that COO "
+                    + "coordinates of " + shape.length + " axes hold in one Java array; convert slices of it "
+                    + "(a.slice(\"0:1000, :\")), or choose a fill value that most elements have");
+        }
+        int total = (int) nnz;
+        HeapStorage values = HeapStorage.allocate(src.encoding(), total);
+        long[] offsets = new long[total];
+        int k = 0;
+        for (long at = 0; at < size; at += chunk) {
+            int n = (int) Math.min(chunk, size - at);
+            int found = Bits.mark(src, base + at, n, fillBits, marks);
+            if (found == 0) {
+                continue;
+            }
+            if (found > total - k) {
+                throw new java.util.ConcurrentModificationException("the array changed while sparse.coo(a) read it");
+            }
+            Bits.gatherMarked(src, base + at, n, marks, found).copyTo(null, 0, found, values, k);
+            for (int b = 0, words = (n + 63) >>> 6; b < words; b++) {
+                for (long m = marks[b]; m != 0; m &= m - 1) offsets[k++] = at + ((long) b << 6) + Long.numberOfTrailingZeros(m);
+            }
+        }
+        if (k != total) {
+            throw new java.util.ConcurrentModificationException("the array changed while sparse.coo(a) read it");
+        }
+        return CooArray.fromOffsets(offsets, NDArray.over(dense.dtype(), values, total), fill, shape, DType.INT64);
     }
 
     /** The coordinates of the marked elements of an array that is not 2-d, {@code ndim x nnz} in C order of the elements. */

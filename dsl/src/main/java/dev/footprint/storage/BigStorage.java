@@ -76,8 +76,13 @@ public final class BigStorage extends Storage {
         return segments[(int) (i >>> shift)];
     }
 
-    private int local(long i) {
+    int local(long i) {
         return (int) (i & mask);
+    }
+
+    /** The segment array that holds every element of {@code [from, from + n)}, or null when the run crosses segments. */
+    Object segmentHolding(long from, int n) {
+        return n > 0 && from >>> shift == (from + n - 1) >>> shift ? segment(from) : null;
     }
 
     /**

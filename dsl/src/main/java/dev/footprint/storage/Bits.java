@@ -20,6 +20,20 @@ public final class Bits {
         return s instanceof HeapStorage h ? h.array() : null;
     }
 
+    /**
+     * The primitive array that holds all of elements {@code [base, base + n)}: the heap array, or
+     * the one segment of big storage they lie in; null when they live elsewhere or cross segments.
+     */
+    private static Object runArray(Storage s, long base, int n) {
+        Object a = heapArray(s);
+        return a != null ? a : s instanceof BigStorage b ? b.segmentHolding(base, n) : null;
+    }
+
+    /** Where element {@code base} lies in the array {@link #runArray} gave. */
+    private static int runStart(Storage s, long base) {
+        return s instanceof BigStorage b ? b.local(base) : (int) base;
+    }
+
     /** The bits of elements {@code [base, base + n)} into {@code out[0, n)}. */
     public static void read(Storage s, int base, int n, long[] out) {
         Encoding.Primitive p = s.encoding.primitive();
@@ -77,11 +91,11 @@ public final class Bits {
      * bits: bit {@code i % 64} of {@code marks[i / 64]} for element {@code base + i}
      * ({@code marks} holds at least {@code ceil(n / 64)} words). Returns how many are marked.
      */
-    public static int mark(Storage s, int base, int n, long fillBits, long[] marks) {
+    public static int mark(Storage s, long base, int n, long fillBits, long[] marks) {
         Encoding.Primitive p = s.encoding.primitive();
-        Object a = heapArray(s);
+        Object a = runArray(s, base, n);
         if (a != null) {
-            return MarkLoops.mark(p, a, base, n, fillBits, marks);
+            return MarkLoops.mark(p, a, runStart(s, base), n, fillBits, marks);
         }
         int marked = 0;
         long[] step = new long[Storage.STEP >>> 6];
@@ -97,12 +111,12 @@ public final class Bits {
     }
 
     /** The {@code nnz} elements of {@code [base, base + n)} marked by {@link #mark}, in order, in a new heap storage. */
-    public static HeapStorage gatherMarked(Storage s, int base, int n, long[] marks, int nnz) {
+    public static HeapStorage gatherMarked(Storage s, long base, int n, long[] marks, int nnz) {
         Encoding.Primitive p = s.encoding.primitive();
         Object out = HeapLoops.newArray(p, nnz);
-        Object a = heapArray(s);
+        Object a = runArray(s, base, n);
         if (a != null) {
-            MarkLoops.gather(p, a, base, marks, 0, (int) ((n + 63L) >>> 6), out, 0);
+            MarkLoops.gather(p, a, runStart(s, base), marks, 0, (int) ((n + 63L) >>> 6), out, 0);
         } else {
             int k = 0;
             for (int done = 0; done < n; ) {
@@ -137,17 +151,25 @@ public final class Bits {
      * Copies elements {@code [base, base + n)} of {@code src} to elements {@code at[0, n)} of
      * {@code dst} (the same encoding), bit for bit.
      */
-    public static void scatter(Storage src, int base, int n, Storage dst, int[] at) {
+    public static void scatter(Storage src, long base, int n, Storage dst, int[] at) {
+        scatter(src, base, n, dst, 0, at);
+    }
+
+    /**
+     * As {@link #scatter(Storage, long, int, Storage, int[])}, to elements {@code dstBase + at[0, n)}
+     * of {@code dst}: past 2^31 elements, where an {@code int} offset from 0 no longer reaches.
+     */
+    public static void scatter(Storage src, long base, int n, Storage dst, long dstBase, int[] at) {
         Object a = heapArray(src);
         if (a != null && base == 0) {
-            dst.writeRaw(at, 0, n, a);
+            dst.writeRaw(at, dstBase, n, a);
             return;
         }
         for (int done = 0; done < n; ) {
             int m = Math.min(Storage.STEP, n - done);
             Object scratch = src.scratch(m);
             src.readRaw(null, base + done, m, scratch);
-            dst.writeRaw(Arrays.copyOfRange(at, done, done + m), 0, m, scratch);
+            dst.writeRaw(Arrays.copyOfRange(at, done, done + m), dstBase, m, scratch);
             done += m;
         }
     }

@@ -1,13 +1,18 @@
 package dev.footprint.array;
 
 import static dev.footprint.Footprint.arr;
+import static dev.footprint.Footprint.sparse;
 import static dev.footprint.array.DType.BOOL;
 import static dev.footprint.array.DType.FLOAT32;
+import static dev.footprint.array.DType.INT64;
 import static dev.footprint.array.DType.UINT8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.sparse.CooArray;
+import dev.footprint.sparse.CsrArray;
 import dev.footprint.storage.BigStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,10 +86,47 @@ class HugeArrayTest {
     }
 
     @Test
+    void sparseCooOfAHugeArrayFindsElementsPastTwoToThe31AndGoesBack() {
+        NDArray a = arr.zeros(UINT8, ROWS, COLS);
+        long[][] at = {{0, 0}, {PAST_ROW, PAST_COL - 1}, {PAST_ROW, PAST_COL}, {ROWS - 1, 7}, {ROWS - 1, COLS - 1}};
+        for (int k = 0; k < at.length; k++) {
+            a.set(k + 1L, at[k][0], at[k][1]);
+        }
+        CooArray s = sparse.coo(a);
+        assertEquals(at.length, s.nnz());
+        assertEquals(INT64, s.indexType());
+        long[] coords = new long[2 * at.length];
+        for (int k = 0; k < at.length; k++) {
+            coords[k] = at[k][0];
+            coords[at.length + k] = at[k][1];
+        }
+        assertEquals(NDArray.wrap(INT64, coords, 2, at.length), s.coords());
+        assertEquals("array([1, 2, 3, 4, 5], dtype=uint8)", s.data().toString());
+        assertEquals(DType.UINT16, s.smallestIndexType()); // each axis fits uint16, though the flat positions pass int32
+
+        CsrArray csr = s.tocsr();
+        assertEquals(2L, csr.indptr().getLongFlat(PAST_ROW + 1) - csr.indptr().getLongFlat(PAST_ROW));
+        assertEquals(5L, csr.indptr().getLongFlat(ROWS));
+        csr = null;
+
+        NDArray back = s.todense();
+        assertTrue(back.storage() instanceof BigStorage, back.storage().describe());
+        assertEquals(a, back);
+    }
+
+    @Test
+    void sparseCooOfAHugeArrayWithTooManyStoredElementsIsRefusedBeforeAllocating() {
+        NDArray a = arr.full(UINT8, 3L, ROWS, COLS);
+        String message = assertThrows(ArrayAllocationException.class, () -> sparse.coo(a)).getMessage();
+        long limit = (Integer.MAX_VALUE - 8) / 2;
+        assertTrue(message.contains("would store " + N + " elements") && message.contains("more than the " + limit), message);
+    }
+
+    @Test
     void aShapePastTheHeapIsRefusedBeforeAllocating() {
         long rows = Runtime.getRuntime().maxMemory() / COLS + 1;
         long before = MemoryLedger.allocatedTotal();
-        String message = org.junit.jupiter.api.Assertions.assertThrows(ArrayAllocationException.class,
+        String message = assertThrows(ArrayAllocationException.class,
                 () -> arr.zeros(UINT8, rows, COLS)).getMessage();
         assertTrue(message.contains("cannot allocate " + rows * COLS + " bytes") && message.contains("available"), message);
         assertEquals(before, MemoryLedger.allocatedTotal());
