@@ -14,7 +14,11 @@ The mapped table compares, over one float64 .npy file of about --mapped-gib GiB 
 random in [0, 1)), NumPy's np.load(path, mmap_mode='r') with Footprint's arr.load(path,
 MMAP_READ): a.sum(), a < 0.5 and a.astype(np.float32) (as(FLOAT32, UNSAFE)); both sides call
 each operation twice before timing, so the page cache holds the file for both, and the table
-checks that the sums, the count of true elements and the float32 sums agree.
+checks that the sums, the count of true elements and the float32 sums agree. The big table
+compares the same three operations over a uint8 array of --big-elements (default 2^31 + 2^24,
+past what one Java array holds, so Footprint keeps it in big storage) in memory on both sides,
+NumPy's arrays freed before Footprint's JVM starts (-Xmx --big-heap-gib). Both large tables
+give wall time and the timing thread's CPU time, medians of five after two warm-up calls.
 
 pydata's COO.tocsr() is its own conversion (a bincount of the rows, a cumulative sum, then
 scipy's csr_matrix constructor, which narrows the indices to int32); it returns a scipy
@@ -25,6 +29,7 @@ counter-based generator (SplitMix64), and the table checks that nnz and the prod
     python3 bench/compare.py [--jar bench/target/footprint-benchmarks.jar] [--sizes 1024 4096]
                              [--sparse-sizes 1024 4096] [--skip-dense] [--skip-sparse]
                              [--mapped-gib 3] [--mapped-dir DIR] [--skip-mapped]
+                             [--big-elements N] [--big-heap-gib 13] [--skip-big]
 """
 
 import argparse
@@ -134,6 +139,9 @@ def main():
     p.add_argument("--skip-mapped", action="store_true", help="no table of the mapped file")
     p.add_argument("--mapped-gib", type=float, default=3.0, help="size of the mapped float64 file")
     p.add_argument("--mapped-dir", default=None, help="where the mapped file is written (and deleted)")
+    p.add_argument("--skip-big", action="store_true", help="no table of the big uint8 array")
+    p.add_argument("--big-elements", type=int, default=2**31 + 2**24, help="elements of the big uint8 array")
+    p.add_argument("--big-heap-gib", type=int, default=13, help="the JVM's heap for the big table")
     args = p.parse_args()
     if not os.path.isfile(args.jar):
         sys.exit("no benchmark jar at %s; build it with: mvn -q -pl bench -am package -DskipTests" % args.jar)
@@ -146,11 +154,13 @@ def main():
         compare_sparse(args)
     if not args.skip_mapped:
         compare_mapped(args)
+    if not args.skip_big:
+        compare_big(args)
 
 
-def run_java(args, main_class, sizes):
+def run_java(args, main_class, sizes, heap_gib=6):
     """Runs a timing program of the bench jar; returns the JSON objects it prints, one per line."""
-    cmd = [args.java, "-Xmx6g", "-cp", args.jar, main_class] + [str(n) for n in sizes]
+    cmd = [args.java, "-Xmx%dg" % heap_gib, "-cp", args.jar, main_class] + [str(n) for n in sizes]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
@@ -230,16 +240,54 @@ def write_mapped(path, gib):
 
 
 def median_of_five_ms(fn):
-    """As MappedCompareMain: two warm-up calls, then the median of five."""
+    """As LargeTimer (MappedCompareMain, BigCompareMain): two warm-up calls, then the median of five,
+    in wall time and in this thread's CPU time; returns (wall ms, CPU ms, the last result)."""
     fn()
     fn()
-    times = []
+    wall, cpu = [], []
+    r = None
     for _ in range(5):
+        r = None
+        c0 = time.thread_time()
         t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1e3)
-    times.sort()
-    return times[2]
+        r = fn()
+        wall.append((time.perf_counter() - t0) * 1e3)
+        cpu.append((time.thread_time() - c0) * 1e3)
+    wall.sort()
+    cpu.sort()
+    return wall[2], cpu[2], r
+
+
+def time_large(ops):
+    """ops: name -> (operation, check of its result); returns name -> (wall ms, CPU ms, check)."""
+    rows = {}
+    for op, (fn, check) in ops.items():
+        t_wall, t_cpu, r = median_of_five_ms(fn)
+        rows[op] = (t_wall, t_cpu, check(r))
+        del r
+    return rows
+
+
+def print_large(numpy_rows, java):
+    """The table of a large comparison, checking that both sides computed the same."""
+    print("| operation | NumPy ms | Footprint ms | ratio | NumPy CPU ms | Footprint CPU ms | CPU ratio |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for op, (t_np, c_np, expected) in numpy_rows.items():
+        r = java.get(op)
+        if r is None:
+            print("| %s | %.1f | missing | - | %.1f | missing | - |" % (op, t_np, c_np))
+            continue
+        if abs(r["check"] - expected) > 1e-6 * max(1.0, abs(expected)):
+            sys.exit("results differ: %s: Footprint %r, NumPy %r" % (op, r["check"], expected))
+        print("| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |"
+              % (op, t_np, r["ms"], r["ms"] / t_np, c_np, r["cpu_ms"], r["cpu_ms"] / c_np))
+
+
+LARGE_CHECKS = {
+    "sum": lambda r: float(r),
+    "lt": lambda r: int(np.count_nonzero(r)),
+    "as_float32_unsafe": lambda r: float(np.sum(r, dtype=np.float64)),
+}
 
 
 def compare_mapped(args):
@@ -250,14 +298,11 @@ def compare_mapped(args):
     try:
         write_mapped(path, args.mapped_gib)
         a = np.load(path, mmap_mode="r")
-        ops = {
-            "sum": (lambda: a.sum(), lambda r: float(r)),
-            "lt": (lambda: a < 0.5, lambda r: int(np.count_nonzero(r))),
-            "as_float32_unsafe": (lambda: a.astype(np.float32), lambda r: float(np.sum(r, dtype=np.float64))),
-        }
-        numpy_rows = {}
-        for op, (fn, check) in ops.items():
-            numpy_rows[op] = (median_of_five_ms(fn), check(fn()))
+        numpy_rows = time_large({
+            "sum": (lambda: a.sum(), LARGE_CHECKS["sum"]),
+            "lt": (lambda: a < 0.5, LARGE_CHECKS["lt"]),
+            "as_float32_unsafe": (lambda: a.astype(np.float32), LARGE_CHECKS["as_float32_unsafe"]),
+        })
         java = {r["op"]: r for r in run_java(args, "dev.footprint.bench.MappedCompareMain", [path])}
     finally:
         for name in os.listdir(folder):
@@ -267,16 +312,41 @@ def compare_mapped(args):
     print()
     print("mapped float64 file, %s elements (%.2f GiB), NumPy mmap_mode='r' against arr.load(path, MMAP_READ)"
           % (a.shape, a.nbytes / 2**30))
-    print("| operation | NumPy ms | Footprint ms | ratio |")
-    print("| --- | --- | --- | --- |")
-    for op, (t_np, expected) in numpy_rows.items():
-        r = java.get(op)
-        if r is None:
-            print("| %s | %.1f | missing | - |" % (op, t_np))
-            continue
-        if abs(r["check"] - expected) > 1e-6 * max(1.0, abs(expected)):
-            sys.exit("results differ: %s: Footprint %r, NumPy %r" % (op, r["check"], expected))
-        print("| %s | %.1f | %.1f | %.2f |" % (op, t_np, r["ms"], r["ms"] / t_np))
+    print_large(numpy_rows, java)
+
+
+BIG_PERIOD = 2**20  # as BigCompareMain.PERIOD
+
+
+def big_array(n):
+    """uint8, element i = ((j * 2654435761) >> 24) & 0xFF for j = i % 2^20, as BigCompareMain.filled."""
+    j = np.arange(BIG_PERIOD, dtype=np.uint64)
+    pattern = ((j * np.uint64(2654435761)) >> np.uint64(24)).astype(np.uint8)
+    a = np.empty(n, dtype=np.uint8)
+    for at in range(0, n, BIG_PERIOD):
+        m = min(BIG_PERIOD, n - at)
+        a[at:at + m] = pattern[:m]
+    return a
+
+
+def compare_big(args):
+    import gc
+
+    n = args.big_elements
+    a = big_array(n)
+    numpy_rows = time_large({
+        "sum": (lambda: a.sum(), LARGE_CHECKS["sum"]),
+        "lt": (lambda: a < 0.5, LARGE_CHECKS["lt"]),
+        "as_float32_unsafe": (lambda: a.astype(np.float32), LARGE_CHECKS["as_float32_unsafe"]),
+    })
+    del a
+    gc.collect()  # NumPy's arrays go before Footprint's JVM takes its heap
+    java = {r["op"]: r for r in run_java(args, "dev.footprint.bench.BigCompareMain", [n], args.big_heap_gib)}
+
+    print()
+    print("big uint8 array, %d elements (%.2f GiB; 2^31 = %d), NumPy in memory against Footprint's big storage"
+          % (n, n / 2**30, 2**31))
+    print_large(numpy_rows, java)
 
 
 if __name__ == "__main__":
