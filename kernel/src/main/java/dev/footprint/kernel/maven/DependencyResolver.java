@@ -3,6 +3,7 @@ package dev.footprint.kernel.maven;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.collection.CollectResult;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.internal.impl.filter.PrefixesRemoteRepositoryFilterSource;
@@ -50,6 +52,8 @@ public final class DependencyResolver implements AutoCloseable {
 
     private final MavenConfig config;
     private volatile RepositorySystem system;
+    /** Resolutions the resolver ran (not answered from a {@link ResolutionRecord}). */
+    private int resolverRuns;
 
     public DependencyResolver(MavenConfig config) {
         this.config = config;
@@ -58,7 +62,9 @@ public final class DependencyResolver implements AutoCloseable {
     /**
      * Resolves {@code wanted} and their compile and runtime dependencies from {@code repositories}
      * and then the default repository from Maven's super POM (as a POM's repositories come before
-     * it in Maven), through the settings' mirrors.
+     * it in Maven), through the settings' mirrors. The same request made before with the same
+     * repositories and settings, whose files are all unchanged, is answered from its
+     * {@link ResolutionRecord} without running the resolver.
      *
      * @param progress receives where resolution stands, from the resolver's threads
      * @return the files in class-path order (Maven's: breadth of the graph in pre-order)
@@ -92,9 +98,13 @@ public final class DependencyResolver implements AutoCloseable {
             // resolve() reports it, with the file, line and column
         }
         try (RehearsalRepository rehearsal = RehearsalRepository.create()) {
-            List<ResolvedArtifact> resolved = resolve(MavenSettings.defaults(rehearsal.localRepository()),
-                    List.of(RequestedDependency.of(rehearsal.coordinate())), List.of(rehearsal.remote()), step -> {});
-            return resolved.size() == rehearsal.artifacts();
+            MavenSettings settings = MavenSettings.defaults(rehearsal.localRepository());
+            List<RequestedDependency> wanted = List.of(RequestedDependency.of(rehearsal.coordinate()));
+            List<ResolvedArtifact> resolved = resolve(settings, wanted, List.of(rehearsal.remote()), step -> {});
+            // Again, answered from the record the first one left, as a library resolved by an earlier kernel is.
+            List<ResolvedArtifact> recorded = resolve(settings, wanted, List.of(rehearsal.remote()), step -> {});
+            return resolved.size() == rehearsal.artifacts()
+                    && recorded.stream().map(ResolvedArtifact::file).toList().equals(resolved.stream().map(ResolvedArtifact::file).toList());
         } catch (IOException | RuntimeException failed) {
             return false;
         } finally {
@@ -104,6 +114,13 @@ public final class DependencyResolver implements AutoCloseable {
 
     private List<ResolvedArtifact> resolve(MavenSettings settings, List<RequestedDependency> wanted,
             List<RepositorySpec> repositories, Consumer<ResolutionProgress.Snapshot> progress) {
+        List<RemoteRepository> declared = declared(repositories);
+        String key = ResolutionRecord.recordable(wanted) ? ResolutionRecord.key(settings, wanted, declared, config.properties()) : null;
+        List<ResolvedArtifact> recorded = key == null ? null : ResolutionRecord.find(settings.localRepository, key);
+        if (recorded != null) {
+            return recorded;
+        }
+        resolverRuns++;
         RepositorySystem repositorySystem = system();
         ResolutionProgress tracker = new ResolutionProgress(progress);
         try (CloseableSession session = new SessionBuilderSupplier(repositorySystem).get()
@@ -122,7 +139,7 @@ public final class DependencyResolver implements AutoCloseable {
                 .setTransferListener(tracker.transfers())
                 .setRepositoryListener(tracker.artifacts())
                 .build()) {
-            List<RemoteRepository> remotes = repositorySystem.newResolutionRepositories(session, declared(repositories));
+            List<RemoteRepository> remotes = repositorySystem.newResolutionRepositories(session, declared);
             ResolutionFailures failures = new ResolutionFailures(remotes, settings, config);
             List<Dependency> roots = new ArrayList<>();
             for (RequestedDependency dependency : wanted) {
@@ -148,8 +165,24 @@ public final class DependencyResolver implements AutoCloseable {
             for (ArtifactResult artifact : result.getArtifactResults()) {
                 resolved.add(resolvedArtifact(artifact, tracker));
             }
+            if (key != null) {
+                List<Path> poms = new ArrayList<>();
+                for (DependencyNode node : nodes.getNodes()) {
+                    Artifact artifact = node.getArtifact();
+                    if (node.getDependency() != null && artifact != null) {
+                        poms.add(session.getLocalRepositoryManager().getAbsolutePathForLocalArtifact(
+                                new DefaultArtifact(artifact.getGroupId(), artifact.getArtifactId(), "", "pom", artifact.getVersion())));
+                    }
+                }
+                ResolutionRecord.write(settings.localRepository, key, resolved, poms);
+            }
             return resolved;
         }
+    }
+
+    /** How many resolutions ran the resolver, rather than being answered from a record. */
+    synchronized int resolverRuns() {
+        return resolverRuns;
     }
 
     private RepositorySystem system() {

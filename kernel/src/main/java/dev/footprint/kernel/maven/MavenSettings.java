@@ -33,14 +33,19 @@ final class MavenSettings {
     final MirrorSelector mirrors;
     final ProxySelector proxies;
     final AuthenticationSelector credentials;
+    /** What of these settings a resolution's answer depends on, as text ({@link ResolutionRecord}). */
+    final String fingerprint;
 
     private MavenSettings(Settings settings, Path localRepository) {
         this.localRepository = localRepository;
         offline = settings.isOffline();
+        StringBuilder seen = new StringBuilder("local ").append(localRepository.toAbsolutePath()).append(" offline ").append(offline);
         DefaultMirrorSelector mirrorSelector = new DefaultMirrorSelector();
         for (Mirror mirror : settings.getMirrors()) {
             mirrorSelector.add(mirror.getId(), mirror.getUrl(), mirror.getLayout(), false, mirror.isBlocked(),
                     mirror.getMirrorOf(), mirror.getMirrorOfLayouts());
+            seen.append("\nmirror ").append(String.join(" ", mirror.getId(), mirror.getUrl(), mirror.getLayout(),
+                    String.valueOf(mirror.isBlocked()), mirror.getMirrorOf(), mirror.getMirrorOfLayouts()));
         }
         mirrors = mirrorSelector;
         DefaultProxySelector proxySelector = new DefaultProxySelector();
@@ -49,6 +54,8 @@ final class MavenSettings {
                 Authentication auth = proxy.getUsername() == null ? null
                         : new AuthenticationBuilder().addUsername(proxy.getUsername()).addPassword(proxy.getPassword()).build();
                 proxySelector.add(new Proxy(proxy.getProtocol(), proxy.getHost(), proxy.getPort(), auth), proxy.getNonProxyHosts());
+                seen.append("\nproxy ").append(String.join(" ", proxy.getProtocol(), proxy.getHost(), String.valueOf(proxy.getPort()),
+                        String.valueOf(proxy.getNonProxyHosts()), String.valueOf(proxy.getUsername())));
             }
         }
         proxies = proxySelector;
@@ -57,8 +64,10 @@ final class MavenSettings {
             authSelector.add(server.getId(), new AuthenticationBuilder()
                     .addUsername(server.getUsername()).addPassword(server.getPassword())
                     .addPrivateKey(server.getPrivateKey(), server.getPassphrase()).build());
+            seen.append("\nserver ").append(server.getId()).append(' ').append(server.getUsername());
         }
         credentials = authSelector;
+        fingerprint = seen.toString();
     }
 
     /**
