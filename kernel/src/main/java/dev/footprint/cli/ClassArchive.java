@@ -2,7 +2,6 @@ package dev.footprint.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import dev.footprint.kernel.protocol.TrainingClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

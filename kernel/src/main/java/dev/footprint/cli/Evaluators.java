@@ -1,7 +1,8 @@
 package dev.footprint.cli;
 
+import dev.footprint.kernel.eval.BackgroundStartEvaluator;
 import dev.footprint.kernel.eval.Evaluator;
-import dev.footprint.kernel.eval.JShellEvaluator;
+import dev.footprint.kernel.jshell.JShellEvaluator;
 
 /** Creates the evaluator the kernel runs cells with. */
 final class Evaluators {

@@ -1,8 +1,8 @@
 package dev.footprint.cli;
 
 import dev.footprint.kernel.eval.Evaluator;
-import dev.footprint.kernel.eval.JShellEvaluator;
-import dev.footprint.kernel.eval.UserJvmOptions;
+import dev.footprint.kernel.jshell.JShellEvaluator;
+import dev.footprint.kernel.userjvm.UserJvmOptions;
 import dev.footprint.notebook.Notebook;
 import dev.footprint.notebook.NotebookFile;
 import dev.footprint.notebook.NotebookRunner;

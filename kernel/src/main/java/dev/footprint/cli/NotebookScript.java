@@ -1,6 +1,6 @@
 package dev.footprint.cli;
 
-import dev.footprint.kernel.eval.FootprintCallRewriter;
+import dev.footprint.kernel.jshell.FootprintCallRewriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import dev.footprint.kernel.eval.CompletionResult;
+import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
-import dev.footprint.kernel.eval.Evaluator;
-import dev.footprint.kernel.eval.CompletionResult;
 import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.IsCompleteResult;
 import java.io.ByteArrayOutputStream;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.footprint.kernel.eval.JShellEvaluator;
-import dev.footprint.kernel.eval.UserJvmOptions;
+import dev.footprint.kernel.jshell.JShellEvaluator;
 import dev.footprint.kernel.maven.TestRepository;
+import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

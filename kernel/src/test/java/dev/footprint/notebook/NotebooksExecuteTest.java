@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.footprint.kernel.eval.JShellEvaluator;
-import dev.footprint.kernel.eval.UserJvmOptions;
+import dev.footprint.kernel.jshell.JShellEvaluator;
+import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

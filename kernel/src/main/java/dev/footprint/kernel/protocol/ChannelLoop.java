@@ -1,7 +1,7 @@
 package dev.footprint.kernel.protocol;
 
-import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonObject;
+import dev.footprint.kernel.eval.KernelLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package dev.footprint.kernel.protocol;
 
-import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonObject;
 import dev.footprint.kernel.eval.Evaluator;
+import dev.footprint.kernel.eval.KernelLog;
 
 /**
  * Answers the control socket on its own thread, so interrupt and shutdown work while the shell

@@ -1,6 +1,5 @@
 package dev.footprint.kernel.protocol;
 
-import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -9,6 +8,7 @@ import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import dev.footprint.kernel.eval.InspectionResult;
+import dev.footprint.kernel.eval.KernelLog;
 import dev.footprint.kernel.eval.PagerRequest;
 import java.util.ArrayList;
 import java.util.List;

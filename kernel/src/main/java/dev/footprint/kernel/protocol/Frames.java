@@ -5,12 +5,12 @@ import java.util.List;
 import org.zeromq.ZMQ;
 
 /** Sends and receives whole multipart messages on a ZeroMQ socket. */
-final class Frames {
+public final class Frames {
 
     private Frames() {}
 
     /** Receives every frame of the next message; null if none is waiting and {@code flags} is DONTWAIT. */
-    static List<byte[]> receive(ZMQ.Socket socket, int flags) {
+    public static List<byte[]> receive(ZMQ.Socket socket, int flags) {
         byte[] first = socket.recv(flags);
         if (first == null) {
             return null;
@@ -24,7 +24,7 @@ final class Frames {
     }
 
     /** Sends {@code frames} as one multipart message. */
-    static void send(ZMQ.Socket socket, List<byte[]> frames) {
+    public static void send(ZMQ.Socket socket, List<byte[]> frames) {
         int last = frames.size() - 1;
         for (int i = 0; i < last; i++) {
             socket.sendMore(frames.get(i));

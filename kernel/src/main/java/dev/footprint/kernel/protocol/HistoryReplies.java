@@ -1,8 +1,8 @@
 package dev.footprint.kernel.protocol;
 
-import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.footprint.kernel.eval.KernelLog;
 import java.util.List;
 
 /** Answers {@code history_request}: tail, range or search, with or without outputs. */

@@ -1,8 +1,8 @@
 package dev.footprint.kernel.protocol;
 
-import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonObject;
 import dev.footprint.kernel.eval.Evaluator;
+import dev.footprint.kernel.eval.KernelLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.footprint.kernel.protocol;
 
-import dev.footprint.kernel.eval.KernelLog;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.footprint.kernel.eval.CompletionResult;
 import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.IsCompleteResult;
+import dev.footprint.kernel.eval.KernelLog;
 import java.util.List;
 import java.util.Map;
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Keeps everything a cell produced, in order, for assertions. */
-final class RecordingListener implements ExecutionListener {
-    record Event(String kind, String name, String text, Map<String, String> bundle, String displayId, boolean flag) {}
+public final class RecordingListener implements ExecutionListener {
+    public record Event(String kind, String name, String text, Map<String, String> bundle, String displayId, boolean flag) {}
 
-    final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+    public final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void stream(String name, String text) {
@@ -26,15 +26,15 @@ final class RecordingListener implements ExecutionListener {
         events.add(new Event("clear", null, null, null, null, wait));
     }
 
-    String stdout() {
+    public String stdout() {
         return text("stdout");
     }
 
-    String stderr() {
+    public String stderr() {
         return text("stderr");
     }
 
-    String text(String name) {
+    public String text(String name) {
         StringBuilder text = new StringBuilder();
         synchronized (events) {
             events.stream().filter(e -> e.kind().equals("stream") && e.name().equals(name)).forEach(e -> text.append(e.text()));
@@ -42,13 +42,13 @@ final class RecordingListener implements ExecutionListener {
         return text.toString();
     }
 
-    long streamCalls(String name) {
+    public long streamCalls(String name) {
         synchronized (events) {
             return events.stream().filter(e -> e.kind().equals("stream") && e.name().equals(name)).count();
         }
     }
 
-    List<Event> displays() {
+    public List<Event> displays() {
         synchronized (events) {
             return events.stream().filter(e -> !e.kind().equals("stream")).toList();
         }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
-import dev.footprint.kernel.eval.JShellEvaluator;
-import dev.footprint.kernel.eval.UserJvmOptions;
+import dev.footprint.kernel.jshell.JShellEvaluator;
+import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

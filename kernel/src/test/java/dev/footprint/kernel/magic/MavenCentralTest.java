@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.footprint.kernel.eval.JShellEvaluator;
-import dev.footprint.kernel.eval.UserJvmOptions;
+import dev.footprint.kernel.jshell.JShellEvaluator;
 import dev.footprint.kernel.maven.MavenConfig;
+import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;

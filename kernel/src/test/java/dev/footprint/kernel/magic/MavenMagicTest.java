@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
-import dev.footprint.kernel.eval.JShellEvaluator;
-import dev.footprint.kernel.eval.UserJvmOptions;
+import dev.footprint.kernel.jshell.JShellEvaluator;
 import dev.footprint.kernel.maven.MavenConfig;
 import dev.footprint.kernel.maven.TestRepository;
+import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;

@@ -38,7 +38,7 @@ public final class ScriptedEvaluator implements Evaluator {
     final AtomicInteger restarts = new AtomicInteger();
     final AtomicInteger interrupts = new AtomicInteger();
     volatile boolean closed;
-    final List<String> executed = new CopyOnWriteArrayList<>();
+    public final List<String> executed = new CopyOnWriteArrayList<>();
 
     @Override
     public ExecutionOutcome execute(String code, ExecutionListener listener) {
