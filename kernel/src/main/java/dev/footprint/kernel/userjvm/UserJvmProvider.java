@@ -94,7 +94,7 @@ public final class UserJvmProvider implements ExecutionControlProvider {
     }
 
     /** The engine JShell was given (which waits for the user JVM's), or null before JShell asked for it. */
-    ExecutionControl engine() {
+    public ExecutionControl engine() {
         return engine;
     }
 

@@ -1,4 +1,4 @@
-package dev.footprint.kernel.eval;
+package dev.footprint.kernel.jshell;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.footprint.kernel.eval;
+package dev.footprint.kernel.jshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
