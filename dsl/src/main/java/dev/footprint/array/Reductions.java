@@ -169,63 +169,13 @@ final class Reductions {
         }
         int nd = a.ndim();
         int[] outShape = new int[nd - 1];
-        long[] outStrides = new long[nd - 1];
         for (int i = 0, j = 0; i < nd; i++) {
             if (i != axis) {
-                outShape[j] = a.shape[i];
-                outStrides[j++] = a.strides[i];
+                outShape[j++] = a.shape[i];
             }
         }
-        DType rt = resultType(kind, a.dtype);
-        NDArray out = NDArray.zeros(rt, outShape);
-        int len = a.shape[axis];
-        long step = a.strides[axis];
-        OffsetCursor cursor = new OffsetCursor(outShape, outStrides, a.offset);
-        int[] offs = new int[CHUNK];
-        boolean floatLane = a.dtype.isFloat() || kind == Kind.MEAN;
-        boolean unsigned = a.dtype == DType.UINT64;
-        boolean laterWins = tiesTakeLater(a.dtype);
-        long pos = 0;
-        int n;
-        while ((n = cursor.next(offs)) > 0) {
-            for (int k = 0; k < n; k++, pos++) {
-                long base = cursor.base() + offs[k];
-                if (kind == Kind.COUNT_NONZERO) {
-                    long c = 0;
-                    for (int i = 0; i < len; i++) {
-                        c += a.storage.readDouble(base + i * step) != 0 ? 1 : 0;
-                    }
-                    out.storage.writeLong(pos, c);
-                } else if (floatLane) {
-                    double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
-                    boolean nan = false;
-                    for (int i = 0; i < len; i++) {
-                        double v = a.storage.readDouble(base + i * step);
-                        nan |= v != v;
-                        acc = kind == Kind.MIN ? min(acc, v, laterWins) : kind == Kind.MAX ? max(acc, v, laterWins) : acc + v;
-                    }
-                    if (nan) {
-                        acc = Double.NaN;
-                    }
-                    if (kind == Kind.MEAN) {
-                        acc = len == 0 ? Double.NaN : acc / len;
-                    }
-                    out.storage.writeDouble(pos, acc);
-                } else {
-                    long acc = kind == Kind.SUM ? 0 : a.storage.readLong(base);
-                    for (int i = kind == Kind.SUM ? 0 : 1; i < len; i++) {
-                        long v = a.storage.readLong(base + i * step);
-                        if (kind == Kind.SUM) {
-                            acc += v;
-                        } else {
-                            int c = unsigned ? Long.compareUnsigned(v, acc) : Long.compare(v, acc);
-                            acc = (kind == Kind.MIN ? c < 0 : c > 0) ? v : acc;
-                        }
-                    }
-                    out.storage.writeLong(pos, acc);
-                }
-            }
-        }
+        NDArray out = NDArray.zeros(resultType(kind, a.dtype), outShape);
+        AxisReductions.reduce(kind, a, axis, out, tiesTakeLater(a.dtype));
         return out;
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Arrays in big storage of 8-element segments (so a 6×7×5 array spans 27 of them) give the
- * heap array's results bit for bit: views, reductions, comparisons, casts, arithmetic and writes.
+ * heap array's results bit for bit: views, reductions (along axes read as runs and across
+ * neighbouring results), comparisons, casts, arithmetic and writes.
  */
 class BigArrayTest {
     private static final int SHIFT = 3;
@@ -54,14 +55,14 @@ class BigArrayTest {
         r.add(a.min());
         r.add(a.max());
         r.add(NDArray.wrap(DType.INT64, new long[] {a.countNonzero()}));
-        for (int axis = 0; axis < 3; axis++) {
-            r.add(a.sum(axis));
-            r.add(a.mean(axis));
-            r.add(a.max(axis));
-            r.add(a.min(axis));
-            r.add(a.countNonzero(axis));
-        }
+        addAxisReductions(r, a);
         r.add(a.slice("1:5, ::3, 1:").sum(1));
+        // a long contiguous axis is read as runs; neighbouring results are gathered as one run
+        NDArray rows = a.reshape(3, 70);
+        NDArray cols = a.reshape(70, 3);
+        for (NDArray m : new NDArray[] {rows, cols, rows.slice("::-1, ::-1"), cols.transpose()}) {
+            addAxisReductions(r, m);
+        }
         r.add(a.transpose().sum());
         r.add(a.lt(3));
         r.add(a.ge(-2.5));
@@ -83,6 +84,16 @@ class BigArrayTest {
         d.slice("::2, 1, :").set(d.slice("::2, 1, :").lt(0), 0);
         r.add(d);
         return r;
+    }
+
+    private static void addAxisReductions(List<NDArray> r, NDArray a) {
+        for (int axis = 0; axis < a.ndim(); axis++) {
+            r.add(a.sum(axis));
+            r.add(a.mean(axis));
+            r.add(a.max(axis));
+            r.add(a.min(axis));
+            r.add(a.countNonzero(axis));
+        }
     }
 
     @ParameterizedTest

@@ -1,0 +1,253 @@
+package dev.footprint.array;
+
+import dev.footprint.array.Reductions.Kind;
+
+/**
+ * Reductions along one axis, a chunk of results at a time, with the storage layer's run and
+ * gather loops instead of one element read per call (in any storage: heap, a big array's
+ * segments, a mapped file). Each result folds its elements in axis order, exactly as one running
+ * accumulator does (a NaN among a float result's elements makes it NaN, as before), so results
+ * are the same bit for bit whichever path computes them:
+ * <ul>
+ *   <li>across results: for each step along the axis, the elements of up to
+ *       {@link OffsetCursor#CHUNK} results are gathered at once (a run when the results are
+ *       neighbours in storage, as for axis 0 of a C-order array) and folded into their
+ *       accumulators in a loop the JIT vectorises;</li>
+ *   <li>along runs: when the axis itself is contiguous and long, each result's elements are read
+ *       as runs of the storage and folded in turn.</li>
+ * </ul>
+ */
+final class AxisReductions {
+    private static final int CHUNK = OffsetCursor.CHUNK;
+    /** From this length on, a contiguous axis is read as runs, one result at a time. */
+    private static final int RUNS_FROM = 64;
+
+    private final Kind kind;
+    private final NDArray a;
+    private final int len;
+    private final long step;
+    private final boolean floatLane;
+    private final boolean unsigned;
+    private final boolean laterWins;
+    private final double[] x;
+    private final long[] y;
+    private final double[] dacc;
+    private final long[] lacc;
+    private final boolean[] nan;
+
+    private AxisReductions(Kind kind, NDArray a, int axis, boolean laterWins) {
+        this.kind = kind;
+        this.a = a;
+        this.len = a.shape[axis];
+        this.step = a.strides[axis];
+        this.floatLane = a.dtype.isFloat() || kind == Kind.MEAN;
+        this.unsigned = a.dtype == DType.UINT64;
+        this.laterWins = laterWins;
+        this.x = floatLane ? new double[CHUNK] : null;
+        this.y = floatLane ? null : new long[CHUNK];
+        this.dacc = floatLane && kind != Kind.COUNT_NONZERO ? new double[CHUNK] : null;
+        this.lacc = dacc == null ? new long[CHUNK] : null;
+        this.nan = new boolean[CHUNK];
+    }
+
+    /**
+     * The reduction of {@code a} along {@code axis} into {@code out} (C order, {@code a}'s shape
+     * without that axis); {@code laterWins}: which of two equal floats min and max keep.
+     */
+    static void reduce(Kind kind, NDArray a, int axis, NDArray out, boolean laterWins) {
+        int nd = a.ndim();
+        int[] outShape = new int[nd - 1];
+        long[] outStrides = new long[nd - 1];
+        for (int i = 0, j = 0; i < nd; i++) {
+            if (i != axis) {
+                outShape[j] = a.shape[i];
+                outStrides[j++] = a.strides[i];
+            }
+        }
+        new AxisReductions(kind, a, axis, laterWins).run(new OffsetCursor(outShape, outStrides, a.offset), out);
+    }
+
+    private void run(OffsetCursor cursor, NDArray out) {
+        int[] offs = new int[CHUNK];
+        boolean runs = step == 1 && len >= RUNS_FROM;
+        long pos = 0;
+        int n;
+        while ((n = cursor.next(offs)) > 0) {
+            start(n);
+            if (runs) {
+                for (int k = 0; k < n; k++) {
+                    alongRun(cursor.base() + offs[k], k);
+                }
+            } else {
+                boolean neighbours = neighbours(offs, n);
+                int[] o = neighbours ? null : offs;
+                long first = neighbours ? cursor.base() + offs[0] : cursor.base();
+                for (int i = 0; i < len; i++) {
+                    across(o, first + i * step, n);
+                }
+            }
+            finish(out, pos, n);
+            pos += n;
+        }
+    }
+
+    /** Whether the offsets are one run of neighbours, {@code offs[0] + k}. */
+    private static boolean neighbours(int[] offs, int n) {
+        for (int k = 1; k < n; k++) {
+            if (offs[k] != offs[0] + k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void start(int n) {
+        java.util.Arrays.fill(nan, 0, n, false);
+        if (dacc != null) {
+            double init = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+            java.util.Arrays.fill(dacc, 0, n, init);
+        } else {
+            long init = switch (kind) {
+                case MIN -> unsigned ? -1L : Long.MAX_VALUE;
+                case MAX -> unsigned ? 0 : Long.MIN_VALUE;
+                default -> 0;
+            };
+            java.util.Arrays.fill(lacc, 0, n, init);
+        }
+    }
+
+    /** Folds one element of each of {@code n} results, at {@code base + offs[k]} (or the run from {@code base}). */
+    private void across(int[] offs, long base, int n) {
+        if (x != null) {
+            a.storage.gatherDouble(offs, base, n, x);
+            foldDoubles(x, n);
+        } else {
+            a.storage.gatherLong(offs, base, n, y);
+            foldLongs(y, n);
+        }
+    }
+
+    private void foldDoubles(double[] v, int n) {
+        switch (kind) {
+            case SUM, MEAN -> {
+                for (int k = 0; k < n; k++) {
+                    nan[k] |= v[k] != v[k];
+                    dacc[k] += v[k];
+                }
+            }
+            case MIN -> {
+                for (int k = 0; k < n; k++) {
+                    nan[k] |= v[k] != v[k];
+                    dacc[k] = laterWins ? (v[k] <= dacc[k] ? v[k] : dacc[k]) : (v[k] < dacc[k] ? v[k] : dacc[k]);
+                }
+            }
+            case MAX -> {
+                for (int k = 0; k < n; k++) {
+                    nan[k] |= v[k] != v[k];
+                    dacc[k] = laterWins ? (v[k] >= dacc[k] ? v[k] : dacc[k]) : (v[k] > dacc[k] ? v[k] : dacc[k]);
+                }
+            }
+            case COUNT_NONZERO -> { for (int k = 0; k < n; k++) lacc[k] += v[k] != 0 ? 1 : 0; }
+        }
+    }
+
+    private void foldLongs(long[] v, int n) {
+        switch (kind) {
+            case SUM -> { for (int k = 0; k < n; k++) lacc[k] += v[k]; }
+            case MIN -> {
+                if (unsigned) {
+                    for (int k = 0; k < n; k++) lacc[k] = Long.compareUnsigned(v[k], lacc[k]) < 0 ? v[k] : lacc[k];
+                } else {
+                    for (int k = 0; k < n; k++) lacc[k] = Math.min(lacc[k], v[k]);
+                }
+            }
+            case MAX -> {
+                if (unsigned) {
+                    for (int k = 0; k < n; k++) lacc[k] = Long.compareUnsigned(v[k], lacc[k]) > 0 ? v[k] : lacc[k];
+                } else {
+                    for (int k = 0; k < n; k++) lacc[k] = Math.max(lacc[k], v[k]);
+                }
+            }
+            case COUNT_NONZERO -> { for (int k = 0; k < n; k++) lacc[k] += v[k] != 0 ? 1 : 0; }
+            case MEAN -> throw new IllegalStateException("mean folds doubles");
+        }
+    }
+
+    /** Folds the {@code len} elements of result {@code k}, a run of storage from {@code start}, in order. */
+    private void alongRun(long start, int k) {
+        for (int done = 0; done < len; ) {
+            int m = Math.min(CHUNK, len - done);
+            if (x != null) {
+                a.storage.gatherDouble(null, start + done, m, x);
+                foldRun(x, m, k);
+            } else {
+                a.storage.gatherLong(null, start + done, m, y);
+                foldRun(y, m, k);
+            }
+            done += m;
+        }
+    }
+
+    private void foldRun(double[] v, int m, int k) {
+        if (lacc != null) {
+            long c = 0;
+            for (int i = 0; i < m; i++) c += v[i] != 0 ? 1 : 0;
+            lacc[k] += c;
+            return;
+        }
+        double acc = dacc[k];
+        boolean sawNan = false;
+        switch (kind) {
+            case SUM, MEAN -> {
+                for (int i = 0; i < m; i++) {
+                    sawNan |= v[i] != v[i];
+                    acc += v[i];
+                }
+            }
+            case MIN -> {
+                for (int i = 0; i < m; i++) {
+                    sawNan |= v[i] != v[i];
+                    acc = laterWins ? (v[i] <= acc ? v[i] : acc) : (v[i] < acc ? v[i] : acc);
+                }
+            }
+            case MAX -> {
+                for (int i = 0; i < m; i++) {
+                    sawNan |= v[i] != v[i];
+                    acc = laterWins ? (v[i] >= acc ? v[i] : acc) : (v[i] > acc ? v[i] : acc);
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        dacc[k] = acc;
+        nan[k] |= sawNan;
+    }
+
+    private void foldRun(long[] v, int m, int k) {
+        long acc = lacc[k];
+        switch (kind) {
+            case SUM -> { for (int i = 0; i < m; i++) acc += v[i]; }
+            case MIN -> {
+                for (int i = 0; i < m; i++) acc = unsigned ? (Long.compareUnsigned(v[i], acc) < 0 ? v[i] : acc) : Math.min(acc, v[i]);
+            }
+            case MAX -> {
+                for (int i = 0; i < m; i++) acc = unsigned ? (Long.compareUnsigned(v[i], acc) > 0 ? v[i] : acc) : Math.max(acc, v[i]);
+            }
+            case COUNT_NONZERO -> { for (int i = 0; i < m; i++) acc += v[i] != 0 ? 1 : 0; }
+            case MEAN -> throw new IllegalStateException("mean folds doubles");
+        }
+        lacc[k] = acc;
+    }
+
+    /** Writes the {@code n} results of the chunk to {@code out} from {@code pos}. */
+    private void finish(NDArray out, long pos, int n) {
+        if (dacc == null) {
+            out.storage.scatterLong(null, pos, n, lacc);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double r = nan[k] ? Double.NaN : dacc[k];
+            dacc[k] = kind == Kind.MEAN ? (len == 0 ? Double.NaN : r / len) : r;
+        }
+        out.storage.scatterDouble(null, pos, n, dacc);
+    }
+}
