@@ -45,7 +45,8 @@ import org.eclipse.aether.util.graph.visitor.PreorderNodeListGenerator;
  *         List.of(), step -> {});
  * }</pre>
  * The repository system is made on first use or by {@link #prepare}, so a kernel that never
- * resolves pays nothing unless it prepares. One resolution at a time: a second caller waits.
+ * resolves pays nothing unless it prepares. One resolution at a time: a second caller waits,
+ * unless a {@link ResolutionRecord} answers it.
  */
 public final class DependencyResolver implements AutoCloseable {
     private static final List<String> CLASS_PATH_SCOPES = List.of("compile", "runtime");
@@ -64,15 +65,30 @@ public final class DependencyResolver implements AutoCloseable {
      * and then the default repository from Maven's super POM (as a POM's repositories come before
      * it in Maven), through the settings' mirrors. The same request made before with the same
      * repositories and settings, whose files are all unchanged, is answered from its
-     * {@link ResolutionRecord} without running the resolver.
+     * {@link ResolutionRecord} without running the resolver, and without waiting for a
+     * {@link #prepare} or another resolution going on.
      *
      * @param progress receives where resolution stands, from the resolver's threads
      * @return the files in class-path order (Maven's: breadth of the graph in pre-order)
      * @throws ResolutionException saying what could not be resolved and why
      */
-    public synchronized List<ResolvedArtifact> resolve(List<RequestedDependency> wanted, List<RepositorySpec> repositories,
+    public List<ResolvedArtifact> resolve(List<RequestedDependency> wanted, List<RepositorySpec> repositories,
             Consumer<ResolutionProgress.Snapshot> progress) {
-        return resolve(MavenSettings.load(config), wanted, repositories, progress);
+        MavenSettings settings = MavenSettings.load(config);
+        List<ResolvedArtifact> recorded = recorded(settings, wanted, declared(repositories));
+        if (recorded != null) {
+            return recorded;
+        }
+        synchronized (this) {
+            return resolve(settings, wanted, repositories, progress);
+        }
+    }
+
+    /** The {@link ResolutionRecord}'s answer to this request, or null. */
+    private List<ResolvedArtifact> recorded(MavenSettings settings, List<RequestedDependency> wanted, List<RemoteRepository> declared) {
+        return ResolutionRecord.recordable(wanted)
+                ? ResolutionRecord.find(settings.localRepository, ResolutionRecord.key(settings, wanted, declared, config.properties()))
+                : null;
     }
 
     /**
@@ -115,11 +131,11 @@ public final class DependencyResolver implements AutoCloseable {
     private List<ResolvedArtifact> resolve(MavenSettings settings, List<RequestedDependency> wanted,
             List<RepositorySpec> repositories, Consumer<ResolutionProgress.Snapshot> progress) {
         List<RemoteRepository> declared = declared(repositories);
-        String key = ResolutionRecord.recordable(wanted) ? ResolutionRecord.key(settings, wanted, declared, config.properties()) : null;
-        List<ResolvedArtifact> recorded = key == null ? null : ResolutionRecord.find(settings.localRepository, key);
+        List<ResolvedArtifact> recorded = recorded(settings, wanted, declared);
         if (recorded != null) {
             return recorded;
         }
+        String key = ResolutionRecord.recordable(wanted) ? ResolutionRecord.key(settings, wanted, declared, config.properties()) : null;
         resolverRuns++;
         RepositorySystem repositorySystem = system();
         ResolutionProgress tracker = new ResolutionProgress(progress);

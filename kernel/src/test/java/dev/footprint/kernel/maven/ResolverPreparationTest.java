@@ -67,19 +67,10 @@ class ResolverPreparationTest {
     @Test
     void resolutionAskedForDuringThePreparationWaitsForItAndResolves() throws Exception {
         Path local = root.resolve("during-local");
-        CountDownLatch rehearsed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (DependencyResolver resolver = new DependencyResolver(repo.config(local, false))) {
-            Future<Boolean> prepared = threads.submit(() -> resolver.prepare(() -> {
-                rehearsed.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(rehearsed.await(WAIT_SECONDS, TimeUnit.SECONDS), "the rehearsal did not end");
+            Future<Boolean> prepared = prepareHeld(resolver, threads, release);
             Future<List<ResolvedArtifact>> resolved = threads.submit(() -> resolver.resolve(greeting(), List.of(), step -> {}));
             assertFalse(resolved.isDone(), "a resolution ran while the preparation was still going on");
             release.countDown();
@@ -98,5 +89,44 @@ class ResolverPreparationTest {
             release.countDown();
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aRequestAnsweredByItsRecordDoesNotWaitForThePreparation() throws Exception {
+        Path local = root.resolve("recorded-during-local");
+        List<ResolvedArtifact> earlier;
+        try (DependencyResolver earlierKernel = new DependencyResolver(repo.config(local, false))) {
+            earlier = earlierKernel.resolve(greeting(), List.of(), step -> {});
+        }
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (DependencyResolver resolver = new DependencyResolver(repo.config(local, false))) {
+            Future<Boolean> prepared = prepareHeld(resolver, threads, release);
+            List<ResolvedArtifact> recorded = threads.submit(() -> resolver.resolve(greeting(), List.of(), step -> {}))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertFalse(prepared.isDone(), "the preparation is held until the recorded request is answered");
+            assertEquals(earlier.stream().map(ResolvedArtifact::file).toList(), recorded.stream().map(ResolvedArtifact::file).toList());
+            release.countDown();
+            assertTrue(prepared.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Starts {@code resolver}'s preparation and returns once its rehearsal ended; it then holds the resolver until {@code release}. */
+    private static Future<Boolean> prepareHeld(DependencyResolver resolver, ExecutorService threads, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch rehearsed = new CountDownLatch(1);
+        Future<Boolean> prepared = threads.submit(() -> resolver.prepare(() -> {
+            rehearsed.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertTrue(rehearsed.await(WAIT_SECONDS, TimeUnit.SECONDS), "the rehearsal did not end");
+        return prepared;
     }
 }
