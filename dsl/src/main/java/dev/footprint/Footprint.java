@@ -1,11 +1,11 @@
 package dev.footprint;
 
-import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Arguments;
+import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
+import dev.footprint.array.MapMode;
 import dev.footprint.array.NDArray;
-import dev.footprint.io.MapMode;
 import dev.footprint.report.Advice;
 import dev.footprint.report.AllocationTrace;
 import dev.footprint.report.FootprintTable;

@@ -18,4 +18,9 @@ public final class Arguments {
         }
         return value;
     }
+
+    /** The user's path text as a {@link java.nio.file.Path}; null is refused naming the parameter {@code path}. */
+    public static java.nio.file.Path path(String path) {
+        return java.nio.file.Path.of(notNull(path, "path"));
+    }
 }

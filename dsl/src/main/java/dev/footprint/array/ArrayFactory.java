@@ -263,7 +263,7 @@ public final class ArrayFactory {
         return NDArray.wrap(DType.BOOL, b, values.length);
     }
 
-    // ---- files (delegating to dev.footprint.io) ------------------------------------------------
+    // ---- files (NumPy's formats, through ArrayFiles) ------------------------------------------------
 
     /**
      * Loads a NumPy {@code .npy} file (any format version, byte order or memory order) into a
@@ -274,17 +274,17 @@ public final class ArrayFactory {
      * image.nbytes();   // what it takes in memory: exactly the file's data
      * }</pre>
      *
-     * @throws dev.footprint.io.NpyFormatException the file is not a readable {@code .npy}, or its dtype
+     * @throws RuntimeException an {@code NpyFormatException}: the file is not a readable {@code .npy}, or its dtype
      *         (object, string, complex, structured) is not one of Footprint's; the message says which
      * @throws java.io.UncheckedIOException the file cannot be read
      */
     public NDArray load(String path) {
-        return dev.footprint.io.Npy.read(dev.footprint.io.FileErrors.path(path));
+        return ArrayFiles.installed().read(Arguments.path(path));
     }
 
     /** As {@link #load(String)}. */
     public NDArray load(java.nio.file.Path path) {
-        return dev.footprint.io.Npy.read(path);
+        return ArrayFiles.installed().read(Arguments.notNull(path, "path"));
     }
 
     /**
@@ -299,11 +299,11 @@ public final class ArrayFactory {
      * big.lt(0.5).countNonzero();
      * }</pre>
      *
-     * @throws dev.footprint.io.NpyFormatException the header is malformed or the file is shorter than its shape needs
+     * @throws RuntimeException an {@code NpyFormatException}: the header is malformed or the file is shorter than its shape needs
      * @throws java.io.UncheckedIOException the file cannot be opened
      */
-    public NDArray load(String path, dev.footprint.io.MapMode mode) {
-        return dev.footprint.io.Npy.map(dev.footprint.io.FileErrors.path(path), Arguments.notNull(mode, "mode"));
+    public NDArray load(String path, MapMode mode) {
+        return ArrayFiles.installed().map(Arguments.path(path), Arguments.notNull(mode, "mode"));
     }
 
     /**
@@ -321,13 +321,13 @@ public final class ArrayFactory {
      * @throws java.io.UncheckedIOException the file cannot be written
      */
     public NDArray create(String path, DType dtype, long... shape) {
-        return dev.footprint.io.Npy.create(dev.footprint.io.FileErrors.path(path), Arguments.notNull(dtype, "dtype"),
+        return ArrayFiles.installed().create(Arguments.path(path), Arguments.notNull(dtype, "dtype"),
                 Arguments.notNull(shape, "shape"));
     }
 
-    /** As {@link #load(String, dev.footprint.io.MapMode)}. */
-    public NDArray load(java.nio.file.Path path, dev.footprint.io.MapMode mode) {
-        return dev.footprint.io.Npy.map(Arguments.notNull(path, "path"), Arguments.notNull(mode, "mode"));
+    /** As {@link #load(String, MapMode)}. */
+    public NDArray load(java.nio.file.Path path, MapMode mode) {
+        return ArrayFiles.installed().map(Arguments.notNull(path, "path"), Arguments.notNull(mode, "mode"));
     }
 
     /**
@@ -338,15 +338,15 @@ public final class ArrayFactory {
      * }</pre>
      *
      * @throws IllegalArgumentException the archive has no array of that name (the message lists the names)
-     * @throws dev.footprint.io.NpyFormatException the archive or the entry cannot be read
+     * @throws RuntimeException an {@code NpyFormatException}: the archive or the entry cannot be read
      */
     public NDArray load(String path, String name) {
-        return dev.footprint.io.Npz.read(dev.footprint.io.FileErrors.path(path), name);
+        return ArrayFiles.installed().read(Arguments.path(path), name);
     }
 
     /** As {@link #load(String, String)}. */
     public NDArray load(java.nio.file.Path path, String name) {
-        return dev.footprint.io.Npz.read(path, name);
+        return ArrayFiles.installed().read(Arguments.notNull(path, "path"), name);
     }
 
     /**
@@ -356,15 +356,15 @@ public final class ArrayFactory {
      * var all = arr.loadAll("pair.npz");   // {image=..., mask=...}
      * }</pre>
      *
-     * @throws dev.footprint.io.NpyFormatException the archive or one of its entries cannot be read
+     * @throws RuntimeException an {@code NpyFormatException}: the archive or one of its entries cannot be read
      */
     public java.util.Map<String, NDArray> loadAll(String path) {
-        return dev.footprint.io.Npz.readAll(dev.footprint.io.FileErrors.path(path));
+        return ArrayFiles.installed().readAll(Arguments.path(path));
     }
 
     /** As {@link #loadAll(String)}. */
     public java.util.Map<String, NDArray> loadAll(java.nio.file.Path path) {
-        return dev.footprint.io.Npz.readAll(path);
+        return ArrayFiles.installed().readAll(Arguments.notNull(path, "path"));
     }
 
     /**
@@ -377,12 +377,12 @@ public final class ArrayFactory {
      * @throws java.io.UncheckedIOException the file cannot be written
      */
     public void savez(String path, java.util.Map<String, NDArray> arrays) {
-        dev.footprint.io.Npz.write(dev.footprint.io.FileErrors.path(path), arrays);
+        ArrayFiles.installed().writeAll(Arguments.path(path), arrays, false);
     }
 
     /** Saves arrays in one deflated {@code .npz}, as {@code np.savez_compressed(path, **arrays)}. */
     public void savezCompressed(String path, java.util.Map<String, NDArray> arrays) {
-        dev.footprint.io.Npz.writeCompressed(dev.footprint.io.FileErrors.path(path), arrays);
+        ArrayFiles.installed().writeAll(Arguments.path(path), arrays, true);
     }
 
     /**

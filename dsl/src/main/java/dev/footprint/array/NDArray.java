@@ -1,11 +1,11 @@
 package dev.footprint.array;
 
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.Storage;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -637,10 +637,10 @@ public final class NDArray implements Displayable {
      * <pre>{@code a.save("a.npy"); }</pre>
      * @throws java.io.UncheckedIOException the file cannot be written
      */
-    public void save(String path) { dev.footprint.io.Npy.write(dev.footprint.io.FileErrors.path(path), this); }
+    public void save(String path) { ArrayFiles.installed().write(Arguments.path(path), this); }
 
     /** As {@link #save(String)}. */
-    public void save(java.nio.file.Path path) { dev.footprint.io.Npy.write(path, this); }
+    public void save(java.nio.file.Path path) { ArrayFiles.installed().write(Arguments.notNull(path, "path"), this); }
 
     // ---- casts -------------------------------------------------------------------------------
 
@@ -693,9 +693,6 @@ public final class NDArray implements Displayable {
      */
     @Override
     public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
-        bundle.put("text/html", ArrayFormatter.html(this));
-        return bundle;
+        return MimeBundle.of(toString(), ArrayFormatter.html(this));
     }
 }

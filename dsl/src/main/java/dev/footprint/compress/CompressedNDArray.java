@@ -5,7 +5,7 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.Codec;
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,27 +1,20 @@
 package dev.footprint.compress;
 
+import dev.footprint.array.Shapes;
 import java.util.Locale;
 
 /** The plain-text and HTML summaries of a compressed array. */
 final class CompressedText {
     private CompressedText() {}
 
-    static String shape(long[] s) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(s[i]);
-        }
-        return b.append(s.length == 1 ? ",)" : ")").toString();
-    }
-
     /** "zstd level 1, chunks (256, 4096)": what a footprint row or advice line says of the form. */
     static String form(CompressedNDArray c) {
-        return c.codec() + " level " + c.level() + ", chunks " + shape(c.chunkShape());
+        return c.codec() + " level " + c.level() + ", chunks " + Shapes.text(c.chunkShape());
     }
 
     static String plain(CompressedNDArray c) {
         return String.format(Locale.ROOT, "<compressed %s array of shape %s, %s; %s in %d chunks%s: %s stored, %.2fx>",
-                c.dtype().numpyName(), shape(c.shape()), form(c), bytes(c.nbytes()), c.chunkCount(),
+                c.dtype().numpyName(), Shapes.text(c.shape()), form(c), bytes(c.nbytes()), c.chunkCount(),
                 c.plainChunks() == 0 ? "" : " (" + c.plainChunks() + " kept plain)", bytes(c.storedBytes()), c.ratio());
     }
 
@@ -29,9 +22,9 @@ final class CompressedText {
         return "<table><tbody>"
                 + row("Kind", "compressed")
                 + row("dtype", c.dtype().numpyName())
-                + row("Shape", shape(c.shape()))
+                + row("Shape", Shapes.text(c.shape()))
                 + row("Codec", c.codec() + " level " + c.level() + ", byte shuffle")
-                + row("Chunks", c.chunkCount() + " of " + shape(c.chunkShape())
+                + row("Chunks", c.chunkCount() + " of " + Shapes.text(c.chunkShape())
                         + (c.plainChunks() == 0 ? "" : ", " + c.plainChunks() + " kept plain"))
                 + row("nbytes (logical)", bytes(c.nbytes()))
                 + row("Stored", bytes(c.storedBytes()))
@@ -45,6 +38,6 @@ final class CompressedText {
     }
 
     static String bytes(long n) {
-        return dev.footprint.report.HumanSize.of(n);
+        return dev.footprint.display.HumanSize.of(n);
     }
 }

@@ -17,11 +17,6 @@ import java.nio.file.Path;
 public final class FileErrors {
     private FileErrors() {}
 
-    /** The user's path text as a {@link Path}; null is refused naming the parameter {@code path}. */
-    public static Path path(String path) {
-        return Path.of(dev.footprint.array.Arguments.notNull(path, "path"));
-    }
-
     /** An error for {@code verb} ("read", "write") of {@code path}, with the reason in words. */
     public static UncheckedIOException of(String verb, Path path, IOException e) {
         return new UncheckedIOException("cannot " + verb + " " + shown(path) + ": " + reason(path, e), e);

@@ -1,5 +1,6 @@
 package dev.footprint.io;
 
+import dev.footprint.array.MapMode;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
 import dev.footprint.storage.MappedStorage;

@@ -1,6 +1,7 @@
 package dev.footprint.io;
 
 import dev.footprint.sparse.SparseArray;
+import dev.footprint.sparse.SparseNpzFile;
 import java.nio.file.Path;
 
 /**

@@ -6,6 +6,8 @@ import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.CscArray;
 import dev.footprint.sparse.CsrArray;
 import dev.footprint.sparse.SparseArray;
+import dev.footprint.sparse.SparseNpzFile;
+import dev.footprint.sparse.SparseNpzKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

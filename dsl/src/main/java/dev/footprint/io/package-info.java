@@ -19,6 +19,9 @@
  * complete), and file errors through {@link dev.footprint.io.FileErrors}, which says what is wrong
  * with which path. The DSL reaches all of this through
  * {@code arr.load}, {@code arr.loadAll}, {@code arr.savez}, {@code a.save}, {@code sparse.load}
- * and {@code s.save}.
+ * and {@code s.save}: the engine and the sparse package declare what they need
+ * ({@code ArrayFiles}, {@code SparseFiles}) and {@link dev.footprint.io.NpyFiles} and
+ * {@link dev.footprint.io.SparseNpzFiles} implement it, declared in {@code META-INF/services}, so
+ * that this package depends on them and never the reverse.
  */
 package dev.footprint.io;

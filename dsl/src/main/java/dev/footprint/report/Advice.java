@@ -5,6 +5,7 @@ import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.CompressionEstimate;
+import dev.footprint.display.Displayable;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.SparseArray;
 import dev.footprint.sparse.SparseFactory;

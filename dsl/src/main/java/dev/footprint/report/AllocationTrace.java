@@ -2,6 +2,7 @@ package dev.footprint.report;
 
 import dev.footprint.array.DType;
 import dev.footprint.array.MemoryLedger;
+import dev.footprint.display.Displayable;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;

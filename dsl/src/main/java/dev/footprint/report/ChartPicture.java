@@ -1,5 +1,6 @@
 package dev.footprint.report;
 
+import dev.footprint.display.Displayable;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;

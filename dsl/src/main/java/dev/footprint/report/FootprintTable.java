@@ -2,6 +2,7 @@ package dev.footprint.report;
 
 import dev.footprint.array.NDArray;
 import dev.footprint.compress.CompressedNDArray;
+import dev.footprint.display.Displayable;
 import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.footprint.report;
 
 import dev.footprint.array.MemoryLedger;
+import dev.footprint.display.Displayable;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.ShapeMismatchException;
+import dev.footprint.array.Shapes;
 
 /**
  * What CSR and CSC share, as scipy: {@code data}, {@code indices} (the other axis's index of
@@ -36,11 +37,11 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
         IndexArrays.requireIntegerType(indptr.dtype(), "indptr");
         if (data.ndim() != 1 || indices.ndim() != 1 || indptr.ndim() != 1 || indices.size() != data.size()) {
             throw new ShapeMismatchException(fmt + " needs 1-d data and indices of the same length and a 1-d indptr; got "
-                    + SparseText.shape(data.shape()) + ", " + SparseText.shape(indices.shape()) + ", "
-                    + SparseText.shape(indptr.shape()));
+                    + Shapes.text(data.shape()) + ", " + Shapes.text(indices.shape()) + ", "
+                    + Shapes.text(indptr.shape()));
         }
         if (indptr.size() != shape[axis] + 1) {
-            throw new ShapeMismatchException(fmt + " of shape " + SparseText.shape(shape) + " needs an indptr of length "
+            throw new ShapeMismatchException(fmt + " of shape " + Shapes.text(shape) + " needs an indptr of length "
                     + (shape[axis] + 1) + ", got " + indptr.size());
         }
         long[] ptr = IndexArrays.longs(indptr);

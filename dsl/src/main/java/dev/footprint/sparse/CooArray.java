@@ -4,6 +4,7 @@ import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.ShapeMismatchException;
+import dev.footprint.array.Shapes;
 
 /**
  * Coordinate format, any number of dimensions, as pydata {@code sparse.COO}: {@code coords} is
@@ -50,7 +51,7 @@ public final class CooArray extends SparseArray {
         IndexArrays.requireIntegerType(coords.dtype(), "coords");
         long nnz = data.size();
         if (data.ndim() != 1) {
-            throw new ShapeMismatchException("data must be 1-d, got shape " + SparseText.shape(data.shape()));
+            throw new ShapeMismatchException("data must be 1-d, got shape " + Shapes.text(data.shape()));
         }
         long[] cs = coords.shape();
         boolean okShape = cs.length == 2 && cs[0] == shape.length && cs[1] == nnz
@@ -58,7 +59,7 @@ public final class CooArray extends SparseArray {
                 || nnz == 0 && coords.size() == 0;
         if (!okShape) {
             throw new ShapeMismatchException("coords must have shape (ndim, nnz) = (" + shape.length + ", " + nnz
-                    + "), got " + SparseText.shape(cs));
+                    + "), got " + Shapes.text(cs));
         }
         if (fillValue.size() != 1) {
             throw new IllegalArgumentException("the fill value must be one element, got " + fillValue.size());

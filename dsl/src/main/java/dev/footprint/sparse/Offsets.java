@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.Shapes;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ final class Offsets {
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] < 0) {
                 throw new IllegalArgumentException("negative dimensions are not allowed: shape "
-                        + SparseText.shape(shape) + " has " + shape[i] + " at axis " + i);
+                        + Shapes.text(shape) + " has " + shape[i] + " at axis " + i);
             }
         }
         for (long d : shape) {
@@ -26,7 +27,7 @@ final class Offsets {
             try {
                 n = Math.multiplyExact(n, d);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("shape " + SparseText.shape(shape)
+                throw new IllegalArgumentException("shape " + Shapes.text(shape)
                         + " has more than 2^63-1 elements, too many to address");
             }
         }

@@ -3,7 +3,8 @@ package dev.footprint.sparse;
 import dev.footprint.array.Arguments;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -427,17 +428,17 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * <pre>{@code s.save("s.npz"); }</pre>
      * @throws java.io.UncheckedIOException the file cannot be written
      */
-    public void save(String path) { dev.footprint.io.SparseNpz.write(dev.footprint.io.FileErrors.path(path), this); }
+    public void save(String path) { SparseFiles.installed().write(Arguments.path(path), this); }
 
     /** As {@link #save(String)}. */
-    public void save(java.nio.file.Path path) { dev.footprint.io.SparseNpz.write(path, this); }
+    public void save(java.nio.file.Path path) { SparseFiles.installed().write(Arguments.notNull(path, "path"), this); }
 
     /**
      * Saves in scipy's {@code save_npz} layout (2-d, fill value 0), for {@code scipy.sparse.load_npz}.
      * <pre>{@code sparse.csr(a).saveScipy("m.npz"); }</pre>
      * @throws IllegalArgumentException the array is not 2-d or its fill value is not 0
      */
-    public void saveScipy(String path) { dev.footprint.io.SparseNpz.writeScipy(dev.footprint.io.FileErrors.path(path), this); }
+    public void saveScipy(String path) { SparseFiles.installed().writeScipy(Arguments.path(path), this); }
 
     // ---- rendering -----------------------------------------------------------------------
 
@@ -453,9 +454,6 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      */
     @Override
     public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new java.util.LinkedHashMap<>();
-        bundle.put("text/plain", SparseText.plain(this));
-        bundle.put("text/html", SparseText.html(this));
-        return bundle;
+        return MimeBundle.of(SparseText.plain(this), SparseText.html(this));
     }
 }

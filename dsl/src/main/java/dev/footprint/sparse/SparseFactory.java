@@ -127,15 +127,15 @@ public final class SparseFactory {
      * var s = sparse.load("matrix.npz");
      * }</pre>
      *
-     * @throws dev.footprint.io.NpyFormatException the file is not a sparse {@code .npz} or its parts contradict each other
+     * @throws RuntimeException an {@code NpyFormatException}: the file is not a sparse {@code .npz} or its parts contradict each other
      */
     public SparseArray load(String path) {
-        return dev.footprint.io.SparseNpz.read(dev.footprint.io.FileErrors.path(path));
+        return SparseFiles.installed().open(Arguments.path(path)).array();
     }
 
     /** As {@link #load(String)}. */
     public SparseArray load(java.nio.file.Path path) {
-        return dev.footprint.io.SparseNpz.read(path);
+        return SparseFiles.installed().open(Arguments.notNull(path, "path")).array();
     }
 
     /**
@@ -145,8 +145,8 @@ public final class SparseFactory {
      * sparse.open("matrix.npz").kind();   // SCIPY_CSR
      * }</pre>
      */
-    public dev.footprint.io.SparseNpzFile open(String path) {
-        return dev.footprint.io.SparseNpz.open(dev.footprint.io.FileErrors.path(path));
+    public SparseNpzFile open(String path) {
+        return SparseFiles.installed().open(Arguments.path(path));
     }
 
     /** Robert Floyd's sampling: {@code k} distinct positions of {@code 0..size-1} in O(k), for any size. */

@@ -4,6 +4,7 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.ShapeMismatchException;
+import dev.footprint.array.Shapes;
 
 /**
  * Sparse matrix times dense vector or matrix. Float results accumulate in double, integer
@@ -20,8 +21,8 @@ final class SparseProducts {
         dev.footprint.array.Arguments.notNull(x, "x");
         requireZeroFill(a, "matvec");
         if (x.ndim() != 1 || x.size() != a.shape[1]) {
-            throw new ShapeMismatchException("matvec of a " + SparseText.shape(a.shape) + " array needs a 1-d vector of length "
-                    + a.shape[1] + ", got shape " + SparseText.shape(x.shape()));
+            throw new ShapeMismatchException("matvec of a " + Shapes.text(a.shape) + " array needs a 1-d vector of length "
+                    + a.shape[1] + ", got shape " + Shapes.text(x.shape()));
         }
         SparseShapes.denseLength(a.shape[0], "matvec", a.shape);
         if (a.compressedAxis() == 0 && a.dtype() == DType.FLOAT64 && x.dtype() == DType.FLOAT64
@@ -42,8 +43,8 @@ final class SparseProducts {
         dev.footprint.array.Arguments.notNull(x, "x");
         requireZeroFill(a, "matmul");
         if (x.ndim() != 2 || x.shape()[0] != a.shape[1]) {
-            throw new ShapeMismatchException("matmul of a " + SparseText.shape(a.shape) + " array needs a 2-d array with "
-                    + a.shape[1] + " rows, got shape " + SparseText.shape(x.shape()));
+            throw new ShapeMismatchException("matmul of a " + Shapes.text(a.shape) + " array needs a 2-d array with "
+                    + a.shape[1] + " rows, got shape " + Shapes.text(x.shape()));
         }
         DType rt = DType.promote(a.dtype(), x.dtype());
         // Exact: a sparse axis can be long enough for this product to wrap past 2^63.

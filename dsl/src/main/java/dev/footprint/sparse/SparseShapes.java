@@ -18,7 +18,7 @@ final class SparseShapes {
             if (out[i] == -1 && unknown < 0) {
                 unknown = i;
             } else if (out[i] < 0) {
-                throw new IllegalArgumentException("cannot reshape to " + SparseText.shape(newShape)
+                throw new IllegalArgumentException("cannot reshape to " + Shapes.text(newShape)
                         + ": only one dimension may be -1 and none may be negative");
             } else {
                 known = known.multiply(java.math.BigInteger.valueOf(out[i]));
@@ -28,16 +28,16 @@ final class SparseShapes {
             java.math.BigInteger big = java.math.BigInteger.valueOf(size);
             if (known.signum() == 0 || big.mod(known).signum() != 0) {
                 throw new ShapeMismatchException("cannot reshape an array of size " + size + " into shape "
-                        + SparseText.shape(newShape));
+                        + Shapes.text(newShape));
             }
             out[unknown] = big.divide(known).longValueExact();
         } else if (!known.equals(java.math.BigInteger.valueOf(size))) {
-            throw new ShapeMismatchException("cannot reshape an array of shape " + SparseText.shape(oldShape)
-                    + " (size " + size + ") into shape " + SparseText.shape(newShape));
+            throw new ShapeMismatchException("cannot reshape an array of shape " + Shapes.text(oldShape)
+                    + " (size " + size + ") into shape " + Shapes.text(newShape));
         }
         if (Offsets.size(out) != size) {
-            throw new ShapeMismatchException("cannot reshape an array of shape " + SparseText.shape(oldShape)
-                    + " (size " + size + ") into shape " + SparseText.shape(newShape));
+            throw new ShapeMismatchException("cannot reshape an array of shape " + Shapes.text(oldShape)
+                    + " (size " + size + ") into shape " + Shapes.text(newShape));
         }
         return out;
     }
@@ -48,7 +48,7 @@ final class SparseShapes {
      */
     static int denseLength(long length, String what, long[] shape) {
         if (length > Shapes.MAX_SIZE) {
-            throw new ArrayAllocationException(what + " of a " + SparseText.shape(shape) + " array would have " + length
+            throw new ArrayAllocationException(what + " of a " + Shapes.text(shape) + " array would have " + length
                     + " elements, more than the " + Shapes.MAX_SIZE + " one dense array can hold");
         }
         return (int) length;
@@ -56,15 +56,15 @@ final class SparseShapes {
 
     static void require2d(long[] shape, String what) {
         if (shape.length != 2) {
-            throw new IllegalArgumentException(what + " needs a 2-d array, this one has shape " + SparseText.shape(shape)
+            throw new IllegalArgumentException(what + " needs a 2-d array, this one has shape " + Shapes.text(shape)
                     + "; reshape it first");
         }
     }
 
     static void requireSameShape(long[] a, long[] b, String what) {
         if (!java.util.Arrays.equals(a, b)) {
-            throw new ShapeMismatchException(what + " needs arrays of the same shape, got " + SparseText.shape(a)
-                    + " and " + SparseText.shape(b));
+            throw new ShapeMismatchException(what + " needs arrays of the same shape, got " + Shapes.text(a)
+                    + " and " + Shapes.text(b));
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
 import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.StoredChunks;
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

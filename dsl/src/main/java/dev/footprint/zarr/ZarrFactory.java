@@ -26,7 +26,7 @@ public final class ZarrFactory {
      * @throws ZarrFormatException the folder is not a Zarr array, or its metadata is not one Footprint reads
      */
     public ZarrArray open(String path) {
-        return open(dev.footprint.io.FileErrors.path(path));
+        return open(dev.footprint.array.Arguments.path(path));
     }
 
     /** As {@link #open(String)}. */
@@ -46,7 +46,7 @@ public final class ZarrFactory {
      * }</pre>
      */
     public ZarrArray save(String path, NDArray a) {
-        return save(dev.footprint.io.FileErrors.path(path), a, ZarrOptions.DEFAULT);
+        return save(dev.footprint.array.Arguments.path(path), a, ZarrOptions.DEFAULT);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class ZarrFactory {
      * }</pre>
      */
     public ZarrArray save(String path, NDArray a, ZarrOptions options) {
-        return save(dev.footprint.io.FileErrors.path(path), a, options);
+        return save(dev.footprint.array.Arguments.path(path), a, options);
     }
 
     /** As {@link #save(String, NDArray, ZarrOptions)}. */
@@ -77,7 +77,7 @@ public final class ZarrFactory {
      * }</pre>
      */
     public ZarrArray save(String path, CompressedNDArray c) {
-        return save(dev.footprint.io.FileErrors.path(path), c, ZarrOptions.DEFAULT);
+        return save(dev.footprint.array.Arguments.path(path), c, ZarrOptions.DEFAULT);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class ZarrFactory {
      * }</pre>
      */
     public ZarrArray save(String path, CompressedNDArray c, ZarrOptions options) {
-        return save(dev.footprint.io.FileErrors.path(path), c, options);
+        return save(dev.footprint.array.Arguments.path(path), c, options);
     }
 
     /** As {@link #save(String, CompressedNDArray, ZarrOptions)}. */

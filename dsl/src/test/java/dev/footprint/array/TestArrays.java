@@ -40,7 +40,7 @@ final class TestArrays {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("footprint-mapped", ".npy");
             try {
                 dev.footprint.io.Npy.write(file, a);
-                return dev.footprint.io.Npy.map(file, dev.footprint.io.MapMode.MMAP_COPY);
+                return dev.footprint.io.Npy.map(file, dev.footprint.array.MapMode.MMAP_COPY);
             } finally {
                 java.nio.file.Files.delete(file);
             }

@@ -1,5 +1,7 @@
 package dev.footprint.io;
 
+import dev.footprint.sparse.SparseNpzFile;
+import dev.footprint.sparse.SparseNpzKind;
 import static dev.footprint.Footprint.FLOAT64;
 import static dev.footprint.Footprint.UINT16;
 import static dev.footprint.Footprint.arr;

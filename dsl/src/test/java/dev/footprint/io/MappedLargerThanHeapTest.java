@@ -8,6 +8,7 @@ import com.sun.management.GcInfo;
 import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
+import dev.footprint.array.MapMode;
 import dev.footprint.array.MemoryLedger;
 import dev.footprint.array.NDArray;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.footprint.io;
 
+import dev.footprint.sparse.SparseNpzFile;
+import dev.footprint.sparse.SparseNpzKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

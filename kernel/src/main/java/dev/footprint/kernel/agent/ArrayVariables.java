@@ -3,7 +3,7 @@ package dev.footprint.kernel.agent;
 import dev.footprint.Footprint;
 import dev.footprint.array.NDArray;
 import dev.footprint.compress.CompressedNDArray;
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
 import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.footprint.kernel.agent;
 
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;

@@ -3,7 +3,7 @@ package dev.footprint.kernel.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.footprint.report.Displayable;
+import dev.footprint.display.Displayable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

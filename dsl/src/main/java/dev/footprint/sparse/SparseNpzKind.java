@@ -1,4 +1,4 @@
-package dev.footprint.io;
+package dev.footprint.sparse;
 
 /** Which library's {@code save_npz} layout a sparse {@code .npz} follows. */
 public enum SparseNpzKind {

@@ -1,4 +1,4 @@
-package dev.footprint.io;
+package dev.footprint.array;
 
 /**
  * How {@code arr.load(path, mode)} maps a {@code .npy} file instead of reading it, as NumPy's

@@ -1,12 +1,11 @@
-package dev.footprint.io;
+package dev.footprint.sparse;
 
-import dev.footprint.sparse.SparseArray;
 
 /**
  * A sparse array loaded from a {@code .npz}, with the layout it was found in.
  *
  * <pre>{@code
- * SparseNpzFile f = SparseNpz.open(Path.of("m.npz"));
+ * SparseNpzFile f = sparse.open("m.npz");
  * f.kind();    // SCIPY_CSR
  * f.array();   // a CsrArray
  * }</pre>

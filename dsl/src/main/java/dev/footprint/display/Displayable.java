@@ -1,4 +1,4 @@
-package dev.footprint.report;
+package dev.footprint.display;
 
 import java.util.Map;
 
