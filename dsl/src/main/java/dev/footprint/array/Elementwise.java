@@ -214,6 +214,10 @@ final class Elementwise {
                 RunKernels.compareFinite(cmp, a, s, out);
                 return out;
             }
+            if (ByteKernels.applies(a)) {
+                ByteKernels.lookup(a, byteAnswers(cmp, a.dtype, s), out);
+                return out;
+            }
             if (a.isContiguous() && a.dtype == DType.FLOAT64 && a.storage.onHeap() && out.storage.onHeap()) {
                 compareDoubleScalarDirect(cmp, a.storage.doubles(), (int) a.offset, s, out.storage.bytes(), (int) a.size);
                 return out;
@@ -282,6 +286,22 @@ final class Elementwise {
             run.done(pos, n);
         }
         return out;
+    }
+
+    /**
+     * {@code v cmp s} for each byte value {@code v} of a one-byte dtype (int8 signed, uint8 and
+     * bool unsigned), compared as the chunked loop compares it: the value in the double lane.
+     */
+    private static byte[] byteAnswers(Cmp cmp, DType t, double s) {
+        double[] x = new double[256];
+        double[] y = new double[256];
+        for (int v = 0; v < 256; v++) {
+            x[v] = t == DType.INT8 ? (byte) v : v;
+        }
+        Arrays.fill(y, s);
+        byte[] answers = new byte[256];
+        compareDoubles(cmp, x, y, 256, answers, 0);
+        return answers;
     }
 
     private static double roundToFloatType(double s, DType t) {

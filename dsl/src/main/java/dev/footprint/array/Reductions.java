@@ -49,6 +49,10 @@ final class Reductions {
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
         }
+        if (kind == Kind.SUM && ByteKernels.applies(a)) {
+            out.storage.writeLong(0, ByteKernels.sum(a));
+            return out;
+        }
         ElementReader reader = new ElementReader(a);
         if (a.dtype.isFloat() || kind == Kind.MEAN) {
             double[] x = new double[CHUNK];

@@ -211,6 +211,20 @@ public final class BigStorage extends Storage {
     }
 
     @Override
+    public void visitBytes(long from, long n, ByteRuns runs) {
+        if (encoding.primitive() != Encoding.Primitive.BYTE) {
+            super.visitBytes(from, n, runs); // refuses
+            return;
+        }
+        for (long done = 0; done < n; ) {
+            long at = from + done;
+            int m = (int) Math.min(n - done, (1L << shift) - local(at));
+            runs.array((byte[]) segment(at), local(at), m, done);
+            done += m;
+        }
+    }
+
+    @Override
     void visitRuns(long from, long n, DoubleRuns runs) {
         for (long done = 0; done < n; ) {
             long at = from + done;

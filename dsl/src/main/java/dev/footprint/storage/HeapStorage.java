@@ -78,6 +78,17 @@ public final class HeapStorage extends Storage {
     }
 
     @Override
+    public void visitBytes(long from, long n, ByteRuns runs) {
+        if (!(array instanceof byte[] b)) {
+            super.visitBytes(from, n, runs); // refuses
+            return;
+        }
+        if (n > 0) {
+            runs.array(b, (int) from, (int) n, 0);
+        }
+    }
+
+    @Override
     void visitRuns(long from, long n, DoubleRuns runs) {
         if (n > 0) {
             runs.array((double[]) array, (int) from, (int) n, 0);

@@ -276,6 +276,24 @@ public abstract class Storage {
     /** {@link #visitDoubles} for float64 storage of this kind. */
     abstract void visitRuns(long from, long n, DoubleRuns runs);
 
+    /**
+     * Hands the one-byte elements {@code [from, from + n)} to {@code runs}, one run per heap array
+     * they lie in (mapped storage copies them out a block at a time).
+     *
+     * @throws IllegalStateException the storage's elements are not one byte wide
+     */
+    public void visitBytes(long from, long n, ByteRuns runs) {
+        if (encoding.primitive() != Encoding.Primitive.BYTE) {
+            throw new IllegalStateException("visitBytes reads one-byte storage, not " + encoding);
+        }
+        byte[] block = new byte[(int) Math.min(n, STEP)];
+        for (long done = 0; done < n; done += STEP) {
+            int m = (int) Math.min(STEP, n - done);
+            readRaw(null, from + done, m, block);
+            runs.array(block, 0, m, done);
+        }
+    }
+
     // ---- the heap array, for loops the JIT must see plainly ------------------------------------
 
     /** The heap {@code byte[]} of a bool, int8 or uint8 heap storage; null for any other. */

@@ -33,7 +33,8 @@ class FastPathTest {
         return x;
     }
 
-    private static boolean expected(Elementwise.Cmp cmp, double x, double s) {
+    /** {@code x cmp s} by Java's operators (IEEE 754: NaN unordered, -0.0 equal to 0.0). */
+    static boolean expected(Elementwise.Cmp cmp, double x, double s) {
         return switch (cmp) {
             case LT -> x < s;
             case LE -> x <= s;
