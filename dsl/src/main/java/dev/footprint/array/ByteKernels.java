@@ -62,20 +62,76 @@ final class ByteKernels {
         return total;
     }
 
-    /** {@code out[i] = answers[a[i] & 0xFF]}: {@code answers} holds the result for each of the 256 byte values. */
+    /**
+     * {@code out[i] = answers[a[i] & 0xFF]}: {@code answers} holds the result for each of the 256
+     * byte values. Answers that are 1 exactly below a threshold in the dtype's order (or exactly
+     * from it), as {@code lt le gt ge} give, take eight bytes at a time ({@link #below}).
+     */
     static void lookup(NDArray a, byte[] answers, NDArray out) {
+        long rankFlip = a.dtype == DType.INT8 ? SIGN_BITS : 0; // int8 order is the unsigned order of the bytes, sign bit flipped
+        int[] threshold = threshold(answers, (int) (rankFlip & 0xFF));
         ResultRun run = new ResultRun(out);
         byte[] o = (byte[]) run.array();
         a.storage.visitBytes(a.offset, a.size, (b, off, n, done) -> {
             for (int k = 0; k < n; k += OffsetCursor.CHUNK) {
                 int m = Math.min(OffsetCursor.CHUNK, n - k);
                 int at = run.at(done + k);
-                for (int i = 0; i < m; i++) {
+                int i = 0;
+                if (threshold != null) {
+                    i = below(b, off + k, m, rankFlip, threshold[0], threshold[1] != 0, o, at);
+                }
+                for (; i < m; i++) {
                     o[at + i] = answers[b[off + k + i] & 0xFF];
                 }
                 run.done(done + k, m);
             }
         });
+    }
+
+    /**
+     * {@code {k, 0}} when the answer for byte {@code u} is 1 exactly when its rank
+     * {@code u ^ rankFlip} is below {@code k}, {@code {k, 1}} when exactly when it is not, with
+     * {@code 0 < k < 256}; otherwise null.
+     */
+    private static int[] threshold(byte[] answers, int rankFlip) {
+        for (int invert = 0; invert < 2; invert++) {
+            int k = 0;
+            for (byte v : answers) {
+                k += v ^ invert;
+            }
+            boolean matches = k > 0 && k < 256;
+            for (int u = 0; u < 256 && matches; u++) {
+                matches = answers[u] == (((u ^ rankFlip) < k ? 1 : 0) ^ invert);
+            }
+            if (matches) {
+                return new int[] {k, invert};
+            }
+        }
+        return null;
+    }
+
+    private static final long LOW_SEVEN = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long ONE_BITS = 0x0101_0101_0101_0101L;
+
+    /**
+     * Eight results at a time for the whole groups of eight in {@code b[off..off + m)}: byte
+     * {@code x} (its rank after {@code rankFlip}) is below {@code k} exactly when {@code x + (256 - k)}
+     * does not carry out of the byte. The low seven bits add without reaching the next byte; the
+     * carry out is the majority of the two top bits and the carry into the top bit. Returns how
+     * many elements were done.
+     */
+    private static int below(byte[] b, int off, int m, long rankFlip, int k, boolean invert, byte[] o, int at) {
+        long c = ONE_BITS * (256 - k);
+        long cLow = c & LOW_SEVEN;
+        long flip = invert ? ONE_BITS : 0;
+        int whole = m & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            long x = (long) EIGHT_BYTES.get(b, off + i) ^ rankFlip;
+            long carryIn = (x & LOW_SEVEN) + cLow;
+            long carryOut = (x & c) | ((x | c) & carryIn);
+            EIGHT_BYTES.set(o, at + i, ((~carryOut & SIGN_BITS) >>> 7) ^ flip);
+        }
+        return whole;
     }
 
     /** {@code a} as float32 into {@code out} (float32, a's size): every one-byte value is exact. */

@@ -98,6 +98,29 @@ class ByteKernelsTest {
     }
 
     @Test
+    void everyThresholdAnswersEveryByteValueAsTheDefinition() {
+        byte[] all = new byte[256 + 13]; // every value in a scattered order, and a tail past the groups of eight
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) (i * 167 + 3);
+        }
+        for (DType t : new DType[] {DType.UINT8, DType.INT8}) {
+            NDArray a = NDArray.wrap(t, all.clone(), all.length);
+            for (int k = -130; k <= 257; k++) {
+                for (double s : new double[] {k, k + 0.5}) {
+                    for (Elementwise.Cmp cmp : Elementwise.Cmp.values()) {
+                        NDArray got = Elementwise.compare(cmp, a, s);
+                        for (int i = 0; i < all.length; i++) {
+                            int at = i;
+                            assertEquals(FastPathTest.expected(cmp, a.getLongFlat(i), s) ? 1 : 0, got.getLongFlat(i),
+                                    () -> t + " " + cmp + " " + s + " at " + at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void longSumsFoldTheirLanesBeforeTheyOverflow() throws Throwable {
         for (DType t : TYPES) {
             for (boolean allOnes : new boolean[] {true, false}) {
