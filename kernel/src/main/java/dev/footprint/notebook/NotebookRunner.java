@@ -4,8 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionOutcome;
-import dev.footprint.kernel.eval.InspectionResult;
-import dev.footprint.kernel.eval.PagerRequest;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -118,8 +116,7 @@ public final class NotebookRunner {
         }, cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
         ExecutionOutcome outcome;
         try {
-            String asked = PagerRequest.expression(source);
-            outcome = asked != null ? help(evaluator, asked, outputs) : evaluator.execute(source, outputs);
+            outcome = printPage(evaluator.execute(source, outputs), outputs);
         } catch (RuntimeException failure) {
             // An evaluator that breaks is reported like a failing cell, not as a crash of the runner.
             String message = String.valueOf(failure.getMessage());
@@ -139,15 +136,16 @@ public final class NotebookRunner {
         return outcome;
     }
 
-    private static ExecutionOutcome help(Evaluator evaluator, String name, CellOutputs outputs) {
-        InspectionResult found = evaluator.inspect(name, name.length(), 1);
-        String text = found.found() && found.data() != null ? found.data().get("text/plain") : null;
-        if (text == null) {
-            outputs.stream("stdout", PagerRequest.nothingKnown(name));
-        } else {
+    /**
+     * A help request's page ({@code Math.max?}), which Jupyter shows in its pager, is printed to
+     * the cell's standard output, as text.
+     */
+    private static ExecutionOutcome printPage(ExecutionOutcome outcome, CellOutputs outputs) {
+        String text = outcome.page() == null ? null : outcome.page().get("text/plain");
+        if (text != null) {
             outputs.stream("stdout", text.endsWith("\n") ? text : text + "\n");
         }
-        return ExecutionOutcome.ok(null);
+        return outcome;
     }
 
     private static Duration since(long startNanos) {

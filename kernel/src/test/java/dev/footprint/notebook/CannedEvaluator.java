@@ -6,6 +6,7 @@ import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.IsCompleteResult;
+import dev.footprint.kernel.eval.PagerRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
  * An evaluator that understands a tiny cell language, so runner tests need no JVM of their own:
  * each line is {@code print TEXT}, {@code eprint TEXT}, {@code show TEXT}, {@code show#ID TEXT},
  * {@code update#ID TEXT}, {@code clear}, {@code clearwait}, {@code value TEXT}, {@code fail MESSAGE}
- * or {@code sleep MILLIS}. Inspection knows one name, {@value #KNOWN_NAME}.
+ * or {@code sleep MILLIS}. Inspection knows one name, {@value #KNOWN_NAME}; help requests
+ * ({@code name?}) are answered from it as every evaluator answers them, with {@link PagerRequest}.
  */
 final class CannedEvaluator implements Evaluator {
 
@@ -27,6 +29,10 @@ final class CannedEvaluator implements Evaluator {
 
     @Override
     public ExecutionOutcome execute(String code, ExecutionListener listener) {
+        ExecutionOutcome help = PagerRequest.answer(code, this, listener);
+        if (help != null) {
+            return help;
+        }
         executed.add(code);
         interrupted = false;
         ExecutionOutcome outcome = ExecutionOutcome.ok(null);

@@ -6,8 +6,18 @@ import java.util.Map;
 /**
  * How a cell ended: with a value to show ({@code result}, possibly {@code null} for statements),
  * or with an {@code error}. Exactly one of the two kinds of ending applies.
+ *
+ * <p>A cell that asked for help ({@code Math.max?}, see {@link PagerRequest}) ends with a
+ * {@code page}: the MIME bundle (always with {@code text/plain}) the frontend shows in its pager,
+ * as IPython's {@code page} payload; the kernel sends it with the reply, the headless runner
+ * prints it. Otherwise {@code page} is {@code null}.
  */
-public record ExecutionOutcome(Map<String, String> result, ErrorInfo error) {
+public record ExecutionOutcome(Map<String, String> result, ErrorInfo error, Map<String, String> page) {
+
+    /** An ending without a page. */
+    public ExecutionOutcome(Map<String, String> result, ErrorInfo error) {
+        this(result, error, null);
+    }
 
     public static ExecutionOutcome ok(Map<String, String> result) {
         return new ExecutionOutcome(result, null);
@@ -15,6 +25,11 @@ public record ExecutionOutcome(Map<String, String> result, ErrorInfo error) {
 
     public static ExecutionOutcome failed(ErrorInfo error) {
         return new ExecutionOutcome(null, error);
+    }
+
+    /** A help request answered: {@code bundle} goes to the pager, and the cell shows no value. */
+    public static ExecutionOutcome paged(Map<String, String> bundle) {
+        return new ExecutionOutcome(null, null, bundle);
     }
 
     public boolean isError() {

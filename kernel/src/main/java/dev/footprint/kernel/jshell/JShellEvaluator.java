@@ -7,6 +7,7 @@ import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.IsCompleteResult;
+import dev.footprint.kernel.eval.PagerRequest;
 import dev.footprint.kernel.magic.MagicRegistry;
 import dev.footprint.kernel.maven.MavenConfig;
 import dev.footprint.kernel.userjvm.OutputRouter;
@@ -164,6 +165,10 @@ public final class JShellEvaluator implements Evaluator {
 
     @Override
     public ExecutionOutcome execute(String code, ExecutionListener listener) {
+        ExecutionOutcome help = PagerRequest.answer(code, this, listener);
+        if (help != null) {
+            return help;
+        }
         router.attach(listener == null ? ExecutionListener.NONE : listener);
         try {
             return onOwner(() -> runCell(code));

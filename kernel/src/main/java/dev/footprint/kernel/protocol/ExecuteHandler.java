@@ -7,9 +7,7 @@ import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
-import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.KernelLog;
-import dev.footprint.kernel.eval.PagerRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +55,6 @@ final class ExecuteHandler {
             iopub.publish(request, "execute_input", input);
         }
 
-        String asked = PagerRequest.expression(code);
-        if (asked != null) {
-            page(request, shell, asked, count, silent);
-            if (storeHistory) {
-                history.record(count, code, null);
-            }
-            return List.of();
-        }
-
         ExecutionListener listener = silent ? ExecutionListener.NONE : new IoPubListener(iopub, request);
         ExecutionOutcome outcome = run(code, listener);
 
@@ -95,7 +84,7 @@ final class ExecuteHandler {
             executeResult.add("metadata", new JsonObject());
             iopub.publish(request, "execute_result", executeResult);
         }
-        shell.reply(request, "execute_reply", okReply(count, new JsonArray(), userExpressions(request)));
+        shell.reply(request, "execute_reply", okReply(count, payload(outcome), userExpressions(request)));
         if (storeHistory) {
             history.record(count, code, result == null ? null : result.get("text/plain"));
         }
@@ -103,32 +92,19 @@ final class ExecuteHandler {
     }
 
     /**
-     * Answers {@code name?} / {@code ?name} as IPython does: the signature and Javadoc of the
-     * name go to the frontend's pager (a {@code page} payload of the reply), or a line on
-     * standard output says nothing is known of it. The cell runs nothing.
+     * The reply's payload: a help request's page ({@code Math.max?}, answered by the evaluator)
+     * goes to the frontend's pager as IPython's {@code page} payload; nothing else has one.
      */
-    private void page(JupyterMessage request, ChannelLoop shell, String expression, int count, boolean silent) {
-        InspectionResult found;
-        try {
-            found = evaluator.inspect(expression, expression.length(), 1);
-        } catch (RuntimeException e) {
-            KernelLog.error("inspection failed", e);
-            found = new InspectionResult(false, Map.of());
-        }
+    private static JsonArray payload(ExecutionOutcome outcome) {
         JsonArray payload = new JsonArray();
-        if (found.found() && found.data() != null && found.data().containsKey("text/plain")) {
+        if (outcome.page() != null) {
             JsonObject page = new JsonObject();
             page.addProperty("source", "page");
-            page.add("data", MimeBundles.toJson(found.data()));
+            page.add("data", MimeBundles.toJson(outcome.page()));
             page.addProperty("start", 0);
             payload.add(page);
-        } else if (!silent) {
-            JsonObject stream = new JsonObject();
-            stream.addProperty("name", "stdout");
-            stream.addProperty("text", PagerRequest.nothingKnown(expression));
-            iopub.publish(request, "stream", stream);
         }
-        shell.reply(request, "execute_reply", okReply(count, payload, new JsonObject()));
+        return payload;
     }
 
     private static JsonObject okReply(int count, JsonArray payload, JsonObject userExpressions) {

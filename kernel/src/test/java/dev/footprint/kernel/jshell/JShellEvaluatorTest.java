@@ -274,6 +274,26 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void aHelpRequestEndsWithThePageOfWhatInspectionKnowsAndRunsNothing() {
+        RecordingListener printed = new RecordingListener();
+        ExecutionOutcome help = evaluator.execute("Math.max?", printed);
+        assertFalse(help.isError(), () -> String.valueOf(help.error()));
+        assertNull(help.result(), "a help request shows no value");
+        assertEquals(evaluator.inspect("Math.max", 8, 1).data(), help.page(), "the page is what inspection shows");
+        assertTrue(help.page().get("text/plain").contains("int Math.max(int a, int b)"), help.page().toString());
+        assertEquals("", printed.stdout());
+
+        ExecutionOutcome magic = evaluator.execute("?%maven", ExecutionListener.NONE);
+        assertTrue(magic.page().get("text/plain").contains("group:artifact"), "a magic's help: " + magic.page());
+
+        RecordingListener unknown = new RecordingListener();
+        ExecutionOutcome nothing = evaluator.execute("noSuchThingAnywhere?", unknown);
+        assertFalse(nothing.isError());
+        assertNull(nothing.page());
+        assertEquals("Nothing is known of `noSuchThingAnywhere`.\n", unknown.stdout());
+    }
+
+    @Test
     void isCompleteHasThreeStates() {
         assertEquals("complete", evaluator.isComplete("int a = 1;").status());
         assertEquals("complete", evaluator.isComplete("%lsmagic").status());

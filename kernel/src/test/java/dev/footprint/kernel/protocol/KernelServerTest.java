@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -98,6 +99,28 @@ class KernelServerTest {
         assertEquals("42", result.getAsJsonObject("data").get("text/plain").getAsString());
         assertEquals(1, result.get("execution_count").getAsInt());
         assertEquals("idle", iopub.get(9).content().get("execution_state").getAsString());
+    }
+
+    @Test
+    void aHelpRequestAnsweredByTheEvaluatorGoesToThePagerAndAnUnknownNameToStdout() throws Exception {
+        JupyterMessage request = execute("print?");
+        JupyterMessage reply = client.receive(client.shell, WAIT);
+        assertEquals("ok", reply.content().get("status").getAsString());
+        JsonArray payload = reply.content().getAsJsonArray("payload");
+        assertEquals(1, payload.size(), payload.toString());
+        JsonObject page = payload.get(0).getAsJsonObject();
+        assertEquals("page", page.get("source").getAsString());
+        assertEquals("print: a scripted command", page.getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals(0, page.get("start").getAsInt());
+        assertEquals(List.of("status", "execute_input", "status"), TestClient.types(client.iopubUntilIdle(request.msgId(), WAIT)),
+                "a page is no execute_result");
+
+        JupyterMessage unknown = execute("?nothing.here");
+        assertEquals(0, client.receive(client.shell, WAIT).content().getAsJsonArray("payload").size());
+        List<JupyterMessage> iopub = client.iopubUntilIdle(unknown.msgId(), WAIT);
+        assertEquals(List.of("status", "execute_input", "stream", "status"), TestClient.types(iopub));
+        assertEquals("Nothing is known of `nothing.here`.\n", iopub.get(2).content().get("text").getAsString());
+        assertEquals(List.of(), evaluator.executed, "a help request runs nothing");
     }
 
     @Test
@@ -210,13 +233,13 @@ class KernelServerTest {
     void interruptOnControlStopsARunningCell() throws Exception {
         JupyterMessage hanging = execute("hang");
         evaluator.awaitHang();
-        long start = System.nanoTime();
         client.send(client.control, client.request("interrupt_request", new JsonObject()));
         JupyterMessage interruptReply = client.receive(client.control, WAIT);
         assertEquals("interrupt_reply", interruptReply.msgType());
         JupyterMessage reply = client.receive(client.shell, WAIT);
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
+        assertNotNull(reply, "no execute_reply after the interrupt");
         assertEquals("error", reply.content().get("status").getAsString());
+        assertEquals("Interrupted", reply.content().get("ename").getAsString(), "the interrupt ended the cell");
         assertEquals(hanging.msgId(), reply.parentHeader().get("msg_id").getAsString());
     }
 
@@ -350,10 +373,9 @@ class KernelServerTest {
     void closeStopsEvenWhileACellHangs() throws Exception {
         execute("hang");
         evaluator.awaitHang();
-        long start = System.nanoTime();
         kernel.close();
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
         assertTrue(evaluator.closed);
+        assertFalse(evaluator.hangRanOut(), "close returned before the hanging cell gave up by itself");
     }
 
     private JupyterMessage execute(String code) {

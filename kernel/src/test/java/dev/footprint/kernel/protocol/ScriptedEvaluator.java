@@ -7,6 +7,7 @@ import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.IsCompleteResult;
+import dev.footprint.kernel.eval.PagerRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hang                       runs until interrupted
  * value TEXT                 the cell's text/plain result
  * </pre>
+ *
+ * <p>Inspection knows the commands that print; {@code print?} is answered from it, as every
+ * evaluator answers help requests, with {@link PagerRequest}.
  */
 public final class ScriptedEvaluator implements Evaluator {
 
@@ -38,10 +42,15 @@ public final class ScriptedEvaluator implements Evaluator {
     final AtomicInteger restarts = new AtomicInteger();
     final AtomicInteger interrupts = new AtomicInteger();
     volatile boolean closed;
+    private volatile boolean hangRanOut;
     public final List<String> executed = new CopyOnWriteArrayList<>();
 
     @Override
     public ExecutionOutcome execute(String code, ExecutionListener listener) {
+        ExecutionOutcome help = PagerRequest.answer(code, this, listener);
+        if (help != null) {
+            return help;
+        }
         executed.add(code);
         interrupted = new CountDownLatch(1);
         Map<String, String> result = null;
@@ -66,6 +75,7 @@ public final class ScriptedEvaluator implements Evaluator {
                             return ExecutionOutcome.failed(new ErrorInfo("Interrupted", "the cell was stopped",
                                     List.of("Interrupted: the cell was stopped")));
                         }
+                        hangRanOut = true;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -85,6 +95,11 @@ public final class ScriptedEvaluator implements Evaluator {
             }
         }
         return ExecutionOutcome.ok(result);
+    }
+
+    /** Whether a {@code hang} ended by itself after 30 s, without an interrupt. */
+    boolean hangRanOut() {
+        return hangRanOut;
     }
 
     /** Waits until a cell is inside {@code hang}, so an interrupt cannot arrive too early. */
