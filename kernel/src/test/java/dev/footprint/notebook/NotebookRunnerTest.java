@@ -135,10 +135,10 @@ class NotebookRunnerTest {
     @Test
     void aCellPastTheTimeoutIsInterruptedAndStopsTheRun() {
         Notebook notebook = notebook("sleep 60000", "value 2");
-        long start = System.nanoTime();
         RunResult result = NotebookRunner.builder().cellTimeout(Duration.ofSeconds(1)).build().run(notebook, evaluator);
 
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30);
+        // The canned cell ends with an error only when interrupted; left alone it would succeed.
+        assertTrue(evaluator.interrupted, "the watchdog interrupted the cell");
         assertFalse(result.succeeded());
         assertEquals("CellTimeoutError", result.stopError().ename());
         assertTrue(result.stopError().evalue().contains("--timeout"));

@@ -36,7 +36,7 @@ class Jdk25UserJvmTest {
             ExecutionOutcome version = ResilienceTest.run(evaluator, "Runtime.version().feature()");
             assertEquals("25", version.result().get("text/plain"), "the user JVM runs on JDK 25");
             ResilienceTest.run(evaluator, "int kept = 25;");
-            ResilienceTest.Stopped stopped = ResilienceTest.interruptAfter(evaluator, "while (true) { }", 500);
+            ResilienceTest.Stopped stopped = ResilienceTest.interruptOnceRunning(evaluator, "{ System.out.println(\"running\"); while (true) { } }");
             assertEquals("Interrupted", stopped.outcome().error().ename(), "stopped in " + stopped.took());
             assertTrue(stopped.outcome().error().evalue().contains("kept"));
             assertEquals("25", ResilienceTest.run(evaluator, "kept").result().get("text/plain"));

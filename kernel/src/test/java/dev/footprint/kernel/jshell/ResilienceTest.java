@@ -8,7 +8,9 @@ import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,12 +45,30 @@ class ResilienceTest {
     record Stopped(ExecutionOutcome outcome, Duration took) {}
 
     /**
-     * Runs {@code cell}, interrupts it after {@code afterMillis} and awaits its end under a generous
-     * limit (a stop that never comes fails the test; how fast it comes is the benchmarks' business).
+     * Runs {@code cell}, whose last snippet prints {@code running} before it loops or sleeps,
+     * interrupts it once that line has arrived (so the stop meets the loop itself, however slowly
+     * the machine starts it) and awaits its end under a generous limit (a stop that never comes
+     * fails the test; how fast it comes is the benchmarks' business).
      */
-    static Stopped interruptAfter(JShellEvaluator on, String cell, long afterMillis) throws Exception {
-        CompletableFuture<ExecutionOutcome> outcome = CompletableFuture.supplyAsync(() -> run(on, cell));
-        Thread.sleep(afterMillis);
+    static Stopped interruptOnceRunning(JShellEvaluator on, String cell) throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        ExecutionListener listener = new ExecutionListener() {
+            @Override
+            public void stream(String name, String text) {
+                if (text.contains("running")) {
+                    running.countDown();
+                }
+            }
+
+            @Override
+            public void display(Map<String, String> bundle, String displayId, boolean update) {}
+
+            @Override
+            public void clearOutput(boolean wait) {}
+        };
+        CompletableFuture<ExecutionOutcome> outcome = CompletableFuture.supplyAsync(
+                () -> on.execute(cell, listener));
+        assertTrue(running.await(60, TimeUnit.SECONDS), () -> "the cell never started: " + outcome);
         assertFalse(outcome.isDone(), "the cell should still run");
         long start = System.nanoTime();
         on.interrupt();
@@ -58,7 +78,8 @@ class ResilienceTest {
 
     @Test
     void interruptStopsABusyLoopAndKeepsTheState() throws Exception {
-        Stopped stopped = interruptAfter(evaluator, "long spins = 0;\nwhile (true) { spins++; }", 700);
+        Stopped stopped = interruptOnceRunning(evaluator,
+                "long spins = 0;\nwhile (true) { if (spins++ == 0) System.out.println(\"running\"); }");
         ExecutionOutcome outcome = stopped.outcome();
         assertEquals("Interrupted", outcome.error().ename(), "stopped in " + stopped.took());
         assertTrue(outcome.error().evalue().contains("kept"), outcome.error().evalue());
@@ -67,7 +88,7 @@ class ResilienceTest {
 
     @Test
     void interruptWakesASleepingCell() throws Exception {
-        Stopped stopped = interruptAfter(evaluator, "Thread.sleep(600_000);", 500);
+        Stopped stopped = interruptOnceRunning(evaluator, "{ System.out.println(\"running\"); Thread.sleep(600_000); }");
         assertEquals("Interrupted", stopped.outcome().error().ename(), "stopped in " + stopped.took());
         assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
     }
@@ -95,8 +116,8 @@ class ResilienceTest {
 
     @Test
     void aCellThatIgnoresTheStopIsKilledAndTheKernelRestartsIt() throws Exception {
-        Stopped stopped = interruptAfter(evaluator,
-                "while (true) { try { while (true) { Thread.onSpinWait(); } } catch (Throwable ignored) { } }", 500);
+        Stopped stopped = interruptOnceRunning(evaluator,
+                "while (true) { try { System.out.println(\"running\"); while (true) { Thread.onSpinWait(); } } catch (Throwable ignored) { } }");
         ExecutionOutcome outcome = stopped.outcome();
         assertEquals("Interrupted", outcome.error().ename(), "ended in " + stopped.took());
         assertTrue(outcome.error().evalue().contains("state was lost"), outcome.error().evalue());

@@ -73,11 +73,10 @@ class DebuggeeConnectionTest {
             });
             sender.start();
             try (Socket accepted = listener.accept()) {
-                long start = System.nanoTime();
+                // Each byte comes well within 500 ms, so only one deadline for the whole greeting
+                // (not one per byte) gives up before the greeting is complete.
                 assertThrows(SocketTimeoutException.class, () -> DebuggeeConnection.readWithin(accepted, 14, -1,
                         System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)));
-                long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                assertTrue(tookMs < 1_400, "one deadline for the whole greeting, not one per byte: " + tookMs + " ms");
             }
             sender.join(5_000);
         }
