@@ -10,10 +10,11 @@ public final class BloscOperations {
 
     /**
      * Compresses {@code a} with {@code codec} at c-blosc's {@code clevel} (1 to 9), mapped to the
-     * codec's own level as c-blosc maps it (byte shuffle always on).
+     * codec's own level as c-blosc maps it (byte shuffle always on), in the blocks c-blosc cuts
+     * for that level (block size 0), as {@code blosc.compress} does; not the in-memory default's.
      */
     public static CompressedNDArray compress(NDArray a, String codec, int clevel, long... chunkShape) {
-        return a.compress(codec, BloscLayout.nativeLevel(codec, clevel), chunkShape);
+        return CompressedNDArray.withBlockSize(a, codec, BloscLayout.nativeLevel(codec, clevel), 0, chunkShape);
     }
 
     /** The dense array back. */

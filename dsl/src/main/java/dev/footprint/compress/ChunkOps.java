@@ -46,7 +46,7 @@ final class ChunkOps {
     }
 
     /** The slice spec of the region chunk {@code i} covers. */
-    private static String region(Chunking c, int i) {
+    static String region(Chunking c, int i) {
         long[] o = c.origin(i);
         int[] e = c.extent(i);
         StringBuilder spec = new StringBuilder();

@@ -63,6 +63,19 @@ final class Chunking {
         return c;
     }
 
+    /** A chunk shape given as longs, each checked to be from 1 to {@code Integer.MAX_VALUE}. */
+    static int[] lengths(long[] chunkShape) {
+        int[] c = new int[chunkShape.length];
+        for (int d = 0; d < c.length; d++) {
+            if (chunkShape[d] < 1 || chunkShape[d] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("chunk lengths must be from 1 to " + Integer.MAX_VALUE + ", got "
+                        + Arrays.toString(chunkShape));
+            }
+            c[d] = (int) chunkShape[d];
+        }
+        return c;
+    }
+
     int ndim() {
         return shape.length;
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A dense array held compressed: cut into chunks, each byte-shuffled and compressed (zstd, lz4,
  * zlib), as python-blosc2's {@code NDArray} and Zarr hold data. Reductions, comparisons and
- * arithmetic with a scalar, slices, casts and single elements work a chunk at a time, in
+ * arithmetic with a scalar or another array (compressed or dense, broadcast as NumPy broadcasts),
+ * slices, casts and single elements work a chunk at a time, in
  * parallel, without decompressing the whole array; results are equal bit for bit to the dense
  * array's. {@link #nbytes()} is NumPy's logical size; {@link #storedBytes()} what the chunks take.
  *
@@ -68,30 +69,44 @@ public final class CompressedNDArray implements Displayable {
      * @throws IllegalArgumentException for an unknown codec, a level outside its range or a bad chunk shape
      */
     public static CompressedNDArray of(NDArray a, String codec, int level, long... chunkShape) {
+        return withBlockSize(a, Arguments.notNull(codec, "codec"), level, defaultBlocksize(codec), chunkShape);
+    }
+
+    /**
+     * As {@link #of(NDArray, String, int, long...)} with the size of the blocks each chunk is cut
+     * into before shuffling and compressing chosen: {@code blockSize} bytes as numcodecs' Blosc
+     * {@code blocksize} forces it on c-blosc (lz4 and zlib still make it a multiple of the element
+     * size within 64 KiB to 1 MiB), or 0 for c-blosc's own rule for the level, which Zarr's Blosc
+     * uses by default (32 KiB to 1 MiB).
+     *
+     * <pre>{@code
+     * CompressedNDArray.withBlockSize(image, "zstd", 1, 0);   // c-blosc's blocks, as blosc.compress cuts them
+     * }</pre>
+     */
+    public static CompressedNDArray withBlockSize(NDArray a, String codec, int level, int blockSize, long... chunkShape) {
+        Arguments.notNull(a, "a");
+        Arguments.notNull(codec, "codec");
+        Arguments.notNull(chunkShape, "chunkShape");
+        if (blockSize < 0) {
+            throw new IllegalArgumentException("blockSize must be 0 (c-blosc's rule) or a number of bytes, got " + blockSize);
+        }
         Codec c = Codec.named(codec);
         long[] shape = a.shape();
-        int[] chunk = chunkShape.length == 0 ? Chunking.contiguous(shape, a.itemsize(), DEFAULT_CHUNK_BYTES) : chunkInts(chunkShape);
+        int[] chunk = chunkShape.length == 0 ? Chunking.contiguous(shape, a.itemsize(), DEFAULT_CHUNK_BYTES) : Chunking.lengths(chunkShape);
         Chunking chunking = new Chunking(shape, chunk);
         c.compress(new byte[0], 0, 0, new byte[c.maxCompressedLength(0)], 0, level); // refuses a bad level before any work
-        return new CompressedNDArray(ChunkStore.compress(a.dtype(), a.contiguousData(), chunking, c, level,
-                defaultBlocksize(c.name())));
+        return new CompressedNDArray(ChunkStore.compress(a.dtype(), a.contiguousData(), chunking, c, level, blockSize));
     }
 
-    /** The block size forced on c-blosc's rule for a new array compressed with {@code codec} (0: the rule's own). */
+    /**
+     * The block size a new array compressed with {@code codec} is cut in (0: c-blosc's rule for the
+     * level), chosen by measurement ({@code bench/.../BlockSizeMain}, README "Compressed arrays"):
+     * zstd gets blocks of a whole default chunk (1 MiB), which stored a smooth float64 image in a
+     * tenth of the bytes of c-blosc's 32 KiB blocks at clevel 1; lz4 and zlib, which c-blosc
+     * already cuts in 256 KiB to 1 MiB blocks by splitting them per byte, keep c-blosc's rule.
+     */
     static int defaultBlocksize(String codec) {
-        return 0;
-    }
-
-    static int[] chunkInts(long[] chunkShape) {
-        int[] c = new int[chunkShape.length];
-        for (int d = 0; d < c.length; d++) {
-            if (chunkShape[d] < 1 || chunkShape[d] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("chunk lengths must be from 1 to " + Integer.MAX_VALUE + ", got "
-                        + Arrays.toString(chunkShape));
-            }
-            c[d] = (int) chunkShape[d];
-        }
-        return c;
+        return "zstd".equals(codec) ? (int) DEFAULT_CHUNK_BYTES : 0;
     }
 
     // ---- what it is -------------------------------------------------------------------
@@ -268,16 +283,17 @@ public final class CompressedNDArray implements Displayable {
     public CompressedNDArray div(long s) { return map(c -> c.div(s)); }
 
     /**
-     * {@code this + other} elementwise for two compressed arrays of the same shape, chunk by chunk
-     * (promoted as the dense arrays', NEP 50), compressed with this array's chunks, codec and level;
-     * equal bit for bit to {@code decompress().add(other.decompress())}. Chunk shapes may differ:
-     * each of this array's chunks then decodes only the chunks of {@code other} it overlaps.
+     * {@code this + other} elementwise, broadcast by NumPy's rules and promoted as the dense arrays'
+     * (NEP 50), compressed chunk by chunk with this array's codec, level and (when it has the
+     * result's shape) chunks; equal bit for bit to {@code decompress().add(other.decompress())}.
+     * Each result chunk decodes only the chunks of each operand under it.
      *
      * <pre>{@code
      * a.compress().sub(b.compress()).max();
+     * image.compress().sub(rowMeans.compress());   // (1024, 1024) - (1024, 1): broadcast
      * }</pre>
      *
-     * @throws IllegalArgumentException when the shapes differ (no broadcasting between compressed arrays)
+     * @throws dev.footprint.array.ShapeMismatchException when the shapes do not broadcast, naming both
      */
     public CompressedNDArray add(CompressedNDArray other) { return zip(other, "add", NDArray::add); }
     public CompressedNDArray sub(CompressedNDArray other) { return zip(other, "sub", NDArray::sub); }
@@ -285,7 +301,8 @@ public final class CompressedNDArray implements Displayable {
     public CompressedNDArray div(CompressedNDArray other) { return zip(other, "div", NDArray::div); }
 
     /**
-     * {@code this < other} elementwise as a compressed bool array, chunk by chunk, as {@link #add(CompressedNDArray)}.
+     * {@code this < other} elementwise as a compressed bool array, chunk by chunk, broadcast as
+     * {@link #add(CompressedNDArray)}.
      *
      * <pre>{@code
      * a.compress().lt(b.compress()).countNonzero();
@@ -298,17 +315,44 @@ public final class CompressedNDArray implements Displayable {
     public CompressedNDArray eq(CompressedNDArray other) { return zip(other, "eq", NDArray::eq); }
     public CompressedNDArray ne(CompressedNDArray other) { return zip(other, "ne", NDArray::ne); }
 
+    /**
+     * {@code this + other} with a dense array, broadcast by NumPy's rules, compressed chunk by
+     * chunk as {@link #add(CompressedNDArray)}; equal bit for bit to {@code decompress().add(other)}.
+     *
+     * <pre>{@code
+     * image.compress().sub(arr.ones(1024));   // each row less a dense row
+     * }</pre>
+     */
+    public CompressedNDArray add(NDArray other) { return zip(other, "add", NDArray::add); }
+    public CompressedNDArray sub(NDArray other) { return zip(other, "sub", NDArray::sub); }
+    public CompressedNDArray mul(NDArray other) { return zip(other, "mul", NDArray::mul); }
+    public CompressedNDArray div(NDArray other) { return zip(other, "div", NDArray::div); }
+    public CompressedNDArray lt(NDArray other) { return zip(other, "lt", NDArray::lt); }
+    public CompressedNDArray le(NDArray other) { return zip(other, "le", NDArray::le); }
+    public CompressedNDArray gt(NDArray other) { return zip(other, "gt", NDArray::gt); }
+    public CompressedNDArray ge(NDArray other) { return zip(other, "ge", NDArray::ge); }
+    public CompressedNDArray eq(NDArray other) { return zip(other, "eq", NDArray::eq); }
+    public CompressedNDArray ne(NDArray other) { return zip(other, "ne", NDArray::ne); }
+
     private CompressedNDArray zip(CompressedNDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
         Arguments.notNull(other, "other");
-        if (!Arrays.equals(shape(), other.shape())) {
-            throw new IllegalArgumentException(name + " of compressed arrays of shapes " + Arrays.toString(shape()) + " and "
-                    + Arrays.toString(other.shape()) + ": both must have the same shape (compressed arrays do not "
-                    + "broadcast); decompress() the smaller one to broadcast it densely");
+        long[] out = BroadcastOps.shape(name, shape(), other.shape());
+        if (ChunkReductions.size(out) == 0 || empty() || other.empty()) {
+            return of(op.apply(decompress(), other.decompress()), codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
         }
-        if (empty()) {
-            return of(op.apply(decompress(), other.decompress()), codec(), level(), chunkShape());
+        if (Arrays.equals(shape(), other.shape())) {
+            return new CompressedNDArray(ChunkOps.zip(store, other.store, op));
         }
-        return new CompressedNDArray(ChunkOps.zip(store, other.store, op));
+        return new CompressedNDArray(BroadcastOps.zip(store, BroadcastOps.Operand.of(other.store), out, op));
+    }
+
+    private CompressedNDArray zip(NDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
+        Arguments.notNull(other, "other");
+        long[] out = BroadcastOps.shape(name, shape(), other.shape());
+        if (ChunkReductions.size(out) == 0 || empty() || other.size() == 0) {
+            return of(op.apply(decompress(), other), codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
+        }
+        return new CompressedNDArray(BroadcastOps.zip(store, BroadcastOps.Operand.of(other), out, op));
     }
 
     private CompressedNDArray map(java.util.function.UnaryOperator<NDArray> op) {

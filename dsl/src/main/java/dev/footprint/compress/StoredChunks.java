@@ -49,7 +49,7 @@ public final class StoredChunks {
             int blocksize, IntFunction<Chunk> chunks) {
         Arguments.notNull(chunks, "chunks");
         Codec c = Codec.named(codec);
-        Chunking chunking = new Chunking(shape, CompressedNDArray.chunkInts(chunkShape));
+        Chunking chunking = new Chunking(shape, Chunking.lengths(chunkShape));
         return new CompressedNDArray(ChunkStore.fromStored(dtype, chunking, c, level, blocksize, chunks));
     }
 

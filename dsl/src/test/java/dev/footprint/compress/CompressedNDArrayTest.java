@@ -124,11 +124,29 @@ class CompressedNDArrayTest {
     }
 
     @Test
+    void broadcastingKeepsTheLargerOperandsChunksAndDecodesEachChunkOfTheSmallerOneWhereItIsNeeded() {
+        NDArray image = arr.arange(0, 300 * 500).reshape(300, 500).mul(3).as(FLOAT64);
+        NDArray rowMeans = image.mean(1).reshape(300, 1);
+        CompressedNDArray c = image.compress("lz4", 5, 64, 128);
+        CompressedNDArray centred = c.sub(rowMeans.compress("zstd", 1, 100, 1));
+        assertEquals(image.sub(rowMeans), centred.decompress());
+        assertArrayEquals(new long[] {64, 128}, centred.chunkShape());
+        assertEquals("lz4", centred.codec());
+        NDArray column = arr.arange(0, 500).as(FLOAT64);
+        assertEquals(image.div(column), c.div(column).decompress());
+        assertEquals(rowMeans.lt(column), rowMeans.compress().lt(column).decompress());   // (300, 1) < (500,) is (300, 500)
+        assertArrayEquals(new long[] {300, 500}, rowMeans.compress().lt(column.compress()).shape());
+    }
+
+    @Test
     void badArgumentsAreRefusedWithWhatWouldWork() {
         IllegalArgumentException shapes = assertThrows(IllegalArgumentException.class,
-                () -> arr.ones(3, 4).compress().add(arr.ones(4).compress()));
-        assertTrue(shapes.getMessage().contains("[3, 4] and [4]") && shapes.getMessage().contains("same shape"),
-                shapes.getMessage());
+                () -> arr.ones(3, 4).compress().add(arr.ones(5).compress()));
+        assertTrue(shapes.getMessage().contains("could not be broadcast together with shapes (3, 4) (5,)"), shapes.getMessage());
+        IllegalArgumentException dense = assertThrows(IllegalArgumentException.class,
+                () -> arr.ones(3, 4).compress().lt(arr.ones(2, 1, 3)));
+        assertTrue(dense.getMessage().contains("lt: operands could not be broadcast together with shapes (3, 4) (2, 1, 3)"),
+                dense.getMessage());
         NDArray a = arr.ones(10, 10);
         IllegalArgumentException codec = assertThrows(IllegalArgumentException.class, () -> a.compress("blosclz", 1));
         assertTrue(codec.getMessage().contains("zstd, lz4, zlib, none"), codec.getMessage());

@@ -121,6 +121,42 @@ class CompressedProperties {
         agree(() -> a.ne(b), () -> x.ne(y), true, "ne");
     }
 
+    /**
+     * Operands of shapes that broadcast (axes of length 1, missing leading axes, either side),
+     * compressed with each other or compressed with dense: results equal the dense arrays'
+     * broadcast results, bit for bit (NaN as NaN).
+     */
+    @Property(tries = 50)
+    void broadcastOperandsCombineAsTheirDenseArraysDo(@ForAll("cases") Case c, @ForAll("cases") Case d) {
+        Random r = new Random(c.seed() ^ d.seed());
+        long[] out = c.shape();
+        long[] sa = operandShape(out, r);
+        long[] sb = operandShape(out, r);
+        NDArray a = randomArray(c.dtype(), sa, c.seed());
+        NDArray b = randomArray(d.dtype(), sb, d.seed());
+        CompressedNDArray x = a.compress(c.codec(), 1, r.longs(sa.length, 1, 10).toArray());
+        CompressedNDArray y = b.compress(d.codec(), 1, r.longs(sb.length, 1, 10).toArray());
+        String what = Arrays.toString(sa) + " with " + Arrays.toString(sb);
+        agree(() -> a.add(b), () -> x.add(y), false, "add " + what);
+        agree(() -> a.sub(b), () -> x.sub(y), false, "sub " + what);
+        agree(() -> a.div(b), () -> x.div(y), false, "div " + what);
+        agree(() -> a.gt(b), () -> x.gt(y), true, "gt " + what);
+        agree(() -> a.mul(b), () -> x.mul(b), false, "mul dense " + what);
+        agree(() -> a.ne(b), () -> x.ne(b), true, "ne dense " + what);
+        agree(() -> b.sub(a), () -> y.sub(a), false, "sub dense " + what);
+    }
+
+    /** A shape that broadcasts to {@code out}: some leading axes dropped, some axes made 1. */
+    private static long[] operandShape(long[] out, Random r) {
+        long[] s = Arrays.copyOfRange(out, r.nextInt(out.length + 1), out.length);
+        for (int k = 0; k < s.length; k++) {
+            if (r.nextInt(3) == 0) {
+                s[k] = 1;
+            }
+        }
+        return s;
+    }
+
     /** The compressed result equals the dense one, or both refuse the operation (as bool minus bool). */
     private static void agree(java.util.function.Supplier<NDArray> dense, java.util.function.Supplier<CompressedNDArray> compressed,
             boolean bitForBit, String what) {

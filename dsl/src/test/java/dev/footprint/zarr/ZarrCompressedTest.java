@@ -94,6 +94,22 @@ class ZarrCompressedTest {
     }
 
     @Test
+    void theDefaultZstdBlocksAreWrittenAsBloscsBlocksizeAndKept() throws IOException {
+        NDArray a = arr.arange(0, 512 * 512).reshape(512, 512).div(3.0);
+        CompressedNDArray c = a.compress();
+        assertEquals(1 << 20, c.blockSize());
+        assertEquals(32768, CompressedNDArray.withBlockSize(a, "zstd", 1, 0).blockSize());   // c-blosc's rule at clevel 1
+        StoreCompression.Counts counts = new StoreCompression.Counts();
+        ZarrArray z = StoreCompression.save(dir.resolve("d"), c, ZarrOptions.DEFAULT, counts);
+        assertEquals(2, counts.kept().get());
+        assertTrue(Files.readString(dir.resolve("d").resolve(".zarray")).contains("\"blocksize\": 1048576"));
+        assertEquals(a, z.read());
+        StoreCompression.Counts back = new StoreCompression.Counts();
+        assertEquals(a, ZarrArray.open(dir.resolve("d")).compress(back).decompress());
+        assertEquals(2, back.kept().get());
+    }
+
+    @Test
     void chunksThatDidNotShrinkAreStoredPlainAndKept() {
         arr.seed(9);
         NDArray noise = arr.random(200, 300).mul(255).as(DType.UINT8, Casting.UNSAFE);

@@ -68,6 +68,7 @@ class ZarrToPythonTest {
         }
         saveCompressed("compressed-plain", arr.random(200, 300).mul(255).as(DType.UINT8, Casting.UNSAFE).compress("lz4", 9, 100, 100));
         saveCompressed("compressed-default", normal.compress());
+        saveCompressed("compressed-default-1mib-blocks", arr.arange(0, 512 * 512).reshape(512, 512).div(3).compress());
         Files.writeString(dir.resolve("manifest.json"), manifest.toString());
         String out = ExternalPython.run("zarr_check.py", dir.toString());
         assertEquals("ok " + manifest.size(), out.strip());
