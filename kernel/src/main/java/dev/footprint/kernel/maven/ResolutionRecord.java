@@ -18,10 +18,10 @@ import org.eclipse.aether.repository.RemoteRepository;
  * What a resolution found, kept in the local repository ({@value #FOLDER}) so that the same
  * request, made again (by this kernel or another) with the same repositories and settings, is
  * answered without running the resolver: a pure cache hit, taken only when every jar and every
- * POM of the resolved graph (not their parent POMs) is still there with the size and modification
- * time it had. Anything
- * else (another request, repository, mirror, proxy, offline mode, local repository, Maven or
- * Java system property, a changed or missing file) misses, and the resolver runs as always.
+ * POM of the resolved graph (not their parent POMs) is still there with the size and
+ * modification time it had. Anything else (another request, repository, mirror, proxy, offline
+ * mode, local repository, {@code maven.*} system property, Java version or operating system, a
+ * changed or missing file) misses, and the resolver runs as always.
  * Requests with snapshots, version ranges or {@code LATEST}/{@code RELEASE}, whose answer depends
  * on the time and the repositories' metadata, are never recorded.
  */
