@@ -1,10 +1,12 @@
 package dev.footprint.compress;
 
+import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.SliceSpec;
+import dev.footprint.storage.Storage;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -148,6 +150,12 @@ final class ChunkOps {
         int nd = ch.ndim();
         List<SliceSpec.Axis> axes = SliceSpec.parse(spec, ch.shape);
         long[] outShape = axes.stream().filter(a -> !a.dropped()).mapToLong(SliceSpec.Axis::count).toArray();
+        long outElements = ChunkReductions.size(outShape);
+        if (outElements > Storage.HEAP_ARRAY_MAX) {
+            throw new ArrayAllocationException("a slice [" + spec + "] of a compressed array has " + outElements
+                    + " elements, more than the " + Storage.HEAP_ARRAY_MAX + " a slice of one is decoded into; "
+                    + "slice smaller parts, or decompress() it and slice that");
+        }
         NDArray out = NDArray.allocate(s.dtype, outShape);
         Object outData = out.contiguousData();
         long total = 1;

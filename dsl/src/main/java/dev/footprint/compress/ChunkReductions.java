@@ -1,8 +1,11 @@
 package dev.footprint.compress;
 
+import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.Storage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -220,7 +223,13 @@ final class ChunkReductions {
                 outShape[j++] = ch.shape[d];
             }
         }
-        int outSize = Math.toIntExact(size(outShape));
+        long outElements = size(outShape);
+        if (outElements > Storage.HEAP_ARRAY_MAX) {
+            throw new ArrayAllocationException("reducing a compressed array of shape " + Arrays.toString(ch.shape)
+                    + " along axis " + ax + " gives " + outElements + " results, more than the " + Storage.HEAP_ARRAY_MAX
+                    + " this reduction accumulates at once; decompress() it or reduce slices of it");
+        }
+        int outSize = (int) outElements;
         boolean floatLane = t.isFloat() || kind == Kind.MEAN || kind == Kind.COUNT_NONZERO;
         double[] dAcc = floatLane ? new double[outSize] : null;
         long[] lAcc = floatLane ? null : new long[outSize];

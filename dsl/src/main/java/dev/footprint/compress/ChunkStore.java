@@ -5,6 +5,7 @@ import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
 import dev.footprint.codec.Codec;
 import dev.footprint.codec.CodecException;
+import dev.footprint.storage.Storage;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -66,12 +67,15 @@ final class ChunkStore {
         return Chunking.elements(chunking.chunk) * dtype.itemsize();
     }
 
-    /** Compresses a C-order array's elements ({@code data} from index 0) chunk by chunk. */
-    static ChunkStore compress(DType dtype, Object data, Chunking chunking, Codec codec, int level, int blocksize) {
+    /**
+     * Compresses a C-order array's elements ({@code data} from element {@code base}, in any storage:
+     * heap, big or mapped) chunk by chunk; each worker holds only its chunk's buffers.
+     */
+    static ChunkStore compress(DType dtype, Storage data, long base, Chunking chunking, Codec codec, int level, int blocksize) {
         ChunkStore s = empty(dtype, chunking, codec, level, blocksize);
         int item = dtype.itemsize();
         Parallel.forEach(chunking.count, () -> s.new Scratch(s.chunkBytes()), (scratch, i) -> {
-            chunking.runs(i, (dense, at, len) -> ElementBytes.put(dtype, data, (int) dense, len, scratch.raw, at * item));
+            chunking.runs(i, (dense, at, len) -> ElementBytes.put(dtype, data, base + dense, len, scratch.raw, at * item));
             s.pack(i, scratch);
         });
         return s.sealed();
@@ -175,12 +179,12 @@ final class ChunkStore {
         return len;
     }
 
-    /** Writes every element into a C-order primitive array of the whole shape. */
-    void decodeInto(Object dense) {
+    /** Writes every element into storage that holds the whole shape in C order from element 0 (heap or big). */
+    void decodeInto(Storage dense) {
         int item = dtype.itemsize();
         Parallel.forEach(chunking.count, () -> new Scratch(chunkBytes()), (scratch, i) -> {
             unpack(i, scratch);
-            chunking.runs(i, (at, from, len) -> ElementBytes.get(dtype, scratch.raw, from * item, dense, (int) at, len));
+            chunking.runs(i, (at, from, len) -> ElementBytes.get(dtype, scratch.raw, from * item, dense, at, len));
         });
     }
 

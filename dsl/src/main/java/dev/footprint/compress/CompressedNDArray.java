@@ -95,7 +95,9 @@ public final class CompressedNDArray implements Displayable {
         int[] chunk = chunkShape.length == 0 ? Chunking.contiguous(shape, a.itemsize(), DEFAULT_CHUNK_BYTES) : Chunking.lengths(chunkShape);
         Chunking chunking = new Chunking(shape, chunk);
         c.compress(new byte[0], 0, 0, new byte[c.maxCompressedLength(0)], 0, level); // refuses a bad level before any work
-        return new CompressedNDArray(ChunkStore.compress(a.dtype(), a.contiguousData(), chunking, c, level, blockSize));
+        NDArray run = a.isContiguous() ? a : a.copy(); // a strided view of a big array is copied into big storage
+        return new CompressedNDArray(ChunkStore.compress(a.dtype(), run.storage(), run.storageOffset(), chunking, c, level,
+                blockSize));
     }
 
     /**
@@ -169,7 +171,7 @@ public final class CompressedNDArray implements Displayable {
      */
     public NDArray decompress() {
         NDArray out = NDArray.allocate(store.dtype, store.chunking.shape);
-        store.decodeInto(out.contiguousData());
+        store.decodeInto(out.storage());
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.footprint.compress;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.storage.ArrayRuns;
+import dev.footprint.storage.Storage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -21,6 +22,16 @@ final class ElementBytes {
     /** Reads {@code n} elements from {@code src} at byte {@code at} into {@code dst[from, from+n)}; bool bytes become 0 or 1. */
     static void get(DType t, byte[] src, int at, Object dst, int from, int n) {
         ArrayRuns.decode(t.encoding(), ByteBuffer.wrap(src, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN), dst, from, n);
+    }
+
+    /** Writes elements {@code [from, from+n)} of {@code src} as bytes into {@code dst} from byte {@code at}. */
+    static void put(DType t, Storage src, long from, int n, byte[] dst, int at) {
+        src.encode(from, n, ByteBuffer.wrap(dst, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** Reads {@code n} elements from {@code src} at byte {@code at} into elements {@code [from, from+n)} of {@code dst}. */
+    static void get(DType t, byte[] src, int at, Storage dst, long from, int n) {
+        dst.decode(ByteBuffer.wrap(src, at, n * t.itemsize()).slice().order(ByteOrder.LITTLE_ENDIAN), from, n);
     }
 
     /** A new primitive array of {@code n} elements of {@code t}'s storage. */

@@ -8,9 +8,9 @@ import static dev.footprint.array.DType.INT64;
 import static dev.footprint.array.DType.UINT8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.CsrArray;
 import dev.footprint.storage.BigStorage;
@@ -115,18 +115,26 @@ class HugeArrayTest {
     }
 
     @Test
-    void sparseCooOfAHugeArrayWithTooManyStoredElementsIsRefusedBeforeAllocating() {
-        NDArray a = arr.full(UINT8, 3L, ROWS, COLS);
-        String message = assertThrows(ArrayAllocationException.class, () -> sparse.coo(a)).getMessage();
-        long limit = (Integer.MAX_VALUE - 8) / 2;
-        assertTrue(message.contains("would store " + N + " elements") && message.contains("more than the " + limit), message);
+    void aHugeArrayCompressesChunkByChunkAndComesBackBitForBit() {
+        NDArray a = arr.zeros(UINT8, ROWS, COLS);
+        a.set(7L, 0, 1);
+        a.set(200L, PAST_ROW, PAST_COL);
+        a.set(255L, ROWS - 1, COLS - 1);
+        CompressedNDArray c = a.compress();
+        assertEquals(N, c.nbytes());
+        assertTrue(c.storedBytes() < N / 100, "stored " + c.storedBytes());
+        assertEquals(200L, ((Number) c.get(PAST_ROW, PAST_COL)).longValue());
+        assertEquals(462L, c.sum().longValue());
+        NDArray back = c.decompress();
+        assertTrue(back.storage() instanceof BigStorage, back.storage().describe());
+        assertEquals(a, back);
     }
 
     @Test
     void aShapePastTheHeapIsRefusedBeforeAllocating() {
         long rows = Runtime.getRuntime().maxMemory() / COLS + 1;
         long before = MemoryLedger.allocatedTotal();
-        String message = assertThrows(ArrayAllocationException.class,
+        String message = org.junit.jupiter.api.Assertions.assertThrows(ArrayAllocationException.class,
                 () -> arr.zeros(UINT8, rows, COLS)).getMessage();
         assertTrue(message.contains("cannot allocate " + rows * COLS + " bytes") && message.contains("available"), message);
         assertEquals(before, MemoryLedger.allocatedTotal());

@@ -1,22 +1,27 @@
 package dev.footprint.sparse;
 
+import static dev.footprint.Footprint.arr;
 import static dev.footprint.Footprint.sparse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.storage.BigStorage;
 import dev.footprint.storage.SmallSegments;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Dense arrays in big storage of 8-element segments (converted 64 elements at a time, so marks
  * and positions cross chunk and segment ends) give the heap array's COO, CSR and CSC bit for
- * bit, and their dense arrays, also in big storage, equal the input.
+ * bit, and their dense arrays, also in big storage, equal the input. An nnz past what COO
+ * coordinates hold is refused after counting, before anything is gathered.
  */
 class SparseBigStorageTest {
     private static final int SHIFT = 3;
@@ -92,6 +97,19 @@ class SparseBigStorageTest {
                 assertTrue(back.storage() instanceof BigStorage, what);
                 assertEquals(heap, back, what);
             }
+        });
+    }
+
+    @Test
+    void anNnzThatCooCoordinatesCannotHoldIsRefusedNamingNnzAndTheLimit() throws Throwable {
+        // 27 axes of 2: 2^27 elements, all stored, past the (2^31 - 9) / 27 entries 27 rows of coordinates hold
+        long[] shape = new long[27];
+        Arrays.fill(shape, 2);
+        long limit = (Integer.MAX_VALUE - 8) / 27;
+        SmallSegments.run(20, () -> {
+            NDArray ones = arr.ones(DType.UINT8, shape);
+            String message = assertThrows(ArrayAllocationException.class, () -> sparse.coo(ones)).getMessage();
+            assertTrue(message.contains("would store " + (1L << 27) + " elements, more than the " + limit), message);
         });
     }
 
