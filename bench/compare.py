@@ -140,7 +140,7 @@ def main():
     p.add_argument("--mapped-gib", type=float, default=3.0, help="size of the mapped float64 file")
     p.add_argument("--mapped-dir", default=None, help="where the mapped file is written (and deleted)")
     p.add_argument("--skip-big", action="store_true", help="no table of the big uint8 array")
-    p.add_argument("--big-elements", type=int, default=2**31 + 2**24, help="elements of the big uint8 array")
+    p.add_argument("--big-elements", type=int, default=2**31 + 2**24, help="elements of the big uint8 array (a multiple of 2^20)")
     p.add_argument("--big-heap-gib", type=int, default=13, help="the JVM's heap for the big table")
     args = p.parse_args()
     if not os.path.isfile(args.jar):
@@ -319,13 +319,13 @@ BIG_PERIOD = 2**20  # as BigCompareMain.PERIOD
 
 
 def big_array(n):
-    """uint8, element i = ((j * 2654435761) >> 24) & 0xFF for j = i % 2^20, as BigCompareMain.filled."""
+    """uint8 in rows of 2^20, element i = ((j * 2654435761) >> 24) & 0xFF for j = i % 2^20, as BigCompareMain.filled."""
     j = np.arange(BIG_PERIOD, dtype=np.uint64)
     pattern = ((j * np.uint64(2654435761)) >> np.uint64(24)).astype(np.uint8)
-    a = np.empty(n, dtype=np.uint8)
-    for at in range(0, n, BIG_PERIOD):
-        m = min(BIG_PERIOD, n - at)
-        a[at:at + m] = pattern[:m]
+    if n % BIG_PERIOD:
+        sys.exit("--big-elements %d is not a multiple of %d (the rows of the big array)" % (n, BIG_PERIOD))
+    a = np.empty((n // BIG_PERIOD, BIG_PERIOD), dtype=np.uint8)
+    a[:] = pattern
     return a
 
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Times {@code sum}, {@code lt(0.5)} and {@code as(FLOAT32, UNSAFE)} over a uint8 array of more
  * than 2^31 elements on the heap (big storage, in segments), as {@code compare.py} times NumPy on
  * the same elements in memory, and prints one JSON object per line ({@link LargeTimer}).
- * Arguments: the number of elements. Element {@code i} is {@link #pattern(int)}{@code [i % 2^20]},
+ * Arguments: the number of elements, a multiple of 2^20. Element {@code i} is {@link #pattern(int)}{@code [i % 2^20]},
  * which {@code compare.py} builds the same way.
  */
 public final class BigCompareMain {
@@ -38,12 +38,18 @@ public final class BigCompareMain {
         return p;
     }
 
-    /** A uint8 array of {@code n} elements, element {@code i} the pattern's {@code i % PERIOD}. */
+    /**
+     * A uint8 array of {@code n} elements (a multiple of {@link #PERIOD}), in rows of {@code PERIOD}
+     * (an axis holds at most 2^31 - 1), element {@code i} in C order the pattern's {@code i % PERIOD}.
+     */
     static NDArray filled(long n) {
-        NDArray a = arr.zeros(UINT8, n);
+        if (n % PERIOD != 0) {
+            throw new IllegalArgumentException(n + " elements are not whole rows of " + PERIOD + "; give a multiple of " + PERIOD);
+        }
+        NDArray a = arr.zeros(UINT8, n / PERIOD, PERIOD);
         byte[] p = pattern(PERIOD);
         for (long at = 0; at < n; at += PERIOD) {
-            a.storage().put(at, p, (int) Math.min(PERIOD, n - at));
+            a.storage().put(at, p, PERIOD);
         }
         return a;
     }
