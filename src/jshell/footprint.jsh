@@ -4,6 +4,7 @@ import static dev.footprint.Footprint.*;
 import dev.footprint.array.*;
 import dev.footprint.sparse.*;
 import dev.footprint.report.*;
+import dev.footprint.display.Displayable;
 import java.util.*;
 import java.util.stream.*;
 import java.nio.file.*;

@@ -38,6 +38,7 @@ final class JShellSession implements AutoCloseable {
             "import dev.footprint.array.*;",
             "import dev.footprint.sparse.*;",
             "import dev.footprint.report.*;",
+            "import dev.footprint.display.Displayable;",
             "import static dev.footprint.kernel.agent.Display.*;");
 
     /**

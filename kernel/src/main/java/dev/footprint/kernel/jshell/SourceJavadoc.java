@@ -31,7 +31,7 @@ final class SourceJavadoc {
     /** Where a simple class name in a signature is looked for: the DSL's packages. */
     private static final List<String> DSL_PACKAGES = List.of(
             "dev.footprint", "dev.footprint.array", "dev.footprint.sparse", "dev.footprint.report",
-            "dev.footprint.io", "dev.footprint.kernel.agent");
+            "dev.footprint.display", "dev.footprint.io", "dev.footprint.kernel.agent");
 
     private static final int MAX_SUPERTYPE_DEPTH = 4;
 

@@ -77,6 +77,8 @@ class JShellEvaluatorTest {
         assertEquals("8388608", plain(run("arr.ones(1024, 1024).nbytes()")));
         assertEquals("true", plain(run("SparseArray.class.isInstance(sparse.coo(arr.eye(3)))")), "dev.footprint.sparse.*");
         assertEquals("80.0", plain(run("Upcast.cost(arr.ones(UINT16, 4, 4)).bitsPerElement(2)")), "dev.footprint.report.*");
+        assertEquals("\"dev.footprint.display.Displayable\"", plain(run("Displayable.class.getName()")),
+                "a cell's own method may return Displayable, as chapter 7's chart does");
     }
 
     @Test
