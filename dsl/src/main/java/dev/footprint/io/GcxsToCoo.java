@@ -27,7 +27,7 @@ final class GcxsToCoo {
         long cols = product(reordered, compressedAxes.length, ndim);
         long[] ptr = SparseNpzReader.longs(indptr);
         long[] idx = SparseNpzReader.longs(indices);
-        int nnz = (int) data.size();
+        int nnz = SparseNpzReader.partLength(data);
         if (data.ndim() != 1 || idx.length != nnz || ptr.length != rows + 1 || ptr[0] != 0 || ptr[ptr.length - 1] != nnz) {
             throw new NpyFormatException(file, "GCXS parts do not fit: " + nnz + " values, " + idx.length
                     + " indices, indptr of length " + ptr.length + " (expected " + (rows + 1) + ", from 0 to " + nnz + ")");

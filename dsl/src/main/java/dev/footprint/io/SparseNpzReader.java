@@ -98,7 +98,7 @@ final class SparseNpzReader {
                     + java.util.Arrays.toString(row.shape()) + " and " + java.util.Arrays.toString(col.shape()));
         }
         DType t = row.dtype() == col.dtype() ? row.dtype() : DType.INT64;
-        int n = (int) row.size();
+        int n = partLength(row);
         NDArray coords = NDArray.allocate(t, 2, n);
         NDArray rows = row.as(t).copy();
         NDArray cols = col.as(t).copy();
@@ -126,12 +126,22 @@ final class SparseNpzReader {
         return shape;
     }
 
+    /** The length of a sparse part, which Footprint keeps in one Java array; refused past that. */
+    static int partLength(NDArray a) {
+        if (a.size() > dev.footprint.storage.Storage.HEAP_ARRAY_MAX) {
+            throw new dev.footprint.array.ArrayAllocationException("a sparse .npz part of " + a.size() + " elements is "
+                    + "past the " + dev.footprint.storage.Storage.HEAP_ARRAY_MAX + " that one Java array holds, and "
+                    + "sparse arrays keep each part in one; save the matrix in smaller parts");
+        }
+        return (int) a.size();
+    }
+
     static long[] longs(NDArray a) {
         if (!a.dtype().isInteger() || a.ndim() > 1) {
             throw new IllegalArgumentException("expected a 1-d integer array, got " + a.dtype() + " of shape "
                     + java.util.Arrays.toString(a.shape()));
         }
-        long[] out = new long[(int) a.size()];
+        long[] out = new long[partLength(a)];
         for (int i = 0; i < out.length; i++) {
             out[i] = a.getLongFlat(i);
         }

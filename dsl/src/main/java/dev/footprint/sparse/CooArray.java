@@ -66,7 +66,7 @@ public final class CooArray extends SparseArray {
         }
         Offsets.size(shape);
         NDArray fill = fillValue.dtype() == data.dtype() ? fillValue.reshape(1).copy() : fillValue.reshape(1).as(data.dtype());
-        int n = (int) nnz;
+        int n = Values.heapLength(data);
         long[] c = IndexArrays.longs(coords);
         for (int axis = 0; axis < shape.length; axis++) {
             for (int k = 0; k < n; k++) {

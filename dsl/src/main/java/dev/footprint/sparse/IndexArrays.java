@@ -32,8 +32,8 @@ final class IndexArrays {
             return Values.longs(idx, t);
         }
         NDArray r = Values.run(idx);
-        long[] out = new long[(int) r.size()];
-        r.storage().gatherLong(null, (int) r.storageOffset(), out.length, out);
+        long[] out = new long[Values.heapLength(r)];
+        r.storage().gatherLong(null, r.storageOffset(), out.length, out);
         return out;
     }
 

@@ -1,8 +1,10 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.DType;
 import dev.footprint.array.Casting;
 import dev.footprint.array.NDArray;
+import dev.footprint.array.Shapes;
 import dev.footprint.storage.Bits;
 import dev.footprint.storage.Storage;
 
@@ -18,9 +20,22 @@ final class Values {
     /** Raw bits of every element of {@code values} in C order. */
     static long[] bits(NDArray values) {
         NDArray r = run(values);
-        long[] out = new long[(int) r.size()];
-        Bits.read(r.storage(), (int) r.storageOffset(), out.length, out);
+        long[] out = new long[heapLength(r)];
+        Bits.read(r.storage(), r.storageOffset(), out.length, out);
         return out;
+    }
+
+    /**
+     * The element count of a sparse array's part (values, coordinates, index pointers), each held in
+     * one Java array; a part past that (a view of an array past 2^31 elements) is refused.
+     */
+    static int heapLength(NDArray part) {
+        if (part.size() > Storage.HEAP_ARRAY_MAX) {
+            throw new ArrayAllocationException("a sparse array's values and indices are each one Java array of at most "
+                    + Storage.HEAP_ARRAY_MAX + " elements; this one of shape " + Shapes.text(part.shape()) + " has "
+                    + part.size() + "; split it into parts");
+        }
+        return (int) part.size();
     }
 
     /** Raw bits of the one element of a one-element array (a fill value). */
@@ -77,6 +92,7 @@ final class Values {
 
     /** The elements widened to {@code wide} (int64 or uint64) in C order; a whole array of {@code wide}'s own storage. */
     static long[] longs(NDArray a, DType wide) {
+        heapLength(a);
         return whole(a.dtype() == wide ? a : a.as(wide, Casting.UNSAFE)).storage().longs();
     }
 

@@ -35,11 +35,11 @@ public final class Bits {
     }
 
     /** The bits of elements {@code [base, base + n)} into {@code out[0, n)}. */
-    public static void read(Storage s, int base, int n, long[] out) {
+    public static void read(Storage s, long base, int n, long[] out) {
         Encoding.Primitive p = s.encoding.primitive();
-        Object a = heapArray(s);
+        Object a = runArray(s, base, n);
         if (a != null) {
-            BitLoops.read(p, a, base, n, out, 0);
+            BitLoops.read(p, a, runStart(s, base), n, out, 0);
             return;
         }
         for (int done = 0; done < n; ) {
