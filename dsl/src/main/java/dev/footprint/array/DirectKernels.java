@@ -1,5 +1,7 @@
 package dev.footprint.array;
 
+import dev.footprint.array.ArrayOperations.Arithmetic;
+import dev.footprint.array.ArrayOperations.Comparison;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -20,7 +22,7 @@ final class DirectKernels {
                 && a.storage.onHeap() && b.storage.onHeap();
     }
 
-    static NDArray binary(Elementwise.Op op, NDArray a, NDArray b, DType outType) {
+    static NDArray binary(Arithmetic op, NDArray a, NDArray b, DType outType) {
         NDArray out = NDArray.zeros(outType, a.shape.clone());
         // Heap operands: sizes and offsets fit an int.
         int n = (int) a.size;
@@ -37,7 +39,7 @@ final class DirectKernels {
         return out;
     }
 
-    private static void doubles(Elementwise.Op op, double[] x, int xo, double[] y, int yo, double[] o, int n) {
+    private static void doubles(Arithmetic op, double[] x, int xo, double[] y, int yo, double[] o, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
             case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
@@ -47,7 +49,7 @@ final class DirectKernels {
     }
 
     /** float32 arithmetic in float: IEEE single operations round exactly as NumPy's float32 loops. */
-    private static void floats(Elementwise.Op op, float[] x, int xo, float[] y, int yo, float[] o, int n) {
+    private static void floats(Arithmetic op, float[] x, int xo, float[] y, int yo, float[] o, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
             case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
@@ -56,7 +58,7 @@ final class DirectKernels {
         }
     }
 
-    private static void longs(Elementwise.Op op, long[] x, int xo, long[] y, int yo, long[] o, int n) {
+    private static void longs(Arithmetic op, long[] x, int xo, long[] y, int yo, long[] o, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
             case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
@@ -65,7 +67,7 @@ final class DirectKernels {
         }
     }
 
-    private static void ints(Elementwise.Op op, int[] x, int xo, int[] y, int yo, int[] o, int n) {
+    private static void ints(Arithmetic op, int[] x, int xo, int[] y, int yo, int[] o, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] + y[yo + i]; }
             case SUB -> { for (int i = 0; i < n; i++) o[i] = x[xo + i] - y[yo + i]; }
@@ -74,7 +76,7 @@ final class DirectKernels {
         }
     }
 
-    private static void shorts(Elementwise.Op op, short[] x, int xo, short[] y, int yo, short[] o, int n) {
+    private static void shorts(Arithmetic op, short[] x, int xo, short[] y, int yo, short[] o, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[i] = (short) (x[xo + i] + y[yo + i]); }
             case SUB -> { for (int i = 0; i < n; i++) o[i] = (short) (x[xo + i] - y[yo + i]); }
@@ -83,7 +85,7 @@ final class DirectKernels {
         }
     }
 
-    private static void bytes(Elementwise.Op op, byte[] x, int xo, byte[] y, int yo, byte[] o, int n) {
+    private static void bytes(Arithmetic op, byte[] x, int xo, byte[] y, int yo, byte[] o, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[i] = (byte) (x[xo + i] + y[yo + i]); }
             case SUB -> { for (int i = 0; i < n; i++) o[i] = (byte) (x[xo + i] - y[yo + i]); }
@@ -122,18 +124,18 @@ final class DirectKernels {
      * equal as IEEE 754 requires. The loops take the form that suits the running JDK
      * ({@link #MIXED_WIDTH_VECTORS}).
      */
-    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int oo, int n) {
+    static void compareFinite(Comparison cmp, double[] x, int off, double s, byte[] o, int oo, int n) {
         compareFinite(cmp, x, off, s, o, oo, n, MIXED_WIDTH_VECTORS);
     }
 
-    /** As {@link #compareFinite(Elementwise.Cmp, double[], int, double, byte[], int, int)}, in blocks or packed as asked. */
-    static void compareFinite(Elementwise.Cmp cmp, double[] x, int off, double s, byte[] o, int oo, int n,
+    /** As {@link #compareFinite(Comparison, double[], int, double, byte[], int, int)}, in blocks or packed as asked. */
+    static void compareFinite(Comparison cmp, double[] x, int off, double s, byte[] o, int oo, int n,
             boolean blocks) {
         switch (cmp) {
             // x < s: x - s negative and not NaN; x >= s: x - s non-negative and not NaN.
             case LT, GE -> {
                 double t = s == 0 ? -0.0 : s;
-                long flip = cmp == Elementwise.Cmp.GE ? -1L : 0L;
+                long flip = cmp == Comparison.GE ? -1L : 0L;
                 if (blocks) {
                     belowBlocks(x, off, t, flip, o, oo, n);
                 } else {
@@ -143,7 +145,7 @@ final class DirectKernels {
             // x > s: s - x negative and not NaN; x <= s: s - x non-negative and not NaN.
             case GT, LE -> {
                 double t = s == 0 ? 0.0 : s;
-                long flip = cmp == Elementwise.Cmp.LE ? -1L : 0L;
+                long flip = cmp == Comparison.LE ? -1L : 0L;
                 if (blocks) {
                     aboveBlocks(x, off, t, flip, o, oo, n);
                 } else {
@@ -152,7 +154,7 @@ final class DirectKernels {
             }
             // x == s: x - s is a zero (a NaN's magnitude is not).
             case EQ, NE -> {
-                long flip = cmp == Elementwise.Cmp.NE ? 1L : 0L;
+                long flip = cmp == Comparison.NE ? 1L : 0L;
                 if (blocks) {
                     equalBlocks(x, off, s, flip, o, oo, n);
                 } else {

@@ -1,5 +1,7 @@
 package dev.footprint.array;
 
+import dev.footprint.array.ArrayOperations.Arithmetic;
+import dev.footprint.array.ArrayOperations.Comparison;
 import java.util.Arrays;
 
 /**
@@ -8,10 +10,6 @@ import java.util.Arrays;
  * each dtype needs only its read and write loops, not a loop per operation.
  */
 final class Elementwise {
-    enum Op { ADD, SUB, MUL, DIV }
-
-    enum Cmp { LT, LE, GT, GE, EQ, NE }
-
     private static final int CHUNK = OffsetCursor.CHUNK;
 
     private Elementwise() {}
@@ -50,11 +48,11 @@ final class Elementwise {
         }
     }
 
-    static NDArray binary(Op op, NDArray a, NDArray b) {
+    static NDArray binary(Arithmetic op, NDArray a, NDArray b) {
         Arguments.notNull(b, "other");
         DType common = DType.promote(a.dtype, b.dtype);
-        DType outType = op == Op.DIV && !common.isFloat() ? DType.FLOAT64 : common;
-        if (outType == DType.BOOL && op == Op.SUB) {
+        DType outType = op == Arithmetic.DIV && !common.isFloat() ? DType.FLOAT64 : common;
+        if (outType == DType.BOOL && op == Arithmetic.SUB) {
             throw new IllegalArgumentException("subtracting bool arrays is not supported (as NumPy); use ne(...) "
                     + "for exclusive or, or convert with as(INT8)");
         }
@@ -99,7 +97,7 @@ final class Elementwise {
         return out;
     }
 
-    private static void computeDouble(Op op, double[] x, double[] y, int n) {
+    private static void computeDouble(Arithmetic op, double[] x, double[] y, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) x[i] += y[i]; }
             case SUB -> { for (int i = 0; i < n; i++) x[i] -= y[i]; }
@@ -109,7 +107,7 @@ final class Elementwise {
     }
 
     /** Integer arithmetic in 64 bits; narrowing on write wraps exactly as NumPy's fixed-width ops. */
-    private static void computeLong(Op op, long[] x, long[] y, int n) {
+    private static void computeLong(Arithmetic op, long[] x, long[] y, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) x[i] += y[i]; }
             case SUB -> { for (int i = 0; i < n; i++) x[i] -= y[i]; }
@@ -119,8 +117,8 @@ final class Elementwise {
     }
 
     /** NumPy's bool arithmetic: + is or, * is and. */
-    private static void computeLogical(Op op, long[] x, long[] y, int n) {
-        if (op == Op.ADD) {
+    private static void computeLogical(Arithmetic op, long[] x, long[] y, int n) {
+        if (op == Arithmetic.ADD) {
             for (int i = 0; i < n; i++) x[i] = (x[i] | y[i]) != 0 ? 1 : 0;
         } else {
             for (int i = 0; i < n; i++) x[i] = (x[i] != 0 && y[i] != 0) ? 1 : 0;
@@ -129,7 +127,7 @@ final class Elementwise {
 
     // ---- comparisons -----------------------------------------------------------------------
 
-    static NDArray compare(Cmp cmp, NDArray a, NDArray b) {
+    static NDArray compare(Comparison cmp, NDArray a, NDArray b) {
         Arguments.notNull(b, "other");
         DType common = DType.promote(a.dtype, b.dtype);
         int[] shape = Shapes.broadcast(a.shape, b.shape);
@@ -174,7 +172,7 @@ final class Elementwise {
         return out;
     }
 
-    private static void compareMixedIntegers(Cmp cmp, Reader ra, boolean aUnsigned, Reader rb, boolean bUnsigned,
+    private static void compareMixedIntegers(Comparison cmp, Reader ra, boolean aUnsigned, Reader rb, boolean bUnsigned,
                                              ResultRun run, long size) {
         long[] x = new long[CHUNK];
         long[] y = new long[CHUNK];
@@ -206,7 +204,7 @@ final class Elementwise {
      * scalar ({@code float32 array < 0.9} rounds 0.9 to float32 first); integer arrays compare
      * exactly (int64 values are not rounded to double first).
      */
-    static NDArray compare(Cmp cmp, NDArray a, double s) {
+    static NDArray compare(Comparison cmp, NDArray a, double s) {
         s = roundToFloatType(s, a.dtype);
         if (a.dtype.isFloat() || (a.dtype.itemsize() < 8)) {
             NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
@@ -258,7 +256,7 @@ final class Elementwise {
      * Array against a long: integer arrays compare exactly, in range or not (as NumPy 2); a float
      * array compares in its own dtype, the scalar rounded to it as NumPy's weak scalars are.
      */
-    static NDArray compare(Cmp cmp, NDArray a, long s) {
+    static NDArray compare(Comparison cmp, NDArray a, long s) {
         if (a.dtype.isFloat()) {
             return compare(cmp, a, (double) s);
         }
@@ -292,7 +290,7 @@ final class Elementwise {
      * {@code v cmp s} for each byte value {@code v} of a one-byte dtype (int8 signed, uint8 and
      * bool unsigned), compared as the chunked loop compares it: the value in the double lane.
      */
-    private static byte[] byteAnswers(Cmp cmp, DType t, double s) {
+    private static byte[] byteAnswers(Comparison cmp, DType t, double s) {
         double[] x = new double[256];
         double[] y = new double[256];
         for (int v = 0; v < 256; v++) {
@@ -335,9 +333,9 @@ final class Elementwise {
     }
 
     /** 1 for true; the sign code 2 stands for "unordered" (NaN). */
-    private static byte test(Cmp cmp, int sign) {
+    private static byte test(Comparison cmp, int sign) {
         if (sign == 2) {
-            return (byte) (cmp == Cmp.NE ? 1 : 0);
+            return (byte) (cmp == Comparison.NE ? 1 : 0);
         }
         boolean r = switch (cmp) {
             case LT -> sign < 0;
@@ -350,7 +348,7 @@ final class Elementwise {
         return (byte) (r ? 1 : 0);
     }
 
-    private static void compareDoubleScalarDirect(Cmp cmp, double[] d, int off, double s, byte[] o, int n) {
+    private static void compareDoubleScalarDirect(Comparison cmp, double[] d, int off, double s, byte[] o, int n) {
         switch (cmp) {
             case LT -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] < s ? 1 : 0); }
             case LE -> { for (int i = 0; i < n; i++) o[i] = (byte) (d[off + i] <= s ? 1 : 0); }
@@ -361,7 +359,7 @@ final class Elementwise {
         }
     }
 
-    private static void compareDoubles(Cmp cmp, double[] x, double[] y, int n, byte[] o, int pos) {
+    private static void compareDoubles(Comparison cmp, double[] x, double[] y, int n, byte[] o, int pos) {
         switch (cmp) {
             case LT -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] < y[i] ? 1 : 0); }
             case LE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] <= y[i] ? 1 : 0); }
@@ -372,7 +370,7 @@ final class Elementwise {
         }
     }
 
-    private static void compareLongs(Cmp cmp, long[] x, long[] y, int n, byte[] o, int pos) {
+    private static void compareLongs(Comparison cmp, long[] x, long[] y, int n, byte[] o, int pos) {
         switch (cmp) {
             case LT -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] < y[i] ? 1 : 0); }
             case LE -> { for (int i = 0; i < n; i++) o[pos + i] = (byte) (x[i] <= y[i] ? 1 : 0); }

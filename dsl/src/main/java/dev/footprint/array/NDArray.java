@@ -1,6 +1,5 @@
 package dev.footprint.array;
 
-import dev.footprint.display.Displayable;
 import dev.footprint.display.MimeBundle;
 import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.Storage;
@@ -19,7 +18,7 @@ import java.util.Map;
  * a.set(a.lt(1), 0);          // a[a < 1] = 0, in place
  * }</pre>
  */
-public final class NDArray implements Displayable {
+public final class NDArray implements ArrayOperations<NDArray, NDArray> {
     final DType dtype;
     final int[] shape;
     /** Steps between elements along each axis, in elements: {@code long}, as a big array's storage is. */
@@ -102,21 +101,25 @@ public final class NDArray implements Displayable {
     // ---- shape ---------------------------------------------------------------------------
 
     /** The length of each axis, as NumPy's {@code a.shape}; a new array on each call. */
+    @Override
     public long[] shape() {
         return Arrays.stream(shape).asLongStream().toArray();
     }
 
     /** The number of axes, as NumPy's {@code a.ndim} (0 for a 0-d array). */
+    @Override
     public int ndim() {
         return shape.length;
     }
 
     /** The number of elements, as NumPy's {@code a.size}. */
+    @Override
     public long size() {
         return size;
     }
 
     /** The element type, as NumPy's {@code a.dtype}. */
+    @Override
     public DType dtype() {
         return dtype;
     }
@@ -127,6 +130,7 @@ public final class NDArray implements Displayable {
     }
 
     /** Bytes of the elements: {@code size() * itemsize()}, as NumPy's {@code nbytes}. */
+    @Override
     public long nbytes() {
         return size * dtype.itemsize();
     }
@@ -162,12 +166,14 @@ public final class NDArray implements Displayable {
     }
 
     /** A label shown by footprint tables; returns this array. */
+    @Override
     public NDArray named(String label) {
         this.name = label;
         return this;
     }
 
     /** The label given by {@link #named}, or null. */
+    @Override
     public String name() {
         return name;
     }
@@ -424,128 +430,39 @@ public final class NDArray implements Displayable {
         return out.set(mask, value);
     }
 
-    // ---- arithmetic and comparison -------------------------------------------------------
+    // ---- arithmetic and comparison: documented once, in ArrayOperations ----------------------
 
-    /**
-     * Elementwise {@code a + other} in a new array, with NumPy's broadcasting and type promotion
-     * ({@link DType#promote}); integers wrap on overflow, and bool + bool is logical or. Shapes
-     * that do not broadcast throw {@link ShapeMismatchException}.
-     */
-    public NDArray add(NDArray other) { return Elementwise.binary(Elementwise.Op.ADD, this, other); }
-    /**
-     * Elementwise {@code a - other} in a new array, with broadcasting and promotion as
-     * {@link #add(NDArray)}; integers wrap. Two bool arrays throw {@link IllegalArgumentException},
-     * as NumPy refuses bool subtraction.
-     */
-    public NDArray sub(NDArray other) { return Elementwise.binary(Elementwise.Op.SUB, this, other); }
-    /**
-     * Elementwise {@code a * other} in a new array, with broadcasting and promotion as
-     * {@link #add(NDArray)}; integers wrap, and bool * bool is logical and.
-     */
-    public NDArray mul(NDArray other) { return Elementwise.binary(Elementwise.Op.MUL, this, other); }
-    /** True division, as NumPy's {@code /}: integers give float64. */
-    public NDArray div(NDArray other) { return Elementwise.binary(Elementwise.Op.DIV, this, other); }
-
-    /**
-     * Adds a Java integer to every element, in a new array of this dtype (int64 for a bool array),
-     * as NumPy 2 treats a Python int; integers wrap on overflow. An integer array whose dtype
-     * cannot hold {@code s} throws {@link IllegalArgumentException}.
-     */
-    public NDArray add(long s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype, "add")); }
-    /** Subtracts a Java integer from every element; result dtype and range check as {@link #add(long)}. */
-    public NDArray sub(long s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype, "sub")); }
-    /** Multiplies every element by a Java integer; result dtype and range check as {@link #add(long)}. */
-    public NDArray mul(long s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype, "mul")); }
-    /** True division by a Java integer; for integer arrays the scalar goes to float64 directly, as NumPy's float loop takes it. */
-    public NDArray div(long s) {
-        return Elementwise.binary(Elementwise.Op.DIV, this,
-                dtype.isFloat() ? Scalars.weak(s, dtype, "div") : Scalars.weak((double) s, dtype));
+    @Override
+    public NDArray apply(Operation op, NDArray other) {
+        if (Arguments.notNull(op, "op") instanceof Comparison c) {
+            return Elementwise.compare(c, this, other);
+        }
+        return Elementwise.binary((Arithmetic) op, this, other);
     }
 
-    /**
-     * Adds a Java double to every element, in a new array: a float array keeps its dtype (the
-     * scalar rounded to it, as NumPy 2), any other array gives float64.
-     */
-    public NDArray add(double s) { return Elementwise.binary(Elementwise.Op.ADD, this, Scalars.weak(s, dtype)); }
-    /** Subtracts a Java double from every element; result dtype as {@link #add(double)}. */
-    public NDArray sub(double s) { return Elementwise.binary(Elementwise.Op.SUB, this, Scalars.weak(s, dtype)); }
-    /** Multiplies every element by a Java double; result dtype as {@link #add(double)}. */
-    public NDArray mul(double s) { return Elementwise.binary(Elementwise.Op.MUL, this, Scalars.weak(s, dtype)); }
-    /** True division by a Java double; result dtype as {@link #add(double)}. */
-    public NDArray div(double s) { return Elementwise.binary(Elementwise.Op.DIV, this, Scalars.weak(s, dtype)); }
+    @Override
+    public NDArray apply(Operation op, long s) {
+        if (Arguments.notNull(op, "op") instanceof Comparison c) {
+            return Elementwise.compare(c, this, s);
+        }
+        // True division of an integer array takes the scalar to float64 directly, as NumPy's float loop does.
+        NDArray scalar = op == Arithmetic.DIV && !dtype.isFloat() ? Scalars.weak((double) s, dtype)
+                : Scalars.weak(s, dtype, op.method());
+        return Elementwise.binary((Arithmetic) op, this, scalar);
+    }
 
-    /**
-     * Elementwise {@code a < other} as a new bool array, with broadcasting; the two sides compare in
-     * their promoted dtype ({@link DType#promote}), except uint64 against a signed integer, which
-     * promotes to float64 but compares exactly (NumPy rounds both to float64, so 2^53 + 1 equals
-     * 2^53 there). Shapes that do not broadcast throw {@link ShapeMismatchException}.
-     */
-    public NDArray lt(NDArray other) { return Elementwise.compare(Elementwise.Cmp.LT, this, other); }
-    /** Elementwise {@code a <= other} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
-    public NDArray le(NDArray other) { return Elementwise.compare(Elementwise.Cmp.LE, this, other); }
-    /** Elementwise {@code a > other} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
-    public NDArray gt(NDArray other) { return Elementwise.compare(Elementwise.Cmp.GT, this, other); }
-    /** Elementwise {@code a >= other} as a new bool array; broadcasting and promotion as {@link #lt(NDArray)}. */
-    public NDArray ge(NDArray other) { return Elementwise.compare(Elementwise.Cmp.GE, this, other); }
-    /**
-     * Elementwise {@code a == other} as a new bool array; broadcasting and promotion as
-     * {@link #lt(NDArray)} (NaN equals nothing).
-     */
-    public NDArray eq(NDArray other) { return Elementwise.compare(Elementwise.Cmp.EQ, this, other); }
-    /**
-     * Elementwise {@code a != other} as a new bool array; broadcasting and promotion as
-     * {@link #lt(NDArray)} (NaN differs from everything).
-     */
-    public NDArray ne(NDArray other) { return Elementwise.compare(Elementwise.Cmp.NE, this, other); }
-
-    /** Elementwise {@code a < s} as a BOOL array; exact for every dtype, whatever the scalar's range. */
-    public NDArray lt(double s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }
-    /**
-     * Elementwise {@code a <= s} as a new bool array; a float array compares in its own dtype (the
-     * scalar rounded to it, as NumPy), other arrays exactly.
-     */
-    public NDArray le(double s) { return Elementwise.compare(Elementwise.Cmp.LE, this, s); }
-    /**
-     * Elementwise {@code a > s} as a new bool array; a float array compares in its own dtype (the
-     * scalar rounded to it, as NumPy), other arrays exactly.
-     */
-    public NDArray gt(double s) { return Elementwise.compare(Elementwise.Cmp.GT, this, s); }
-    /**
-     * Elementwise {@code a >= s} as a new bool array; a float array compares in its own dtype (the
-     * scalar rounded to it, as NumPy), other arrays exactly.
-     */
-    public NDArray ge(double s) { return Elementwise.compare(Elementwise.Cmp.GE, this, s); }
-    /**
-     * Elementwise {@code a == s} as a new bool array; a float array compares in its own dtype (the
-     * scalar rounded to it, as NumPy), other arrays exactly.
-     */
-    public NDArray eq(double s) { return Elementwise.compare(Elementwise.Cmp.EQ, this, s); }
-    /**
-     * Elementwise {@code a != s} as a new bool array; a float array compares in its own dtype (the
-     * scalar rounded to it, as NumPy), other arrays exactly.
-     */
-    public NDArray ne(double s) { return Elementwise.compare(Elementwise.Cmp.NE, this, s); }
-
-    /**
-     * Elementwise {@code a < s} as a new bool array; an integer array compares exactly, even with
-     * {@code s} outside its range (as NumPy 2), a float array in its own dtype with the scalar
-     * rounded to it.
-     */
-    public NDArray lt(long s) { return Elementwise.compare(Elementwise.Cmp.LT, this, s); }
-    /** Elementwise {@code a <= s} as a new bool array, compared as {@link #lt(long)}. */
-    public NDArray le(long s) { return Elementwise.compare(Elementwise.Cmp.LE, this, s); }
-    /** Elementwise {@code a > s} as a new bool array, compared as {@link #lt(long)}. */
-    public NDArray gt(long s) { return Elementwise.compare(Elementwise.Cmp.GT, this, s); }
-    /** Elementwise {@code a >= s} as a new bool array, compared as {@link #lt(long)}. */
-    public NDArray ge(long s) { return Elementwise.compare(Elementwise.Cmp.GE, this, s); }
-    /** Elementwise {@code a == s} as a new bool array, compared as {@link #lt(long)}. */
-    public NDArray eq(long s) { return Elementwise.compare(Elementwise.Cmp.EQ, this, s); }
-    /** Elementwise {@code a != s} as a new bool array, compared as {@link #lt(long)}. */
-    public NDArray ne(long s) { return Elementwise.compare(Elementwise.Cmp.NE, this, s); }
+    @Override
+    public NDArray apply(Operation op, double s) {
+        if (Arguments.notNull(op, "op") instanceof Comparison c) {
+            return Elementwise.compare(c, this, s);
+        }
+        return Elementwise.binary((Arithmetic) op, this, Scalars.weak(s, dtype));
+    }
 
     // ---- reductions ----------------------------------------------------------------------
 
     /** Sum of all elements as a 0-d array of NumPy's result dtype (uint16 sums to uint64, int8 to int64). */
+    @Override
     public NDArray sum() { return Reductions.reduceAll(Reductions.Kind.SUM, this); }
     /**
      * Sum along {@code axis} (negative counts from the end), as NumPy's {@code a.sum(axis)}: a new
@@ -553,8 +470,10 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the axis is out of range
      */
+    @Override
     public NDArray sum(int axis) { return Reductions.reduce(Reductions.Kind.SUM, this, axis); }
     /** Mean as float64 (float16/float32 arrays keep their dtype, as NumPy). */
+    @Override
     public NDArray mean() { return Reductions.reduceAll(Reductions.Kind.MEAN, this); }
     /**
      * Mean along {@code axis}, as NumPy's {@code a.mean(axis)}: a new float64 array without that
@@ -562,6 +481,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the axis is out of range
      */
+    @Override
     public NDArray mean(int axis) { return Reductions.reduce(Reductions.Kind.MEAN, this, axis); }
     /**
      * The smallest element as a 0-d array of this dtype, as NumPy's {@code a.min()}; NaN if any
@@ -569,6 +489,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the array is empty
      */
+    @Override
     public NDArray min() { return Reductions.reduceAll(Reductions.Kind.MIN, this); }
     /**
      * Smallest along {@code axis}, as NumPy's {@code a.min(axis)}: a new array of this dtype
@@ -576,6 +497,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the axis is out of range or has length 0
      */
+    @Override
     public NDArray min(int axis) { return Reductions.reduce(Reductions.Kind.MIN, this, axis); }
     /**
      * The largest element as a 0-d array of this dtype, as NumPy's {@code a.max()}; NaN if any
@@ -583,6 +505,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the array is empty
      */
+    @Override
     public NDArray max() { return Reductions.reduceAll(Reductions.Kind.MAX, this); }
     /**
      * Largest along {@code axis}, as NumPy's {@code a.max(axis)}: a new array of this dtype without
@@ -590,6 +513,7 @@ public final class NDArray implements Displayable {
      *
      * @throws IllegalArgumentException the axis is out of range or has length 0
      */
+    @Override
     public NDArray max(int axis) { return Reductions.reduce(Reductions.Kind.MAX, this, axis); }
 
     /** How many elements are not zero (NaN counts as non-zero, as NumPy). */

@@ -1,5 +1,6 @@
 package dev.footprint.array;
 
+import dev.footprint.array.ArrayOperations.Comparison;
 import dev.footprint.storage.DoubleRuns;
 import dev.footprint.storage.Storage;
 import java.nio.DoubleBuffer;
@@ -26,7 +27,7 @@ final class RunKernels {
     }
 
     /** {@code a cmp s} for a contiguous float64 {@code a} and a finite {@code s}, into {@code out} (bool, a's size). */
-    static void compareFinite(Elementwise.Cmp cmp, NDArray a, double s, NDArray out) {
+    static void compareFinite(Comparison cmp, NDArray a, double s, NDArray out) {
         a.storage.visitDoubles(a.offset, a.size, new Compare(cmp, s, out.storage));
     }
 
@@ -161,11 +162,11 @@ final class RunKernels {
     }
 
     private static final class Compare extends Results {
-        private final Elementwise.Cmp cmp;
+        private final Comparison cmp;
         private final double s;
         private final byte[] target;
 
-        Compare(Elementwise.Cmp cmp, double s, Storage out) {
+        Compare(Comparison cmp, double s, Storage out) {
             super(out);
             this.cmp = cmp;
             this.s = s;

@@ -128,6 +128,48 @@ public final class Shapes {
     }
 
     /** NumPy's text of a shape: {@code (1024, 1024)}, {@code (5,)}, {@code ()}. */
+    /**
+     * {@code newShape} for a reshape of an array of {@code oldShape} ({@code size} elements), with
+     * its one {@code -1} resolved, as NumPy's {@code reshape}: the one rule for dense and sparse
+     * arrays. A product past 2^63 is compared exactly, so it is a size mismatch, never a wrapped
+     * size that happens to fit.
+     *
+     * <pre>{@code
+     * Shapes.reshaped(new long[] {6}, 6, 2, -1);   // [2, 3]
+     * }</pre>
+     *
+     * @throws ShapeMismatchException two dimensions are {@code -1}, or the sizes differ
+     * @throws ArrayAllocationException a dimension other than {@code -1} is negative
+     */
+    public static long[] reshaped(long[] oldShape, long size, long... newShape) {
+        long[] target = Arguments.notNull(newShape, "newShape").clone();
+        int unknown = -1;
+        BigInteger known = BigInteger.ONE;
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] == -1) {
+                if (unknown >= 0) {
+                    throw new ShapeMismatchException("can only specify one unknown dimension (-1) in reshape "
+                            + text(newShape));
+                }
+                unknown = i;
+            } else if (target[i] < 0) {
+                throw new ArrayAllocationException("negative dimension " + target[i] + " in reshape " + text(newShape));
+            } else {
+                known = known.multiply(BigInteger.valueOf(target[i]));
+            }
+        }
+        BigInteger elements = BigInteger.valueOf(size);
+        boolean fits = unknown >= 0 ? known.signum() != 0 && elements.mod(known).signum() == 0 : known.equals(elements);
+        if (!fits) {
+            throw new ShapeMismatchException("cannot reshape an array of shape " + text(oldShape) + " (size " + size
+                    + ") into shape " + text(newShape).replace("-1", "?"));
+        }
+        if (unknown >= 0) {
+            target[unknown] = elements.divide(known).longValueExact();
+        }
+        return target;
+    }
+
     public static String text(int[] shape) {
         return text(Arrays.stream(shape).asLongStream().toArray());
     }

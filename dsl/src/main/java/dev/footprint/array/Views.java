@@ -40,34 +40,7 @@ final class Views {
     }
 
     static NDArray reshape(NDArray a, long... newShape) {
-        Arguments.notNull(newShape, "newShape");
-        long[] target = newShape.clone();
-        int unknown = -1;
-        // Exact: a product of huge sizes must not wrap into one that happens to divide the size.
-        BigInteger known = BigInteger.ONE;
-        for (int i = 0; i < target.length; i++) {
-            if (target[i] == -1) {
-                if (unknown >= 0) {
-                    throw new ShapeMismatchException("can only specify one unknown dimension (-1) in reshape "
-                            + Arrays.toString(newShape));
-                }
-                unknown = i;
-            } else if (target[i] < 0) {
-                throw new ArrayAllocationException("negative dimension " + target[i] + " in reshape " + Arrays.toString(newShape));
-            } else {
-                known = known.multiply(BigInteger.valueOf(target[i]));
-            }
-        }
-        BigInteger size = BigInteger.valueOf(a.size);
-        if (unknown >= 0) {
-            if (known.signum() == 0 || size.mod(known).signum() != 0) {
-                throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape "
-                        + Shapes.text(newShape).replace("-1", "?"));
-            }
-            target[unknown] = size.divide(known).longValueExact();
-        } else if (!known.equals(size)) {
-            throw new ShapeMismatchException("cannot reshape array of size " + a.size + " into shape " + Shapes.text(target));
-        }
+        long[] target = Shapes.reshaped(a.shape(), a.size, newShape);
         int[] s = Shapes.checked(target);
         NDArray base = a.isContiguous() ? a : a.copy();
         return new NDArray(a.dtype, s, Shapes.stridesOf(s), base.offset, base);

@@ -1,11 +1,11 @@
 package dev.footprint.compress;
 
 import dev.footprint.array.Arguments;
+import dev.footprint.array.ArrayOperations;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.Codec;
-import dev.footprint.display.Displayable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ import java.util.Map;
  * (1 compresses most; larger is faster), zlib's 0 to 9. A chunk that does not get smaller is kept
  * as its plain bytes, so the stored size never exceeds {@link #nbytes()}.
  */
-public final class CompressedNDArray implements Displayable {
+public final class CompressedNDArray implements ArrayOperations<CompressedNDArray, CompressedNDArray> {
     /** The codec, level and chunk size chosen by measurement (see the README's "Compressed arrays"). */
     public static final String DEFAULT_CODEC = "zstd";
     public static final int DEFAULT_LEVEL = 1;
@@ -114,17 +114,22 @@ public final class CompressedNDArray implements Displayable {
     // ---- what it is -------------------------------------------------------------------
 
     /** The length of each axis, as the dense array's. */
+    @Override
     public long[] shape() { return store.chunking.shape.clone(); }
 
+    @Override
     public int ndim() { return store.chunking.ndim(); }
 
+    @Override
     public long size() { return ChunkReductions.size(store.chunking.shape); }
 
+    @Override
     public DType dtype() { return store.dtype; }
 
     public int itemsize() { return store.dtype.itemsize(); }
 
     /** NumPy's logical size, {@code size() * itemsize()}, as the dense array's: not what is stored. */
+    @Override
     public long nbytes() { return size() * itemsize(); }
 
     /** Bytes the compressed chunks take (each chunk's block; a chunk that did not shrink counts its plain bytes). */
@@ -152,12 +157,14 @@ public final class CompressedNDArray implements Displayable {
     public int plainChunks() { return store.plainChunks(); }
 
     /** A label shown by footprint tables; returns this array. */
+    @Override
     public CompressedNDArray named(String label) {
         this.name = label;
         return this;
     }
 
     /** The label given by {@link #named}, or null. */
+    @Override
     public String name() { return name; }
 
     // ---- back to dense --------------------------------------------------------------------
@@ -224,21 +231,29 @@ public final class CompressedNDArray implements Displayable {
     // ---- reductions -------------------------------------------------------------------
 
     /** The sum as a 0-d array, equal bit for bit to {@code decompress().sum()}. */
+    @Override
     public NDArray sum() { return empty() ? decompress().sum() : ChunkReductions.whole(store, ChunkReductions.Kind.SUM); }
 
     /** Sums along {@code axis}: a dense array equal bit for bit to {@code decompress().sum(axis)}. */
+    @Override
     public NDArray sum(int axis) { return empty() ? decompress().sum(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.SUM, axis); }
 
+    @Override
     public NDArray mean() { return empty() ? decompress().mean() : ChunkReductions.whole(store, ChunkReductions.Kind.MEAN); }
 
+    @Override
     public NDArray mean(int axis) { return empty() ? decompress().mean(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MEAN, axis); }
 
+    @Override
     public NDArray min() { return empty() ? decompress().min() : ChunkReductions.whole(store, ChunkReductions.Kind.MIN); }
 
+    @Override
     public NDArray min(int axis) { return empty() ? decompress().min(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MIN, axis); }
 
+    @Override
     public NDArray max() { return empty() ? decompress().max() : ChunkReductions.whole(store, ChunkReductions.Kind.MAX); }
 
+    @Override
     public NDArray max(int axis) { return empty() ? decompress().max(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MAX, axis); }
 
     /** The number of elements that are not zero (NaN counts; -0.0 does not). */
@@ -248,47 +263,33 @@ public final class CompressedNDArray implements Displayable {
 
     // ---- elementwise with a scalar: compressed results, chunk by chunk ------------------
 
+    // ---- elementwise (documented once, in ArrayOperations): compressed results, chunk by chunk -----
+
     /**
-     * {@code this < s} as a compressed bool array with the same chunks.
+     * {@code op} with a scalar, a compressed array with the same chunks, codec and level.
      *
      * <pre>{@code
      * c.lt(0.5).countNonzero();
      * }</pre>
      */
-    public CompressedNDArray lt(double s) { return map(c -> c.lt(s)); }
-    public CompressedNDArray le(double s) { return map(c -> c.le(s)); }
-    public CompressedNDArray gt(double s) { return map(c -> c.gt(s)); }
-    public CompressedNDArray ge(double s) { return map(c -> c.ge(s)); }
-    public CompressedNDArray eq(double s) { return map(c -> c.eq(s)); }
-    public CompressedNDArray ne(double s) { return map(c -> c.ne(s)); }
-    public CompressedNDArray lt(long s) { return map(c -> c.lt(s)); }
-    public CompressedNDArray le(long s) { return map(c -> c.le(s)); }
-    public CompressedNDArray gt(long s) { return map(c -> c.gt(s)); }
-    public CompressedNDArray ge(long s) { return map(c -> c.ge(s)); }
-    public CompressedNDArray eq(long s) { return map(c -> c.eq(s)); }
-    public CompressedNDArray ne(long s) { return map(c -> c.ne(s)); }
+    @Override
+    public CompressedNDArray apply(Operation op, long s) {
+        Arguments.notNull(op, "op");
+        return map(c -> c.apply(op, s));
+    }
+
+    /** As {@link #apply(Operation, long)}. <pre>{@code c.mul(2.0).sum(); }</pre> */
+    @Override
+    public CompressedNDArray apply(Operation op, double s) {
+        Arguments.notNull(op, "op");
+        return map(c -> c.apply(op, s));
+    }
 
     /**
-     * {@code this + s}, promoted as the dense array's (NEP 50), compressed with the same chunks.
-     *
-     * <pre>{@code
-     * c.mul(2.0).sum();
-     * }</pre>
-     */
-    public CompressedNDArray add(double s) { return map(c -> c.add(s)); }
-    public CompressedNDArray sub(double s) { return map(c -> c.sub(s)); }
-    public CompressedNDArray mul(double s) { return map(c -> c.mul(s)); }
-    public CompressedNDArray div(double s) { return map(c -> c.div(s)); }
-    public CompressedNDArray add(long s) { return map(c -> c.add(s)); }
-    public CompressedNDArray sub(long s) { return map(c -> c.sub(s)); }
-    public CompressedNDArray mul(long s) { return map(c -> c.mul(s)); }
-    public CompressedNDArray div(long s) { return map(c -> c.div(s)); }
-
-    /**
-     * {@code this + other} elementwise, broadcast by NumPy's rules and promoted as the dense arrays'
-     * (NEP 50), compressed chunk by chunk with this array's codec, level and (when it has the
-     * result's shape) chunks; equal bit for bit to {@code decompress().add(other.decompress())}.
-     * Each result chunk decodes only the chunks of each operand under it.
+     * {@code op} with another compressed array, broadcast by NumPy's rules and promoted as the dense
+     * arrays' (NEP 50), compressed chunk by chunk with this array's codec, level and (when it has the
+     * result's shape) chunks; equal bit for bit to the dense arrays' result. Each result chunk decodes
+     * only the chunks of each operand under it.
      *
      * <pre>{@code
      * a.compress().sub(b.compress()).max();
@@ -297,44 +298,47 @@ public final class CompressedNDArray implements Displayable {
      *
      * @throws dev.footprint.array.ShapeMismatchException when the shapes do not broadcast, naming both
      */
-    public CompressedNDArray add(CompressedNDArray other) { return zip(other, "add", NDArray::add); }
-    public CompressedNDArray sub(CompressedNDArray other) { return zip(other, "sub", NDArray::sub); }
-    public CompressedNDArray mul(CompressedNDArray other) { return zip(other, "mul", NDArray::mul); }
-    public CompressedNDArray div(CompressedNDArray other) { return zip(other, "div", NDArray::div); }
+    @Override
+    public CompressedNDArray apply(Operation op, CompressedNDArray other) {
+        Arguments.notNull(op, "op");
+        return zip(other, op.method(), (x, y) -> x.apply(op, y));
+    }
 
     /**
-     * {@code this < other} elementwise as a compressed bool array, chunk by chunk, broadcast as
-     * {@link #add(CompressedNDArray)}.
-     *
-     * <pre>{@code
-     * a.compress().lt(b.compress()).countNonzero();
-     * }</pre>
-     */
-    public CompressedNDArray lt(CompressedNDArray other) { return zip(other, "lt", NDArray::lt); }
-    public CompressedNDArray le(CompressedNDArray other) { return zip(other, "le", NDArray::le); }
-    public CompressedNDArray gt(CompressedNDArray other) { return zip(other, "gt", NDArray::gt); }
-    public CompressedNDArray ge(CompressedNDArray other) { return zip(other, "ge", NDArray::ge); }
-    public CompressedNDArray eq(CompressedNDArray other) { return zip(other, "eq", NDArray::eq); }
-    public CompressedNDArray ne(CompressedNDArray other) { return zip(other, "ne", NDArray::ne); }
-
-    /**
-     * {@code this + other} with a dense array, broadcast by NumPy's rules, compressed chunk by
-     * chunk as {@link #add(CompressedNDArray)}; equal bit for bit to {@code decompress().add(other)}.
+     * {@code op} with a dense array, broadcast and compressed chunk by chunk as
+     * {@link #apply(Operation, CompressedNDArray)}; equal bit for bit to the dense arrays' result.
+     * The named forms below ({@code add(NDArray)}, ...) are this under their constant.
      *
      * <pre>{@code
      * image.compress().sub(arr.ones(1024));   // each row less a dense row
      * }</pre>
      */
-    public CompressedNDArray add(NDArray other) { return zip(other, "add", NDArray::add); }
-    public CompressedNDArray sub(NDArray other) { return zip(other, "sub", NDArray::sub); }
-    public CompressedNDArray mul(NDArray other) { return zip(other, "mul", NDArray::mul); }
-    public CompressedNDArray div(NDArray other) { return zip(other, "div", NDArray::div); }
-    public CompressedNDArray lt(NDArray other) { return zip(other, "lt", NDArray::lt); }
-    public CompressedNDArray le(NDArray other) { return zip(other, "le", NDArray::le); }
-    public CompressedNDArray gt(NDArray other) { return zip(other, "gt", NDArray::gt); }
-    public CompressedNDArray ge(NDArray other) { return zip(other, "ge", NDArray::ge); }
-    public CompressedNDArray eq(NDArray other) { return zip(other, "eq", NDArray::eq); }
-    public CompressedNDArray ne(NDArray other) { return zip(other, "ne", NDArray::ne); }
+    public CompressedNDArray apply(Operation op, NDArray other) {
+        Arguments.notNull(op, "op");
+        return zip(other, op.method(), (x, y) -> x.apply(op, y));
+    }
+
+    /** {@code apply(ADD, other)} with a dense array. */
+    public CompressedNDArray add(NDArray other) { return apply(Arithmetic.ADD, other); }
+    /** {@code apply(SUB, other)} with a dense array. */
+    public CompressedNDArray sub(NDArray other) { return apply(Arithmetic.SUB, other); }
+    /** {@code apply(MUL, other)} with a dense array. */
+    public CompressedNDArray mul(NDArray other) { return apply(Arithmetic.MUL, other); }
+    /** {@code apply(DIV, other)} with a dense array. */
+    public CompressedNDArray div(NDArray other) { return apply(Arithmetic.DIV, other); }
+    /** {@code apply(LT, other)} with a dense array. */
+    public CompressedNDArray lt(NDArray other) { return apply(Comparison.LT, other); }
+    /** {@code apply(LE, other)} with a dense array. */
+    public CompressedNDArray le(NDArray other) { return apply(Comparison.LE, other); }
+    /** {@code apply(GT, other)} with a dense array. */
+    public CompressedNDArray gt(NDArray other) { return apply(Comparison.GT, other); }
+    /** {@code apply(GE, other)} with a dense array. */
+    public CompressedNDArray ge(NDArray other) { return apply(Comparison.GE, other); }
+    /** {@code apply(EQ, other)} with a dense array. */
+    public CompressedNDArray eq(NDArray other) { return apply(Comparison.EQ, other); }
+    /** {@code apply(NE, other)} with a dense array. */
+    public CompressedNDArray ne(NDArray other) { return apply(Comparison.NE, other); }
+
 
     private CompressedNDArray zip(CompressedNDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
         Arguments.notNull(other, "other");

@@ -24,7 +24,7 @@ public final class SparseNpz {
     private SparseNpz() {}
 
     /** Loads the sparse array: COO for pydata COO and scipy coo, CSR/CSC for 2-d GCXS and scipy csr/csc, COO for n-d GCXS. */
-    public static SparseArray read(Path file) {
+    public static SparseArray<?> read(Path file) {
         return open(file).array();
     }
 
@@ -39,12 +39,12 @@ public final class SparseNpz {
      * Saves in pydata's layout, deflated, as {@code sparse.save_npz(file, s)}: COO as COO, CSR
      * and CSC as a 2-d GCXS (which pydata loads as GCXS and Footprint as CSR/CSC again).
      */
-    public static void write(Path file, SparseArray s) {
+    public static void write(Path file, SparseArray<?> s) {
         SparseNpzWriter.writePydata(file, s, true);
     }
 
     /** As {@link #write(Path, SparseArray)}, stored without compression when {@code compressed} is false. */
-    public static void write(Path file, SparseArray s, boolean compressed) {
+    public static void write(Path file, SparseArray<?> s, boolean compressed) {
         SparseNpzWriter.writePydata(file, s, compressed);
     }
 
@@ -53,12 +53,12 @@ public final class SparseNpz {
      *
      * @throws IllegalArgumentException the array is not 2-d or its fill value is not 0 (scipy has no fill value)
      */
-    public static void writeScipy(Path file, SparseArray s) {
+    public static void writeScipy(Path file, SparseArray<?> s) {
         SparseNpzWriter.writeScipy(file, s, true);
     }
 
     /** As {@link #writeScipy(Path, SparseArray)}, stored without compression when {@code compressed} is false. */
-    public static void writeScipy(Path file, SparseArray s, boolean compressed) {
+    public static void writeScipy(Path file, SparseArray<?> s, boolean compressed) {
         SparseNpzWriter.writeScipy(file, s, compressed);
     }
 }

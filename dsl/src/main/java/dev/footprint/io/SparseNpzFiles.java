@@ -13,12 +13,12 @@ public final class SparseNpzFiles implements SparseFiles {
     }
 
     @Override
-    public void write(Path file, SparseArray array) {
+    public void write(Path file, SparseArray<?> array) {
         SparseNpz.write(file, array);
     }
 
     @Override
-    public void writeScipy(Path file, SparseArray array) {
+    public void writeScipy(Path file, SparseArray<?> array) {
         SparseNpz.writeScipy(file, array);
     }
 }

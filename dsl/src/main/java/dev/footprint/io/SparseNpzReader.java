@@ -75,7 +75,7 @@ final class SparseNpzReader {
                 shape(npz, file));
     }
 
-    private static SparseArray readPydataGcxs(NpzArchive npz, String file) {
+    private static SparseArray<?> readPydataGcxs(NpzArchive npz, String file) {
         long[] shape = shape(npz, file);
         NDArray data = required(npz, "data");
         NDArray indices = required(npz, "indices");

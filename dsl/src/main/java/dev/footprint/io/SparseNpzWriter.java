@@ -16,7 +16,7 @@ final class SparseNpzWriter {
     private SparseNpzWriter() {}
 
     /** pydata's layout: COO as COO, CSR and CSC as a 2-d GCXS compressed along rows or columns. */
-    static void writePydata(Path file, SparseArray s, boolean compressed) {
+    static void writePydata(Path file, SparseArray<?> s, boolean compressed) {
         Map<String, NpzWriter.EntryContent> entries = new LinkedHashMap<>();
         entries.put("data", array(data(s)));
         entries.put("shape", array(NDArray.wrap(DType.INT64, s.shape(), s.ndim())));
@@ -34,7 +34,7 @@ final class SparseNpzWriter {
     }
 
     /** scipy's layout (2-d, fill value 0 only): the same keys and order as {@code scipy.sparse.save_npz}. */
-    static void writeScipy(Path file, SparseArray s, boolean compressed) {
+    static void writeScipy(Path file, SparseArray<?> s, boolean compressed) {
         if (s.ndim() != 2) {
             throw new IllegalArgumentException("scipy sparse matrices are 2-d; this array has shape "
                     + java.util.Arrays.toString(s.shape()) + " (save it in pydata's layout instead)");
@@ -60,7 +60,7 @@ final class SparseNpzWriter {
         NpzWriter.writeEntries(file, entries, compressed);
     }
 
-    private static NDArray data(SparseArray s) {
+    private static NDArray data(SparseArray<?> s) {
         return s instanceof CooArray coo ? coo.data() : ((CompressedArray) s).data();
     }
 

@@ -48,7 +48,7 @@ public final class Advice implements Displayable {
         /** The candidate converted back to a dense array of the original dtype. */
         public NDArray restore() {
             Object made = value instanceof Supplier<?> later ? later.get() : value;
-            NDArray dense = made instanceof SparseArray s ? s.todense()
+            NDArray dense = made instanceof SparseArray<?> s ? s.todense()
                     : made instanceof CompressedNDArray c ? c.decompress()
                     : (NDArray) made;
             return dense.dtype() == original ? dense : dense.as(original);
@@ -138,7 +138,7 @@ public final class Advice implements Displayable {
         return new Candidate(source + ".compress()", kind, t, null, e.storedBytes(), value, original);
     }
 
-    private static Candidate sparse(String expression, SparseArray s, DType original) {
+    private static Candidate sparse(String expression, SparseArray<?> s, DType original) {
         return new Candidate(expression, s.format().toUpperCase(), s.dtype(), s.indexType(), s.nbytes(), s, original);
     }
 

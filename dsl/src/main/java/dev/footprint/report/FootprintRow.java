@@ -13,7 +13,7 @@ record FootprintRow(String name, String kind, String dtype, String shape, long e
                 a.isMapped() ? a.nbytes() : 0);
     }
 
-    static FootprintRow of(String name, SparseArray s) {
+    static FootprintRow of(String name, SparseArray<?> s) {
         return new FootprintRow(name, s.format().toUpperCase(), s.dtype().numpyName() + " / " + s.indexType().numpyName(),
                 shapeText(s.shape()), s.size(), s.nnz(), s.nbytes(), 0);
     }

@@ -77,12 +77,12 @@ public final class FootprintTable implements Displayable {
             position++;
             if (o instanceof NDArray a) {
                 rows.add(FootprintRow.of(nameFor(pendingName, a.name(), position), a));
-            } else if (o instanceof SparseArray s) {
+            } else if (o instanceof SparseArray<?> s) {
                 rows.add(FootprintRow.of(nameFor(pendingName, s.name(), position), s));
             } else if (o instanceof CompressedNDArray c) {
                 rows.add(FootprintRow.of(nameFor(pendingName, c.name(), position), c));
             } else {
-                throw new IllegalArgumentException("footprint(...) takes arrays (NDArray, SparseArray, CompressedNDArray) and String names; "
+                throw new IllegalArgumentException("footprint(...) takes arrays (NDArray, SparseArray<?>, CompressedNDArray) and String names; "
                         + "argument " + (i + 1) + " is " + (o == null ? "null" : "a " + o.getClass().getName() + " (" + o + ")"));
             }
             pendingName = null;

@@ -11,7 +11,8 @@ import dev.footprint.array.Shapes;
  * each stored value) and {@code indptr} (where each compressed row or column starts), with
  * {@code nbytes = data.nbytes + indices.nbytes + indptr.nbytes}.
  */
-public abstract sealed class CompressedArray extends SparseArray permits CsrArray, CscArray {
+/** @param <S> the format itself, {@link CsrArray} or {@link CscArray} */
+public abstract sealed class CompressedArray<S extends CompressedArray<S>> extends SparseArray<S> permits CsrArray, CscArray {
     private final NDArray data;
     private final NDArray indices;
     private final NDArray indptr;
@@ -26,7 +27,10 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
     /** 0 for CSR (rows are compressed), 1 for CSC. */
     abstract int compressedAxis();
 
-    abstract CompressedArray make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape);
+    abstract S make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape);
+
+    /** {@code c} (2-d) in this format, indices in {@code indexType} ({@code null}: scipy's default). */
+    abstract S fromCoo(CooArray c, DType indexType);
 
     /** Validates raw parts from a reader; returns the fill value as a one-element array of the data's dtype. */
     static NDArray checkedFill(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long[] shape, int axis) {
@@ -159,7 +163,7 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
     }
 
     @Override
-    SparseArray withValues(NDArray values, NDArray newFill) {
+    S withValues(NDArray values, NDArray newFill) {
         return make(values, indices, indptr, newFill, shape);
     }
 
@@ -180,7 +184,7 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
      * index pointer). Throws {@link IndexTypeException} naming what does not fit.
      */
     @Override
-    public CompressedArray withIndexType(DType t) {
+    public S withIndexType(DType t) {
         Arguments.notNull(t, "indexType");
         IndexArrays.checkAddresses(t, shape, 1 - compressedAxis(), format().toUpperCase());
         if (!IndexArrays.holds(t, nnz())) {
@@ -189,7 +193,7 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
                     + IndexArrays.suggestion(t, nnz()) + " can");
         }
         if (t == indices.dtype() && t == indptr.dtype()) {
-            return this;
+            return self();
         }
         return make(data, IndexArrays.encode(t, IndexArrays.longs(indices)), IndexArrays.encode(t, IndexArrays.longs(indptr)),
                 fill, shape);
@@ -209,15 +213,12 @@ public abstract sealed class CompressedArray extends SparseArray permits CsrArra
      * does) when it still holds the result's nnz and indices; else scipy's default.
      */
     @Override
-    SparseArray inMyFormat(CooArray c) {
-        if (c.ndim() != 2) {
-            return c;
-        }
+    S sameFormat(CooArray c) {
         int axis = compressedAxis();
         DType mine = indexType();
         boolean keep = indptr.dtype() == mine && IndexArrays.holds(mine, Math.max(c.nnz(), c.shape[1 - axis] - 1));
         // Encoded once, in the type it keeps: not in scipy's default first and then again.
-        return Compression.compress(c, axis, keep ? mine : null);
+        return fromCoo(c, keep ? mine : null);
     }
 
     // ---- shape ---------------------------------------------------------------------------

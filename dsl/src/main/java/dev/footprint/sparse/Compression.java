@@ -17,15 +17,22 @@ final class Compression {
         return largest <= Integer.MAX_VALUE ? DType.INT32 : DType.INT64;
     }
 
-    static CompressedArray compress(CooArray coo, int axis) {
-        return compress(coo, axis, null);
+    /** The parts of a compressed array, made into one of a format. */
+    private interface Parts<C> {
+        C make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape);
     }
 
-    /**
-     * As {@link #compress(CooArray, int)}, with indices and indptr in {@code indexType}, which must hold
-     * them ({@code null}: scipy's default, {@link #defaultIndexType}).
-     */
-    static CompressedArray compress(CooArray coo, int axis, DType indexType) {
+    /** {@code coo} as CSR, with indices and indptr in {@code indexType} ({@code null}: scipy's default, {@link #defaultIndexType}). */
+    static CsrArray toCsr(CooArray coo, DType indexType) {
+        return compress(coo, 0, indexType, CsrArray::trusted);
+    }
+
+    /** {@code coo} as CSC, as {@link #toCsr}. */
+    static CscArray toCsc(CooArray coo, DType indexType) {
+        return compress(coo, 1, indexType, CscArray::trusted);
+    }
+
+    private static <C> C compress(CooArray coo, int axis, DType indexType, Parts<C> parts) {
         SparseShapes.require2d(coo.shape, axis == 0 ? "CSR" : "CSC");
         long majorDim = coo.shape[axis];
         if (majorDim >= Integer.MAX_VALUE) {
@@ -54,8 +61,7 @@ final class Compression {
             data = Values.take(coo.data(), perm);
         }
         NDArray ptr = IndexArrays.encode(t, indptr);
-        return axis == 0 ? new CsrArray(data, indices, ptr, coo.fill, coo.shape, true)
-                : new CscArray(data, indices, ptr, coo.fill, coo.shape, true);
+        return parts.make(data, indices, ptr, coo.fill, coo.shape);
     }
 
     /**

@@ -16,7 +16,7 @@ import dev.footprint.array.Shapes;
  * s.todense();   // [[0, 5, 0], [0, 0, 7]] as float64
  * }</pre>
  */
-public final class CooArray extends SparseArray {
+public final class CooArray extends SparseArray<CooArray> {
     private final NDArray coords;
     private final NDArray data;
 
@@ -37,14 +37,18 @@ public final class CooArray extends SparseArray {
     }
 
     private CooArray(NDArray[] parts, long[] shape) {
-        this(parts[0], parts[1], parts[2], shape, true);
+        this(shape, parts[2], parts[0], parts[1]);
     }
 
-    /** Trusted parts: coordinates already in bounds, sorted and distinct. */
-    CooArray(NDArray coords, NDArray data, NDArray fill, long[] shape, boolean trusted) {
+    private CooArray(long[] shape, NDArray fill, NDArray coords, NDArray data) {
         super(shape, fill);
         this.coords = coords;
         this.data = data;
+    }
+
+    /** A COO of trusted parts: coordinates already in bounds, sorted into C order and distinct; nothing is checked. */
+    static CooArray trusted(NDArray coords, NDArray data, NDArray fill, long[] shape) {
+        return new CooArray(shape, fill, coords, data);
     }
 
     private static NDArray[] canonical(NDArray coords, NDArray data, NDArray fillValue, long[] shape) {
@@ -100,7 +104,7 @@ public final class CooArray extends SparseArray {
     static CooArray fromOffsets(long[] offsets, NDArray data, NDArray fill, long[] shape, DType indexType) {
         int n = offsets.length;
         long[] c = Offsets.coordinates(offsets, n, shape);
-        return new CooArray(IndexArrays.encode(indexType, c, 0, c.length, shape.length, n), data, fill, shape, true);
+        return trusted(IndexArrays.encode(indexType, c, 0, c.length, shape.length, n), data, fill, shape);
     }
 
     // ---- fields --------------------------------------------------------------------------
@@ -151,8 +155,18 @@ public final class CooArray extends SparseArray {
     }
 
     @Override
-    SparseArray withValues(NDArray values, NDArray newFill) {
-        return new CooArray(coords, values, newFill, shape, true);
+    CooArray self() {
+        return this;
+    }
+
+    @Override
+    CooArray sameFormat(CooArray c) {
+        return c;
+    }
+
+    @Override
+    CooArray withValues(NDArray values, NDArray newFill) {
+        return trusted(coords, values, newFill, shape);
     }
 
     /** C-order linear offsets of the stored elements, computed in long. */
@@ -175,7 +189,7 @@ public final class CooArray extends SparseArray {
      */
     @Override
     public CsrArray tocsr() {
-        return (CsrArray) Compression.compress(this, 0);
+        return Compression.toCsr(this, null);
     }
 
     /**
@@ -185,7 +199,7 @@ public final class CooArray extends SparseArray {
      */
     @Override
     public CscArray tocsc() {
-        return (CscArray) Compression.compress(this, 1);
+        return Compression.toCsc(this, null);
     }
 
     /**
@@ -201,7 +215,7 @@ public final class CooArray extends SparseArray {
             return this;
         }
         long[] c = IndexArrays.longs(coords);
-        return new CooArray(IndexArrays.encode(t, c, 0, c.length, shape.length, (int) nnz()), data, fill, shape, true);
+        return trusted(IndexArrays.encode(t, c, 0, c.length, shape.length, (int) nnz()), data, fill, shape);
     }
 
     /**
@@ -211,15 +225,6 @@ public final class CooArray extends SparseArray {
     @Override
     public DType smallestIndexType() {
         return IndexArrays.smallestFor(IndexArrays.largestIndex(shape));
-    }
-
-    /**
-     * As {@link SparseArray#compact()}, typed COO: the narrowest lossless value dtype and coordinates in
-     * {@link #smallestIndexType()}; this array itself when nothing narrows.
-     */
-    @Override
-    public CooArray compact() {
-        return (CooArray) super.compact();
     }
 
     // ---- shape ---------------------------------------------------------------------------
@@ -276,7 +281,7 @@ public final class CooArray extends SparseArray {
     @Override
     public CooArray reshape(long... newShape) {
         Arguments.notNull(newShape, "newShape");
-        long[] target = SparseShapes.resolve(newShape, size, shape);
+        long[] target = Shapes.reshaped(shape, size, newShape);
         DType t = IndexArrays.holds(indexType(), IndexArrays.largestIndex(target)) ? indexType() : DType.INT64;
         return fromOffsets(offsets(), data, fill, target, t);
     }

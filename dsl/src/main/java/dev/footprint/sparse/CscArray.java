@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 
 /**
@@ -12,7 +13,7 @@ import dev.footprint.array.NDArray;
  * m.matvec(arr.ones(1024));   // row sums, as a dense float64 array
  * }</pre>
  */
-public final class CscArray extends CompressedArray {
+public final class CscArray extends CompressedArray<CscArray> {
 
     /**
      * A CSC array from raw parts (scipy's {@code data, indices, indptr}, column by column): indices and indptr in
@@ -22,7 +23,7 @@ public final class CscArray extends CompressedArray {
      * within a column; one that repeats within it is refused with {@code IllegalArgumentException}.
      */
     public CscArray(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long... shape) {
-        this(data, indices, indptr, checkedFill(data, indices, indptr, fillValue, shape, 1), shape, true);
+        this(shape, checkedFill(data, indices, indptr, fillValue, shape, 1), data, indices, indptr);
     }
 
     /** A CSC array from raw parts with fill value 0. */
@@ -30,8 +31,13 @@ public final class CscArray extends CompressedArray {
         this(data, indices, indptr, Values.fillOf(data.dtype(), 0L), shape);
     }
 
-    CscArray(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape, boolean trusted) {
+    private CscArray(long[] shape, NDArray fill, NDArray data, NDArray indices, NDArray indptr) {
         super(data, indices, indptr, fill, shape);
+    }
+
+    /** A CSC of trusted parts (consistent indptr, indices in bounds and distinct within a column); nothing is checked. */
+    static CscArray trusted(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
+        return new CscArray(shape, fill, data, indices, indptr);
     }
 
     @Override
@@ -40,8 +46,18 @@ public final class CscArray extends CompressedArray {
     }
 
     @Override
-    CompressedArray make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
-        return new CscArray(data, indices, indptr, fill, shape, true);
+    CscArray make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
+        return trusted(data, indices, indptr, fill, shape);
+    }
+
+    @Override
+    CscArray self() {
+        return this;
+    }
+
+    @Override
+    CscArray fromCoo(CooArray c, DType indexType) {
+        return Compression.toCsc(c, indexType);
     }
 
     /** {@code "csc"}, as scipy's {@code format}. */
@@ -67,29 +83,12 @@ public final class CscArray extends CompressedArray {
         return this;
     }
 
-    /**
-     * This array with indices and indptr re-encoded in {@code t}, sharing {@link #data()}; this array itself
-     * when both already are {@code t}. Throws {@link IndexTypeException} when {@code t} cannot hold a row
-     * index or nnz ({@code IllegalArgumentException} when it is not an integer dtype).
-     */
-    @Override
-    public CscArray withIndexType(dev.footprint.array.DType t) {
-        return (CscArray) super.withIndexType(t);
-    }
 
-    /**
-     * As {@link SparseArray#compact()}, typed CSC: the narrowest lossless value dtype, indices and indptr in
-     * {@link #smallestIndexType()}; this array itself when nothing narrows.
-     */
-    @Override
-    public CscArray compact() {
-        return (CscArray) super.compact();
-    }
 
     /** The transpose over the same arrays: a CSR array of the swapped shape (no copy), as scipy. */
     @Override
     public CsrArray transpose() {
-        return new CsrArray(data(), indices(), indptr(), fill, new long[] {shape[1], shape[0]}, true);
+        return CsrArray.trusted(data(), indices(), indptr(), fill, new long[] {shape[1], shape[0]});
     }
 
     /** Stored elements in each row, counted over {@link #indices()}, as int64 (scipy's {@code getnnz(axis=1)}). */

@@ -1,5 +1,6 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 
 /**
@@ -12,7 +13,7 @@ import dev.footprint.array.NDArray;
  * m.matvec(arr.ones(1024));   // row sums, as a dense float64 array
  * }</pre>
  */
-public final class CsrArray extends CompressedArray {
+public final class CsrArray extends CompressedArray<CsrArray> {
 
     /**
      * A CSR array from raw parts (scipy's {@code data, indices, indptr}): indices and indptr in
@@ -22,7 +23,7 @@ public final class CsrArray extends CompressedArray {
      * within a row; one that repeats within it is refused with {@code IllegalArgumentException}.
      */
     public CsrArray(NDArray data, NDArray indices, NDArray indptr, NDArray fillValue, long... shape) {
-        this(data, indices, indptr, checkedFill(data, indices, indptr, fillValue, shape, 0), shape, true);
+        this(shape, checkedFill(data, indices, indptr, fillValue, shape, 0), data, indices, indptr);
     }
 
     /** A CSR array from raw parts with fill value 0. */
@@ -30,8 +31,13 @@ public final class CsrArray extends CompressedArray {
         this(data, indices, indptr, Values.fillOf(data.dtype(), 0L), shape);
     }
 
-    CsrArray(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape, boolean trusted) {
+    private CsrArray(long[] shape, NDArray fill, NDArray data, NDArray indices, NDArray indptr) {
         super(data, indices, indptr, fill, shape);
+    }
+
+    /** A CSR of trusted parts (consistent indptr, indices in bounds and distinct within a row); nothing is checked. */
+    static CsrArray trusted(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
+        return new CsrArray(shape, fill, data, indices, indptr);
     }
 
     @Override
@@ -40,8 +46,18 @@ public final class CsrArray extends CompressedArray {
     }
 
     @Override
-    CompressedArray make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
-        return new CsrArray(data, indices, indptr, fill, shape, true);
+    CsrArray make(NDArray data, NDArray indices, NDArray indptr, NDArray fill, long[] shape) {
+        return trusted(data, indices, indptr, fill, shape);
+    }
+
+    @Override
+    CsrArray self() {
+        return this;
+    }
+
+    @Override
+    CsrArray fromCoo(CooArray c, DType indexType) {
+        return Compression.toCsr(c, indexType);
     }
 
     /** {@code "csr"}, as scipy's {@code format}. */
@@ -66,29 +82,12 @@ public final class CsrArray extends CompressedArray {
         return tocoo().tocsc();
     }
 
-    /**
-     * This array with indices and indptr re-encoded in {@code t}, sharing {@link #data()}; this array itself
-     * when both already are {@code t}. Throws {@link IndexTypeException} when {@code t} cannot hold a column
-     * index or nnz ({@code IllegalArgumentException} when it is not an integer dtype).
-     */
-    @Override
-    public CsrArray withIndexType(dev.footprint.array.DType t) {
-        return (CsrArray) super.withIndexType(t);
-    }
 
-    /**
-     * As {@link SparseArray#compact()}, typed CSR: the narrowest lossless value dtype, indices and indptr in
-     * {@link #smallestIndexType()}; this array itself when nothing narrows.
-     */
-    @Override
-    public CsrArray compact() {
-        return (CsrArray) super.compact();
-    }
 
     /** The transpose over the same arrays: a CSC array of the swapped shape (no copy), as scipy. */
     @Override
     public CscArray transpose() {
-        return new CscArray(data(), indices(), indptr(), fill, new long[] {shape[1], shape[0]}, true);
+        return CscArray.trusted(data(), indices(), indptr(), fill, new long[] {shape[1], shape[0]});
     }
 
     /** Stored elements in each row, the differences of {@link #indptr()}, as int64 (scipy's {@code getnnz(axis=1)}). */

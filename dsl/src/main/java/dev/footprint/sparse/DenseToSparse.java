@@ -1,7 +1,7 @@
 package dev.footprint.sparse;
 
-import dev.footprint.array.DType;
 import dev.footprint.array.ArrayAllocationException;
+import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
 import dev.footprint.storage.BigStorage;
@@ -46,7 +46,7 @@ final class DenseToSparse {
             coords = coordinates(marks, nnz, shape);
         }
         NDArray coordArray = NDArray.wrap(DType.INT64, coords, shape.length, nnz);
-        return new CooArray(coordArray, NDArray.over(a.dtype(), values, nnz), fill, shape, true);
+        return CooArray.trusted(coordArray, NDArray.over(a.dtype(), values, nnz), fill, shape);
     }
 
     /**

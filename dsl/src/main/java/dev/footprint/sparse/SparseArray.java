@@ -1,9 +1,9 @@
 package dev.footprint.sparse;
 
 import dev.footprint.array.Arguments;
+import dev.footprint.array.ArrayOperations;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import dev.footprint.display.Displayable;
 import dev.footprint.display.MimeBundle;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -23,8 +23,16 @@ import java.util.function.UnaryOperator;
  * s.nbytes() == 24 * s.nnz();     // true: 8 bytes of data + 2 x 8 bytes of int64 coordinates
  * s.compact().nbytes();           // 12 * nnz: uint16 coordinates
  * }</pre>
+ *
+ * <p>Arithmetic, comparisons and reductions follow the one contract of every array kind,
+ * {@link ArrayOperations}: an operation on a COO array gives a COO array, on a CSR array a CSR
+ * array, with fill value {@code f(fill)}.
+ *
+ * @param <S> the format itself ({@link CooArray}, {@link CsrArray}, {@link CscArray}): what
+ *     operations, {@link #as}, {@link #withIndexType} and {@link #compact} return
  */
-public abstract sealed class SparseArray implements Displayable permits CooArray, CompressedArray {
+public abstract sealed class SparseArray<S extends SparseArray<S>> implements ArrayOperations<S, SparseArray<?>>
+        permits CooArray, CompressedArray {
     final long[] shape;
     final long size;
     /** The fill value: a one-element 1-d array of the data's dtype. */
@@ -40,21 +48,25 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
     // ---- fields --------------------------------------------------------------------------
 
     /** The dimensions, as pydata's {@code shape}; a copy, so changing it leaves the array alone. */
+    @Override
     public long[] shape() {
         return shape.clone();
     }
 
     /** Number of dimensions, {@code shape().length}; always 2 for CSR and CSC. */
+    @Override
     public int ndim() {
         return shape.length;
     }
 
     /** Number of elements of the dense array, stored or not. */
+    @Override
     public long size() {
         return size;
     }
 
     /** The dtype of the stored values and of the fill value, as pydata's {@code dtype}. */
+    @Override
     public DType dtype() {
         return fill.dtype();
     }
@@ -78,6 +90,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
     }
 
     /** Bytes of the stored arrays: COO {@code data + coords}, CSR/CSC {@code data + indices + indptr}. */
+    @Override
     public abstract long nbytes();
 
     /** {@code "coo"}, {@code "csr"} or {@code "csc"}. */
@@ -97,12 +110,14 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
     }
 
     /** A label shown by footprint tables; returns this array. */
-    public SparseArray named(String label) {
+    @Override
+    public S named(String label) {
         this.name = label;
-        return this;
+        return self();
     }
 
     /** The label given by {@link #named}, or null. */
+    @Override
     public String name() {
         return name;
     }
@@ -140,7 +155,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * sparse.coo(a).asformat("csr").nbytes();   // 12 * nnz + 4 * (rows + 1)
      * }</pre>
      */
-    public SparseArray asformat(String format) {
+    public SparseArray<?> asformat(String format) {
         return switch (Arguments.notNull(format, "format").toLowerCase()) {
             case "coo" -> tocoo();
             case "csr" -> tocsr();
@@ -158,7 +173,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * sparse.coo(a).withIndexType(UINT8);             // IndexTypeException: uint8 cannot address dimension 0 of size 1024 ...
      * }</pre>
      */
-    public abstract SparseArray withIndexType(DType indexType);
+    public abstract S withIndexType(DType indexType);
 
     /** The smallest index dtype that can address this array's dimensions (and, for CSR/CSC, its nnz). */
     public abstract DType smallestIndexType();
@@ -167,7 +182,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * The values (and fill value) converted to {@code t} only if every one survives exactly,
      * like {@link NDArray#as(DType)}; throws {@code LossyCastException} otherwise.
      */
-    public SparseArray as(DType target) {
+    public S as(DType target) {
         Arguments.notNull(target, "target");
         return withValues(storedValues().as(target), fill.as(target));
     }
@@ -181,9 +196,9 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * s.compact().todense().as(FLOAT64).equals(a);   // true: nothing is lost
      * }</pre>
      */
-    public SparseArray compact() {
+    public S compact() {
         DType valueType = Values.withFill(storedValues(), fill).minimalDType();
-        SparseArray narrowed = valueType == dtype() ? this : as(valueType);
+        S narrowed = valueType == dtype() ? self() : as(valueType);
         return narrowed.withIndexType(smallestIndexType());
     }
 
@@ -191,134 +206,39 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
     abstract NDArray storedValues();
 
     /** This structure with other values and fill (same length, any dtype). */
-    abstract SparseArray withValues(NDArray values, NDArray newFill);
+    abstract S withValues(NDArray values, NDArray newFill);
 
-    /** Converts a COO result back to this array's format. */
-    SparseArray inMyFormat(CooArray c) {
-        return c.ndim() == 2 ? c.asformat(format()) : c;
-    }
+    /** This array, typed as its format. */
+    abstract S self();
 
-    // ---- elementwise ---------------------------------------------------------------------
+    /** A COO result of this array's shape, in this array's format. */
+    abstract S sameFormat(CooArray c);
+
+    // ---- elementwise: documented once, in ArrayOperations ----------------------------------
 
     /** Applies {@code f} to the stored values and to the fill value (result fill = f(fill)), as pydata. */
-    SparseArray map(UnaryOperator<NDArray> f) {
-        return inMyFormat(SparseElementwise.map(tocoo(), f));
+    private S map(UnaryOperator<NDArray> f) {
+        return sameFormat(SparseElementwise.map(tocoo(), f));
     }
 
-    SparseArray zip(SparseArray other, java.util.function.BinaryOperator<NDArray> f) {
+    @Override
+    public S apply(Operation op, SparseArray<?> other) {
+        Arguments.notNull(op, "op");
         Arguments.notNull(other, "other");
-        return inMyFormat(SparseElementwise.zip(tocoo(), other.tocoo(), f));
+        return sameFormat(SparseElementwise.zip(tocoo(), other.tocoo(), (x, y) -> x.apply(op, y)));
     }
 
-    /**
-     * Elementwise sum with NumPy's promotion; the result's fill is {@code fill + s}.
-     *
-     * <pre>{@code
-     * sparse.coo(a).add(1).fillValue();   // 1.0
-     * }</pre>
-     */
-    public SparseArray add(double s) { return map(x -> x.add(s)); }
-    /**
-     * As {@link #add(double)}, with a Java integer that keeps the array's dtype (NumPy 2's rule; bool
-     * goes to int64); throws {@code IllegalArgumentException} when an integer dtype cannot hold {@code s}.
-     */
-    public SparseArray add(long s) { return map(x -> x.add(s)); }
-    /** Elementwise with an array of the same shape; throws {@code ShapeMismatchException} otherwise. */
-    public SparseArray add(SparseArray o) { return zip(o, NDArray::add); }
-    /** Elementwise difference {@code x - s}, a new array in this format; the result's fill is {@code fill - s}. */
-    public SparseArray sub(double s) { return map(x -> x.sub(s)); }
-    /**
-     * As {@link #sub(double)}, with a Java integer that keeps the array's dtype (NumPy 2's rule; bool
-     * goes to int64); throws {@code IllegalArgumentException} when an integer dtype cannot hold {@code s}.
-     */
-    public SparseArray sub(long s) { return map(x -> x.sub(s)); }
-    /**
-     * Elementwise difference with an array of the same shape (fill {@code fill - o.fill}); throws
-     * {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray sub(SparseArray o) { return zip(o, NDArray::sub); }
-    /** Elementwise product {@code x * s}, a new array in this format; the result's fill is {@code fill * s}. */
-    public SparseArray mul(double s) { return map(x -> x.mul(s)); }
-    /**
-     * As {@link #mul(double)}, with a Java integer that keeps the array's dtype (NumPy 2's rule; bool
-     * goes to int64); throws {@code IllegalArgumentException} when an integer dtype cannot hold {@code s}.
-     */
-    public SparseArray mul(long s) { return map(x -> x.mul(s)); }
-    /**
-     * Elementwise product with an array of the same shape (fill {@code fill * o.fill}); throws
-     * {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray mul(SparseArray o) { return zip(o, NDArray::mul); }
-    /** True division, as NumPy's {@code /}: integers give float64; {@code 0 / 0} gives a NaN fill. */
-    public SparseArray div(double s) { return map(x -> x.div(s)); }
-    /** As {@link #div(double)}, with a Java integer divisor; integer and bool arrays still give float64. */
-    public SparseArray div(long s) { return map(x -> x.div(s)); }
-    /**
-     * True division by an array of the same shape; two arrays with fill 0 give a NaN fill ({@code 0 / 0}).
-     * Throws {@code ShapeMismatchException} when the shapes differ.
-     */
-    public SparseArray div(SparseArray o) { return zip(o, NDArray::div); }
+    @Override
+    public S apply(Operation op, long s) {
+        Arguments.notNull(op, "op");
+        return map(x -> x.apply(op, s));
+    }
 
-    /**
-     * Elementwise comparison: a sparse bool array whose fill is {@code fill < s}.
-     *
-     * <pre>{@code
-     * sparse.coo(a).lt(0.95).fillValue();   // true (0.0 < 0.95)
-     * }</pre>
-     */
-    public SparseArray lt(double s) { return map(x -> x.lt(s)); }
-    /** As {@link #lt(double)}, with a Java integer (compared exactly with integer values). */
-    public SparseArray lt(long s) { return map(x -> x.lt(s)); }
-    /**
-     * Elementwise {@code this < o} for an array of the same shape: a sparse bool array whose fill is
-     * {@code fill < o.fill}; throws {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray lt(SparseArray o) { return zip(o, NDArray::lt); }
-    /** Elementwise {@code x <= s}: a sparse bool array whose fill is {@code fill <= s}. */
-    public SparseArray le(double s) { return map(x -> x.le(s)); }
-    /** As {@link #le(double)}, with a Java integer (compared exactly with integer values). */
-    public SparseArray le(long s) { return map(x -> x.le(s)); }
-    /**
-     * Elementwise {@code this <= o} for an array of the same shape: a sparse bool array whose fill is
-     * {@code fill <= o.fill}; throws {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray le(SparseArray o) { return zip(o, NDArray::le); }
-    /** Elementwise {@code x > s}: a sparse bool array whose fill is {@code fill > s}. */
-    public SparseArray gt(double s) { return map(x -> x.gt(s)); }
-    /** As {@link #gt(double)}, with a Java integer (compared exactly with integer values). */
-    public SparseArray gt(long s) { return map(x -> x.gt(s)); }
-    /**
-     * Elementwise {@code this > o} for an array of the same shape: a sparse bool array whose fill is
-     * {@code fill > o.fill}; throws {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray gt(SparseArray o) { return zip(o, NDArray::gt); }
-    /** Elementwise {@code x >= s}: a sparse bool array whose fill is {@code fill >= s}. */
-    public SparseArray ge(double s) { return map(x -> x.ge(s)); }
-    /** As {@link #ge(double)}, with a Java integer (compared exactly with integer values). */
-    public SparseArray ge(long s) { return map(x -> x.ge(s)); }
-    /**
-     * Elementwise {@code this >= o} for an array of the same shape: a sparse bool array whose fill is
-     * {@code fill >= o.fill}; throws {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray ge(SparseArray o) { return zip(o, NDArray::ge); }
-    /** Elementwise {@code x == s}: a sparse bool array whose fill is {@code fill == s}. */
-    public SparseArray eq(double s) { return map(x -> x.eq(s)); }
-    /** As {@link #eq(double)}, with a Java integer (compared exactly with integer values). */
-    public SparseArray eq(long s) { return map(x -> x.eq(s)); }
-    /**
-     * Elementwise {@code this == o} for an array of the same shape: a sparse bool array whose fill is
-     * {@code fill == o.fill}; throws {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray eq(SparseArray o) { return zip(o, NDArray::eq); }
-    /** Elementwise {@code x != s}: a sparse bool array whose fill is {@code fill != s}. */
-    public SparseArray ne(double s) { return map(x -> x.ne(s)); }
-    /** As {@link #ne(double)}, with a Java integer (compared exactly with integer values). */
-    public SparseArray ne(long s) { return map(x -> x.ne(s)); }
-    /**
-     * Elementwise {@code this != o} for an array of the same shape: a sparse bool array whose fill is
-     * {@code fill != o.fill}; throws {@code ShapeMismatchException} otherwise.
-     */
-    public SparseArray ne(SparseArray o) { return zip(o, NDArray::ne); }
+    @Override
+    public S apply(Operation op, double s) {
+        Arguments.notNull(op, "op");
+        return map(x -> x.apply(op, s));
+    }
 
     // ---- reductions ----------------------------------------------------------------------
 
@@ -330,9 +250,11 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * sparse.coo(arr.of(0, 2, 0), 1).sum().longValue();   // 4
      * }</pre>
      */
+    @Override
     public NDArray sum() { return SparseReductions.sum(this); }
 
     /** Mean over all elements (fill included); float64 for integers, as NumPy. */
+    @Override
     public NDArray mean() { return SparseReductions.mean(this); }
 
     /**
@@ -346,6 +268,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      *
      * @throws IllegalArgumentException the axis is out of range
      */
+    @Override
     public NDArray sum(int axis) { return SparseReductions.alongAxis(this, axis, false); }
 
     /**
@@ -354,6 +277,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      *
      * @throws IllegalArgumentException the axis is out of range
      */
+    @Override
     public NDArray mean(int axis) { return SparseReductions.alongAxis(this, axis, true); }
 
     /**
@@ -362,6 +286,7 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      *
      * @throws IllegalArgumentException the axis is out of range, or has length 0
      */
+    @Override
     public NDArray min(int axis) { return SparseReductions.extremeAlongAxis(this, axis, true); }
 
     /**
@@ -369,18 +294,21 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      *
      * @throws IllegalArgumentException the axis is out of range, or has length 0
      */
+    @Override
     public NDArray max(int axis) { return SparseReductions.extremeAlongAxis(this, axis, false); }
 
     /** Smallest element, the fill value included when something is missing; NaN propagates. */
+    @Override
     public NDArray min() { return SparseReductions.extreme(this, true); }
 
     /** Largest element, the fill value included when something is missing; NaN propagates. */
+    @Override
     public NDArray max() { return SparseReductions.extreme(this, false); }
 
     // ---- shape ---------------------------------------------------------------------------
 
     /** Axes reversed: COO reorders its coordinates; CSR becomes CSC over the same arrays, and back. */
-    public abstract SparseArray transpose();
+    public abstract SparseArray<?> transpose();
 
     /**
      * The same elements in another shape of the same size (C order); one dimension may be -1.
@@ -390,9 +318,9 @@ public abstract sealed class SparseArray implements Displayable permits CooArray
      * sparse.coo(arr.eye(4)).reshape(2, 8).shape();   // [2, 8]
      * }</pre>
      */
-    public SparseArray reshape(long... newShape) {
-        Arguments.notNull(newShape, "newShape");
-        return inMyFormat(tocoo().reshape(newShape));
+    public SparseArray<?> reshape(long... newShape) {
+        CooArray c = tocoo().reshape(newShape);
+        return c.ndim() == 2 ? sameFormat(c) : c;
     }
 
     /** Stored elements in each row of a 2-d array, as int64. */

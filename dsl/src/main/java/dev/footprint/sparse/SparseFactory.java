@@ -129,12 +129,12 @@ public final class SparseFactory {
      *
      * @throws RuntimeException an {@code NpyFormatException}: the file is not a sparse {@code .npz} or its parts contradict each other
      */
-    public SparseArray load(String path) {
+    public SparseArray<?> load(String path) {
         return SparseFiles.installed().open(Arguments.path(path)).array();
     }
 
     /** As {@link #load(String)}. */
-    public SparseArray load(java.nio.file.Path path) {
+    public SparseArray<?> load(java.nio.file.Path path) {
         return SparseFiles.installed().open(Arguments.notNull(path, "path")).array();
     }
 

@@ -15,10 +15,10 @@ public interface SparseFiles {
     SparseNpzFile open(Path file);
 
     /** {@code array} in pydata's {@code save_npz} layout, deflated. */
-    void write(Path file, SparseArray array);
+    void write(Path file, SparseArray<?> array);
 
     /** {@code array} in scipy's {@code save_npz} layout (2-d, fill value 0), deflated. */
-    void writeScipy(Path file, SparseArray array);
+    void writeScipy(Path file, SparseArray<?> array);
 
     /** The implementation declared on the class path, found on first use. */
     static SparseFiles installed() {

@@ -10,7 +10,7 @@ package dev.footprint.sparse;
  * f.array();   // a CsrArray
  * }</pre>
  */
-public record SparseNpzFile(SparseArray array, SparseNpzKind kind) {
+public record SparseNpzFile(SparseArray<?> array, SparseNpzKind kind) {
     @Override
     public String toString() {
         return kind + " file: " + array.format() + " " + array.dtype() + " " + java.util.Arrays.toString(array.shape())

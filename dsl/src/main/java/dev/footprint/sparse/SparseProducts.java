@@ -157,7 +157,7 @@ final class SparseProducts {
         }
     }
 
-    private static void requireZeroFill(SparseArray a, String op) {
+    private static void requireZeroFill(SparseArray<?> a, String op) {
         if (a.fill.getDoubleFlat(0) != 0) {
             throw new IllegalArgumentException(op + " needs a fill value of 0; this array's fill value is " + a.fillValue()
                     + "; use todense() or subtract the fill value first");

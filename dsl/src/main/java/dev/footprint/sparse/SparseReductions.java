@@ -9,7 +9,7 @@ import dev.footprint.array.Shapes;
 final class SparseReductions {
     private SparseReductions() {}
 
-    static NDArray sum(SparseArray a) {
+    static NDArray sum(SparseArray<?> a) {
         NDArray stored = a.storedValues().sum();
         long missing = a.size - a.nnz();
         long fillBits = Values.bitsOf(a.fill);
@@ -29,7 +29,7 @@ final class SparseReductions {
         return stored.add(fillPart);
     }
 
-    static NDArray mean(SparseArray a) {
+    static NDArray mean(SparseArray<?> a) {
         DType rt = a.dtype().isFloat() ? a.dtype() : DType.FLOAT64;
         NDArray stored = a.storedValues();
         // Integers are averaged in float64, as NumPy's mean does: an int64 sum could wrap.
@@ -44,7 +44,7 @@ final class SparseReductions {
         return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
     }
 
-    static NDArray extreme(SparseArray a, boolean min) {
+    static NDArray extreme(SparseArray<?> a, boolean min) {
         NDArray candidates = a.size > a.nnz() ? Values.withFill(a.storedValues(), a.fill) : a.storedValues();
         if (candidates.size() == 0) {
             throw new IllegalArgumentException("zero-size array to reduction operation " + (min ? "min" : "max")
@@ -60,7 +60,7 @@ final class SparseReductions {
      * in its places too (counted at once for integers, whose sums wrap the same either way, and
      * for arrays too large to have a dense form).
      */
-    static NDArray alongAxis(SparseArray a, int axis, boolean mean) {
+    static NDArray alongAxis(SparseArray<?> a, int axis, boolean mean) {
         int nd = a.ndim();
         int ax = checkedAxis(axis, nd);
         Pass p = new Pass(a, ax);
@@ -127,7 +127,7 @@ final class SparseReductions {
      * NumPy's loops. The fill value is met once per run of missing elements: meeting it again
      * changes nothing.
      */
-    static NDArray extremeAlongAxis(SparseArray a, int axis, boolean min) {
+    static NDArray extremeAlongAxis(SparseArray<?> a, int axis, boolean min) {
         int nd = a.ndim();
         int ax = checkedAxis(axis, nd);
         if (a.shape[ax] == 0) {
@@ -237,7 +237,7 @@ final class SparseReductions {
         final int[] cellOf;
         private final int ax;
 
-        Pass(SparseArray a, int ax) {
+        Pass(SparseArray<?> a, int ax) {
             this.ax = ax;
             long[] shape = a.shape;
             outShape = new long[shape.length - 1];

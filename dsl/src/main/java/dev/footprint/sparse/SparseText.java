@@ -10,7 +10,7 @@ import java.util.Locale;
 final class SparseText {
     private SparseText() {}
 
-    static SummaryTable table(SparseArray a) {
+    static SummaryTable table(SparseArray<?> a) {
         return new SummaryTable()
                 .row("Format", a.format())
                 .row("Data Type", a.dtype().numpyName())
@@ -25,7 +25,7 @@ final class SparseText {
     }
 
     /** Empty, or a warning that this sparse form is larger than the dense array (pydata's SPARSE_WARN_ON_TOO_DENSE). */
-    static String warning(SparseArray a) {
+    static String warning(SparseArray<?> a) {
         if (!a.isDenserThanDense()) {
             return "";
         }
@@ -33,14 +33,14 @@ final class SparseText {
                 + "(density %.3f); keep it dense or use compact()", a.format(), a.nbytes(), (long) a.denseBytes(), a.density());
     }
 
-    static String plain(SparseArray a) {
+    static String plain(SparseArray<?> a) {
         String title = "<" + a.format().toUpperCase() + ": shape=" + Shapes.text(a.shape) + ", dtype=" + a.dtype()
                 + ", nnz=" + a.nnz() + ", fill_value=" + a.fillValue() + ">";
         String warn = warning(a);
         return table(a).plain(title) + (warn.isEmpty() ? "" : "\n  " + warn);
     }
 
-    static String html(SparseArray a) {
+    static String html(SparseArray<?> a) {
         String warn = warning(a);
         return table(a).html() + (warn.isEmpty() ? "" : "<p style=\"color: #a04000\">" + MimeBundle.escape(warn) + "</p>");
     }

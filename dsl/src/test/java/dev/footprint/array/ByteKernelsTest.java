@@ -2,6 +2,7 @@ package dev.footprint.array;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.footprint.array.ArrayOperations.Comparison;
 import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.SmallPieces;
 import dev.footprint.storage.SmallSegments;
@@ -70,7 +71,7 @@ class ByteKernelsTest {
         }
         assertEquals(sum, a.sum().longValue(), () -> a.dtype + " " + a.storage.describe() + " n=" + a.size);
         for (double s : SCALARS) {
-            for (Elementwise.Cmp cmp : Elementwise.Cmp.values()) {
+            for (Comparison cmp : Comparison.values()) {
                 NDArray got = Elementwise.compare(cmp, a, s);
                 for (long i = 0; i < a.size; i++) {
                     long at = i;
@@ -107,7 +108,7 @@ class ByteKernelsTest {
             NDArray a = NDArray.wrap(t, all.clone(), all.length);
             for (int k = -130; k <= 257; k++) {
                 for (double s : new double[] {k, k + 0.5}) {
-                    for (Elementwise.Cmp cmp : Elementwise.Cmp.values()) {
+                    for (Comparison cmp : Comparison.values()) {
                         NDArray got = Elementwise.compare(cmp, a, s);
                         for (int i = 0; i < all.length; i++) {
                             int at = i;

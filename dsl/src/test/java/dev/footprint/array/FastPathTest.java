@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.array.ArrayOperations.Comparison;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class FastPathTest {
     }
 
     /** {@code x cmp s} by Java's operators (IEEE 754: NaN unordered, -0.0 equal to 0.0). */
-    static boolean expected(Elementwise.Cmp cmp, double x, double s) {
+    static boolean expected(Comparison cmp, double x, double s) {
         return switch (cmp) {
             case LT -> x < s;
             case LE -> x <= s;
@@ -55,7 +56,7 @@ class FastPathTest {
                 for (int off : new int[] {0, 1, 5}) {
                     double[] x = values(r, n + off, nanEvery);
                     for (double s : scalars) {
-                        for (Elementwise.Cmp cmp : Elementwise.Cmp.values()) {
+                        for (Comparison cmp : Comparison.values()) {
                             for (boolean blocks : new boolean[] {false, true}) {
                                 int at = 6 - off; // results written from another offset than the input's
                                 byte[] o = new byte[at + n + 2];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.footprint.array.ArrayOperations.Comparison;
 import dev.footprint.storage.SmallPieces;
 import dev.footprint.storage.SmallSegments;
 import dev.footprint.storage.Storage;
@@ -132,7 +133,7 @@ class RunKernelsTest {
             NDArray heap = NDArray.wrap(DType.FLOAT64, special(n, 7 * n), n);
             bothResultStorages(() -> eachViewPair(heap, (h, o) -> {
                 for (double s : new double[] {0.5, 0.0, -0.0, -1.5, Double.MAX_VALUE}) {
-                    for (Elementwise.Cmp cmp : Elementwise.Cmp.values()) {
+                    for (Comparison cmp : Comparison.values()) {
                         assertEquals(Elementwise.compare(cmp, h, s), Elementwise.compare(cmp, o, s),
                                 () -> cmp + " " + s + " " + o.storage.describe());
                     }

@@ -55,7 +55,7 @@ class FootprintFilesTest {
         arr.seed(42);
         NDArray a = arr.random(64, 64);
         a.set(a.lt(0.9), 0.0);
-        SparseArray s = sparse.coo(a);
+        SparseArray<?> s = sparse.coo(a);
         String file = dir.resolve("s.npz").toString();
         s.save(file);
         assertEquals(a, sparse.load(file).todense());

@@ -65,7 +65,7 @@ class SparseNpzPythonTest {
         assertEquals("ok " + manifest.size(), ExternalPython.run("npy_sparse_check.py", out.toString()).strip());
     }
 
-    private static void add(JsonArray manifest, Path out, String name, String library, String type, SparseArray s,
+    private static void add(JsonArray manifest, Path out, String name, String library, String type, SparseArray<?> s,
                             boolean scipy, NDArray dense) {
         Path file = out.resolve(name + ".npz");
         if (scipy) {

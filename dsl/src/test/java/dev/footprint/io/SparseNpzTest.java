@@ -27,7 +27,7 @@ class SparseNpzTest {
     @Test
     void everyFormatRoundTripsInBothLayouts() {
         NDArray d = SparseNpzPythonTest.sparseDense(DType.FLOAT64, 1, 0.0, 12, 9);
-        for (SparseArray s : new SparseArray[] {sparse.coo(d), sparse.csr(d), sparse.csc(d), sparse.coo(d).compact()}) {
+        for (SparseArray<?> s : new SparseArray<?>[] {sparse.coo(d), sparse.csr(d), sparse.csc(d), sparse.coo(d).compact()}) {
             Path pydata = dir.resolve("p.npz");
             SparseNpz.write(pydata, s);
             SparseNpzFile p = SparseNpz.open(pydata);
@@ -47,10 +47,10 @@ class SparseNpzTest {
     @Test
     void fillValuesSurviveThePydataLayout() {
         NDArray d = SparseNpzPythonTest.sparseDense(DType.FLOAT32, 2, Double.NaN, 4, 5, 6);
-        SparseArray s = sparse.coo(d, Double.NaN);
+        SparseArray<?> s = sparse.coo(d, Double.NaN);
         Path file = dir.resolve("nan.npz");
         SparseNpz.write(file, s, false);
-        SparseArray back = SparseNpz.read(file);
+        SparseArray<?> back = SparseNpz.read(file);
         assertEquals(d, back.todense());
         assertTrue(Double.isNaN(((Number) back.fillValue()).doubleValue()));
     }

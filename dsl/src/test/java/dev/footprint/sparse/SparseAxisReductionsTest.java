@@ -11,10 +11,10 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Sums, means, minima and maxima along an axis equal the dense array's bit for bit, for every dtype, fill values
@@ -31,10 +31,10 @@ class SparseAxisReductionsTest {
         for (long[] shape : shapes) {
             NDArray dense = sample(t, shape, r);
             for (double fill : fills(t)) {
-                SparseArray coo = fill == 0 && Double.doubleToRawLongBits(fill) == 0 ? sparse.coo(dense)
+                SparseArray<?> coo = fill == 0 && Double.doubleToRawLongBits(fill) == 0 ? sparse.coo(dense)
                         : t.isFloat() ? sparse.coo(dense, fill) : sparse.coo(dense, (long) fill);
                 NDArray back = coo.todense();
-                for (SparseArray s : formats(coo)) {
+                for (SparseArray<?> s : formats(coo)) {
                     for (int axis = -shape.length; axis < shape.length; axis++) {
                         String at = s.format() + " " + t + " " + java.util.Arrays.toString(shape) + " fill " + fill + " axis " + axis;
                         assertSameBits(back.sum(axis), s.sum(axis), "sum " + at);
@@ -82,8 +82,8 @@ class SparseAxisReductionsTest {
         assertEquals(1.0, huge.min(1).getDouble(1));
     }
 
-    private static SparseArray[] formats(SparseArray coo) {
-        return coo.ndim() == 2 ? new SparseArray[] {coo, coo.tocsr(), coo.tocsc()} : new SparseArray[] {coo};
+    private static SparseArray<?>[] formats(SparseArray<?> coo) {
+        return coo.ndim() == 2 ? new SparseArray<?>[] {coo, coo.tocsr(), coo.tocsc()} : new SparseArray<?>[] {coo};
     }
 
     private static double[] fills(DType t) {

@@ -114,7 +114,7 @@ class SparseDifferentialTest {
             close(c, "mean", s.mean(), t);
             close(c, "min", s.min(), t);
             close(c, "max", s.max(), t);
-            SparseArray plus2 = t.isFloat() ? s.add(2.0) : s.add(2L);
+            SparseArray<?> plus2 = t.isFloat() ? s.add(2.0) : s.add(2L);
             assertEquals(c.get("add2_nnz").getAsLong(), plus2.nnz(), "(s + 2).nnz" + at);
             assertEquals(c.get("add2_fill").getAsDouble(), plus2.fillValueArray().doubleValue(), "(s + 2).fill_value" + at);
             close(c, "add2_sum", plus2.sum(), t);
@@ -122,10 +122,10 @@ class SparseDifferentialTest {
                 close(c, "add2_sum_pydata", plus2.sum(), t);
             }
             close(c, "mul3_sum", (t.isFloat() ? s.mul(3.0) : s.mul(3L)).sum(), t);
-            SparseArray square = s.mul(s);
+            SparseArray<?> square = s.mul(s);
             assertEquals(c.get("square_nnz").getAsLong(), square.nnz(), "(s * s).nnz" + at);
             close(c, "square_sum", square.sum(), t);
-            SparseArray gt = t.isFloat() ? s.gt(c.get("threshold").getAsDouble()) : s.gt(c.get("threshold").getAsLong());
+            SparseArray<?> gt = t.isFloat() ? s.gt(c.get("threshold").getAsDouble()) : s.gt(c.get("threshold").getAsLong());
             assertEquals(c.get("gt_nnz").getAsLong(), gt.nnz(), "(s > t).nnz" + at);
             assertEquals(c.get("gt_fill").getAsBoolean(), gt.fillValue(), "(s > t).fill_value" + at);
             if (c.has("csr_nbytes")) {
@@ -137,7 +137,7 @@ class SparseDifferentialTest {
                 NDArray x = read(name + "_x.bin", DType.of(c.get("x_dtype").getAsString()), shape[1]);
                 DType yType = DType.of(c.get("y_dtype").getAsString());
                 NDArray expected = read(name + "_y.bin", yType, shape[0]);
-                for (SparseArray m : new SparseArray[] {csr, s.tocsc()}) {
+                for (SparseArray<?> m : new SparseArray<?>[] {csr, s.tocsc()}) {
                     NDArray y = m.matvec(x);
                     assertEquals(yType, y.dtype(), "matvec dtype" + at);
                     for (int i = 0; i < shape[0]; i++) {

@@ -20,7 +20,7 @@ class SparseOperationsTest {
     @Test
     void elementwiseWithScalarsMatchesDenseAndCarriesTheFill() {
         NDArray a = sample();
-        for (SparseArray s : new SparseArray[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
+        for (SparseArray<?> s : new SparseArray<?>[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
             assertEquals(a.add(1.5), s.add(1.5).todense(), s.format());
             assertEquals(1.5, s.add(1.5).fillValue());
             assertEquals(s.format(), s.add(1.5).format());
@@ -37,8 +37,8 @@ class SparseOperationsTest {
 
     @Test
     void divisionOfTheFillByZeroGivesANanFill() {
-        SparseArray s = sparse.coo(arr.of(0.0, 2.0, 0.0));
-        SparseArray q = s.div(0.0);
+        SparseArray<?> s = sparse.coo(arr.of(0.0, 2.0, 0.0));
+        SparseArray<?> q = s.div(0.0);
         assertTrue(Double.isNaN((Double) q.fillValue()));
         assertEquals(arr.of(0.0, 2.0, 0.0).div(0.0), q.todense());
     }
@@ -46,7 +46,7 @@ class SparseOperationsTest {
     @Test
     void integerOperationsFollowNumpyPromotion() {
         NDArray a = arr.of(0L, 3L, 0L, 250L).as(UINT8);
-        SparseArray s = sparse.coo(a);
+        SparseArray<?> s = sparse.coo(a);
         assertEquals(a.add(10L), s.add(10L).todense(), "uint8 + 10 wraps in uint8");
         assertEquals(UINT8, s.add(10L).dtype());
         assertEquals(a.div(2L), s.div(2L).todense());
@@ -59,21 +59,21 @@ class SparseOperationsTest {
         arr.seed(4);
         NDArray b = arr.random(30, 40);
         b.set(b.lt(0.7), 0.0);
-        SparseArray sa = sparse.coo(a);
-        SparseArray sb = sparse.csr(b);
+        SparseArray<?> sa = sparse.coo(a);
+        SparseArray<?> sb = sparse.csr(b);
         assertEquals(a.add(b), sa.add(sb).todense());
         assertEquals(a.mul(b), sa.mul(sb).todense());
         assertEquals(a.sub(b), sa.sub(sb).todense());
         assertEquals(a.gt(b), sa.gt(sb).todense());
         assertEquals(a.mul(b).countNonzero(), sa.mul(sb).nnz(), "the product stores only the overlap");
-        SparseArray other = sparse.coo(arr.zeros(40, 30));
+        SparseArray<?> other = sparse.coo(arr.zeros(40, 30));
         assertThrows(ShapeMismatchException.class, () -> sa.add(other));
     }
 
     @Test
     void reductionsCountTheFillValue() {
         NDArray a = sample();
-        SparseArray s = sparse.coo(a);
+        SparseArray<?> s = sparse.coo(a);
         assertEquals(a.sum().doubleValue(), s.sum().doubleValue(), 1e-9);
         assertEquals(a.mean().doubleValue(), s.mean().doubleValue(), 1e-12);
         assertEquals(a.min(), s.min());
@@ -103,7 +103,7 @@ class SparseOperationsTest {
         assertThrows(ShapeMismatchException.class, () -> csr.reshape(7, 7));
         NDArray perRow = a.ne(0.0).countNonzero(1);
         NDArray perCol = a.ne(0.0).countNonzero(0);
-        for (SparseArray s : new SparseArray[] {sparse.coo(a), csr, sparse.csc(a)}) {
+        for (SparseArray<?> s : new SparseArray<?>[] {sparse.coo(a), csr, sparse.csc(a)}) {
             assertEquals(perRow, s.nnzPerRow(), s.format());
             assertEquals(perCol, s.nnzPerColumn(), s.format());
         }
@@ -123,7 +123,7 @@ class SparseOperationsTest {
                 for (int k = 0; k < 3; k++) expectedM[i][k] += a.getDouble(i, j) * m.getDouble(j, k);
             }
         }
-        for (SparseArray s : new SparseArray[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
+        for (SparseArray<?> s : new SparseArray<?>[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
             NDArray y = s.matvec(x);
             NDArray ym = s.matmul(m);
             assertArrayEquals(new long[] {30}, y.shape());
@@ -144,9 +144,9 @@ class SparseOperationsTest {
         NDArray a = arr.zeros(300, 300);
         a.set(2.0, 1, 7);
         a.set(3.0, 250, 299);
-        for (SparseArray s : new SparseArray[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
-            SparseArray narrow = s.withIndexType(UINT16);
-            SparseArray sum = narrow.add(narrow);
+        for (SparseArray<?> s : new SparseArray<?>[] {sparse.coo(a), sparse.csr(a), sparse.csc(a)}) {
+            SparseArray<?> narrow = s.withIndexType(UINT16);
+            SparseArray<?> sum = narrow.add(narrow);
             assertEquals(UINT16, sum.indexType(), s.format() + " + itself");
             assertEquals(UINT16, narrow.mul(2L).indexType(), s.format() + " * 2");
             assertEquals(a.mul(2L), sum.todense(), s.format() + ": the values are right");
@@ -161,7 +161,7 @@ class SparseOperationsTest {
         }
         CsrArray x = sparse.csr(top).withIndexType(UINT8);
         CsrArray y = sparse.csr(bottom).withIndexType(UINT8);
-        SparseArray union = x.add(y);
+        SparseArray<?> union = x.add(y);
         assertEquals(300, union.nnz());
         assertEquals(INT32, union.indexType(), "uint8 cannot hold the index pointer 300");
         assertEquals(top.add(bottom), union.todense());
@@ -227,7 +227,7 @@ class SparseOperationsTest {
 
     @Test
     void tooDenseArraysAreAllowedButTheSummaryWarns() {
-        SparseArray s = sparse.coo(arr.ones(4, 4));
+        SparseArray<?> s = sparse.coo(arr.ones(4, 4));
         assertTrue(s.isDenserThanDense());
         assertTrue(s.toString().contains("Warning: this coo array takes 384 bytes, more than the 128"), s.toString());
         assertTrue(s.mimeBundle().get("text/html").contains("Warning"));
@@ -236,7 +236,7 @@ class SparseOperationsTest {
 
     @Test
     void summaryShowsWhatPydataShows() {
-        SparseArray s = sparse.coo(arr.of(0.0, 1.5, 0.0, 0.0).reshape(2, 2));
+        SparseArray<?> s = sparse.coo(arr.of(0.0, 1.5, 0.0, 0.0).reshape(2, 2));
         String text = s.toString();
         for (String field : new String[] {"Format", "coo", "Data Type", "float64", "Shape", "(2, 2)", "nnz", "Density", "0.25",
                 "Read-only", "True", "Size", "24 B", "Storage ratio", "0.75"}) {
@@ -250,7 +250,7 @@ class SparseOperationsTest {
     void theMeanOfLargeIntegersDoesNotWrap() {
         NDArray a = arr.of(1L << 62, 1L << 62, 0L, 0L);
         assertEquals(a.mean().doubleValue(), 0x1p61);
-        for (SparseArray s : new SparseArray[] {sparse.coo(a), sparse.csr(a.reshape(2, 2)), sparse.csc(a.reshape(2, 2))}) {
+        for (SparseArray<?> s : new SparseArray<?>[] {sparse.coo(a), sparse.csr(a.reshape(2, 2)), sparse.csc(a.reshape(2, 2))}) {
             assertEquals(0x1p61, s.mean().doubleValue(), s.format());
         }
     }
@@ -258,7 +258,7 @@ class SparseOperationsTest {
     @Test
     void aProductTooLargeForOneArrayIsRefusedClearly() {
         // An empty 100000 x 3 CSR array times a dense 3 x 30000 array: 3e9 result cells.
-        SparseArray rows = new CsrArray(arr.zeros(0), arr.zeros(dev.footprint.array.DType.INT32, 0),
+        SparseArray<?> rows = new CsrArray(arr.zeros(0), arr.zeros(dev.footprint.array.DType.INT32, 0),
                 arr.zeros(dev.footprint.array.DType.INT32, 100_001), 100_000, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> rows.matmul(arr.zeros(3, 30_000)));

@@ -79,13 +79,13 @@ class SparseRoundTripProperties {
         return isNan ? nan(t) : bits;
     }
 
-    static SparseArray cooOf(Case c) {
+    static SparseArray<?> cooOf(Case c) {
         return DenseToSparse.coo(c.dense(), c.fill());
     }
 
     @Property(tries = 400)
     void todenseOfCooGivesTheInputBitForBit(@ForAll("cases") Case c) {
-        SparseArray s = cooOf(c);
+        SparseArray<?> s = cooOf(c);
         assertEquals(c.dense(), s.todense());
         assertEquals(Values.bitsOf(c.fill()), Values.bitsOf(s.fill));
         assertEquals(s.nnz() * (c.dense().itemsize() + 8L * c.dense().ndim()), s.nbytes());
@@ -94,9 +94,9 @@ class SparseRoundTripProperties {
     @Property(tries = 300)
     void cooCsrCscRoundTripsKeepEveryBit(@ForAll("cases") Case c) {
         Assume.that(c.dense().ndim() == 2);
-        SparseArray coo = cooOf(c);
+        SparseArray<?> coo = cooOf(c);
         for (String f : new String[] {"csr", "csc"}) {
-            SparseArray other = coo.asformat(f);
+            SparseArray<?> other = coo.asformat(f);
             assertEquals(f, other.format());
             assertEquals(coo.nnz(), other.nnz());
             assertEquals(c.dense(), other.todense(), f);
@@ -111,10 +111,10 @@ class SparseRoundTripProperties {
 
     @Property(tries = 300)
     void compactIsLossless(@ForAll("cases") Case c) {
-        SparseArray coo = cooOf(c);
-        for (SparseArray s : c.dense().ndim() == 2
-                ? new SparseArray[] {coo, coo.tocsr(), coo.tocsc()} : new SparseArray[] {coo}) {
-            SparseArray small = s.compact();
+        SparseArray<?> coo = cooOf(c);
+        for (SparseArray<?> s : c.dense().ndim() == 2
+                ? new SparseArray<?>[] {coo, coo.tocsr(), coo.tocsc()} : new SparseArray<?>[] {coo}) {
+            SparseArray<?> small = s.compact();
             assertTrue(small.nbytes() <= s.nbytes(), "compact never grows");
             assertEquals(s.nnz(), small.nnz());
             assertEquals(c.dense(), small.todense().as(c.dense().dtype()), s.format() + " as " + small.dtype());
