@@ -17,8 +17,8 @@ import dev.footprint.display.Displayable;
  * }</pre>
  *
  * <h2>Shapes</h2>
- * A dense array broadcasts as NumPy does ({@code (3, 1)} with {@code (4,)} gives {@code (3, 4)}).
- * Sparse and compressed arrays combine only with an array of the same shape. Either way, shapes
+ * Dense and compressed arrays broadcast as NumPy does ({@code (3, 1)} with {@code (4,)} gives
+ * {@code (3, 4)}); sparse arrays combine only with an array of the same shape. Either way, shapes
  * that do not fit throw {@link ShapeMismatchException} naming both.
  *
  * <h2>Result dtypes (NumPy 2, NEP 50)</h2>
@@ -53,7 +53,8 @@ import dev.footprint.display.Displayable;
  *
  * @param <A> the kind itself: what every operation returns
  * @param <B> the arrays this kind combines with elementwise (a dense array with dense arrays, a
- *     sparse array with any sparse array, a compressed array with compressed arrays)
+ *     sparse array with any sparse array, a compressed array with compressed arrays; a compressed
+ *     array also takes dense ones, through its own {@code apply(op, NDArray)})
  */
 public interface ArrayOperations<A extends ArrayOperations<A, B>, B> extends Displayable {
 
@@ -108,7 +109,7 @@ public interface ArrayOperations<A extends ArrayOperations<A, B>, B> extends Dis
      * a.apply(Arithmetic.ADD, b);   // a.add(b)
      * }</pre>
      *
-     * @throws ShapeMismatchException the shapes do not broadcast (dense) or differ (sparse, compressed)
+     * @throws ShapeMismatchException the shapes do not broadcast (dense, compressed) or differ (sparse)
      * @throws IllegalArgumentException {@code op} or {@code other} is null, or {@code op} is SUB of two bool arrays
      */
     A apply(Operation op, B other);

@@ -1,5 +1,6 @@
 package dev.footprint.report;
 
+import dev.footprint.array.ArrayOperations;
 import dev.footprint.array.DType;
 import dev.footprint.array.MemoryLedger;
 import dev.footprint.display.Displayable;
@@ -198,29 +199,36 @@ public final class AllocationTrace implements Displayable {
         /** The outermost engine frame (the operation the caller asked for) and the frame that called it. */
         private static String[] origin(Iterator<StackWalker.StackFrame> frames) {
             StackWalker.StackFrame operation = null;
+            StackWalker.StackFrame inner = null;
             while (frames.hasNext()) {
                 StackWalker.StackFrame frame = frames.next();
                 if (frame.getClassName().equals(Recorder.class.getName()) || frame.getClassName().equals(MemoryLedger.class.getName())) {
                     continue;
                 }
                 if (isEngine(frame.getClassName())) {
+                    inner = operation;
                     operation = frame;
                     continue;
                 }
-                return new String[] {operationName(operation), caller(frame)};
+                return new String[] {operationName(operation, inner), caller(frame)};
             }
-            return new String[] {operationName(operation), "?"};
+            return new String[] {operationName(operation, inner), "?"};
         }
 
-        /** As the DSL spells it: {@code arr.ones}, {@code sparse.coo}, {@code NDArray.mul}. */
-        private static String operationName(StackWalker.StackFrame frame) {
+        /**
+         * As the DSL spells it: {@code arr.ones}, {@code sparse.coo}, {@code NDArray.mul}. A named
+         * operation of the contract ({@code ArrayOperations.mul}) is named by the kind whose
+         * {@code apply} it called ({@code inner}), as a user calls it.
+         */
+        private static String operationName(StackWalker.StackFrame frame, StackWalker.StackFrame inner) {
             if (frame == null) {
                 return "?";
             }
-            String owner = switch (simpleName(frame)) {
+            boolean contract = frame.getClassName().equals(ArrayOperations.class.getName()) && inner != null;
+            String owner = switch (simpleName(contract ? inner : frame)) {
                 case "ArrayFactory" -> "arr";
                 case "SparseFactory" -> "sparse";
-                default -> simpleName(frame);
+                default -> simpleName(contract ? inner : frame);
             };
             return owner + "." + frame.getMethodName();
         }
