@@ -89,7 +89,9 @@ class NullArgumentsTest {
         for (Object[] r : receivers) {
             Class<?> type = (Class<?>) r[1];
             for (Method m : type.getMethods()) {
-                if (!m.getDeclaringClass().getPackageName().startsWith("dev.footprint")
+                // A bridge method (apply(Operation, Object) for the contract's generic operand) only
+                // casts and calls the real one, which is swept itself.
+                if (!m.getDeclaringClass().getPackageName().startsWith("dev.footprint") || m.isBridge()
                         || (r[0] == null) != Modifier.isStatic(m.getModifiers())) {
                     continue;
                 }
