@@ -70,6 +70,9 @@ final class CodeRunner {
                 source = remaining;
             }
             int chunkOffset = offsetInCell + consumed + leadingBlank(chunk, source);
+            if (session.stopAsked()) {
+                throw new Interrupted(); // an earlier statement swallowed the stop: run nothing more
+            }
             FootprintCallRewriter.Rewrite rewrite = FootprintCallRewriter.rewrite(source);
             List<SnippetEvent> events = session.eval(rewrite.source());
             SnippetEvent main = mainEvent(events);

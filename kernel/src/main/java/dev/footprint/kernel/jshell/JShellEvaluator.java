@@ -180,6 +180,9 @@ public final class JShellEvaluator implements Evaluator {
     private ExecutionOutcome runCell(String code) {
         int number = ++cellNumber;
         killedByInterrupt = false;
+        if (session != null) {
+            session.clearStopAsked();
+        }
         cellDone = new CountDownLatch(1);
         int jars = addedClassPath.size();
         try {

@@ -57,6 +57,7 @@ final class JShellSession implements AutoCloseable {
     /** Warm-ups run so far: each needs a name of its own, as JShell keeps dropped snippets' names. */
     private int warmUps;
     private volatile boolean closed;
+    private volatile boolean stopAsked;
 
     private JShellSession(JShell shell, UserJvmProvider provider, GrowingClassPath compilerClassPath, TempVariableNames tempNames) {
         this.shell = shell;
@@ -318,8 +319,23 @@ final class JShellSession implements AutoCloseable {
         return control != null && control.isUserCodeRunning();
     }
 
+    /**
+     * Whether a stop was asked for since the cell began. A statement may swallow the stop (a
+     * {@code catch (Throwable)} around it) and end normally; the cell's later statements must
+     * then not run.
+     */
+    boolean stopAsked() {
+        return stopAsked;
+    }
+
+    /** Forgets a stop asked for by an earlier cell. */
+    void clearStopAsked() {
+        stopAsked = false;
+    }
+
     /** Asks the user JVM to stop the running cell; safe from any thread. */
     void stop() {
+        stopAsked = true;
         if (!closed) {
             try {
                 shell.stop();

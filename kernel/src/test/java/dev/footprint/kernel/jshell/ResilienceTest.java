@@ -115,6 +115,18 @@ class ResilienceTest {
     }
 
     @Test
+    void aStopSwallowedByOneStatementEndsTheCellBeforeItsNextStatement() throws Exception {
+        Stopped stopped = interruptOnceRunning(evaluator,
+                "try { System.out.println(\"running\"); while (true) { Thread.onSpinWait(); } } catch (Throwable swallowed) { }\n"
+                        + "while (true) { Thread.onSpinWait(); }");
+        ExecutionOutcome outcome = stopped.outcome();
+        assertEquals("Interrupted", outcome.error().ename(), "ended in " + stopped.took());
+        assertTrue(outcome.error().evalue().contains("kept"), outcome.error().evalue());
+        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+        assertEquals("2", run(evaluator, "1 + 1").result().get("text/plain"), "the next cell runs as usual");
+    }
+
+    @Test
     void aCellThatIgnoresTheStopIsKilledAndTheKernelRestartsIt() throws Exception {
         Stopped stopped = interruptOnceRunning(evaluator,
                 "while (true) { try { System.out.println(\"running\"); while (true) { Thread.onSpinWait(); } } catch (Throwable ignored) { } }");
