@@ -25,7 +25,7 @@ class NotebooksInJupyterTest {
     private static final String WORKSHOP_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
     private static final int WORKSHOP_SIZE = 10;
     private static final int WORKSHOP_LIMIT_MIB = 3 * 1024;
-    private static final String LARGER_THAN_MEMORY = "10-larger-than-memory.ipynb";
+    private static final String LARGER_THAN_MEMORY = "08-larger-than-memory.ipynb";
 
     @TempDir
     static Path jupyter;
