@@ -53,6 +53,12 @@ class ArrayOperationsContractTest {
         assertEquals(List.of(3L, 4L), java.util.Arrays.stream(a.shape()).boxed().toList());
         assertEquals(X.sum(), a.sum());
         assertEquals(X.max(1), a.max(1));
+        assertEquals(X.countNonzero(), a.countNonzero(), "NaN counts, -0.0 does not");
+        assertEquals(X.countNonzero(0), a.countNonzero(0));
+        assertEquals(X.countNonzero(-1), a.countNonzero(-1));
+        assertEquals(X, a.todense());
+        assertEquals(X.as(DType.FLOAT32), dense.apply(a.as(DType.FLOAT32)), "as(dtype) keeps the kind");
+        assertThrows(dev.footprint.array.LossyCastException.class, () -> a.as(DType.INT8), "1.5 is no int8");
         assertSame(a, a.named("x"));
         assertEquals("x", a.name());
     }
@@ -69,6 +75,21 @@ class ArrayOperationsContractTest {
         agreesWithDense(sparse.csc(X), sparse.csc(Y), CscArray::todense);
         CsrArray lt = sparse.csr(X).lt(0.5);
         assertEquals(true, lt.fillValue(), "fill = f(fill): 0.0 < 0.5");
+    }
+
+    @Test
+    void aSparseArrayCountsItsMissingElementsWhenTheFillIsNotZero() {
+        NDArray ones = arr.of(1L, 2L, 1L, 0L, 1L, 0L).reshape(2, 3);
+        for (var s : List.<dev.footprint.sparse.SparseArray<?>>of(sparse.coo(ones, 1), sparse.coo(ones, 1).tocsr(), sparse.coo(ones, 1).tocsc())) {
+            assertEquals(4, s.countNonzero(), s.format());
+            assertEquals(ones.countNonzero(0), s.countNonzero(0), s.format());
+            assertEquals(ones.countNonzero(1), s.countNonzero(1), s.format());
+        }
+    }
+
+    @Test
+    void aDenseArrayIsItsOwnDenseForm() {
+        assertSame(X, X.todense());
     }
 
     @Test

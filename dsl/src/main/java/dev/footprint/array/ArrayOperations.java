@@ -51,6 +51,12 @@ import dev.footprint.display.Displayable;
  * a fill-0 array has fill {@code true}); a compressed result keeps the chunks, codec and level.
  * Each equals, bit for bit, the dense result of the same operation.
  *
+ * <h2>Not in the contract</h2>
+ * {@code reshape} and {@code transpose} are not members: a sparse array answers them in a format of
+ * its own choosing (a CSR array's transpose is CSC, a reshape to other than two axes is COO) and a
+ * compressed array has neither (its chunks are laid out for its shape). Every kind has
+ * {@link #as(DType)}, {@link #countNonzero()} and {@link #todense()} with one meaning.
+ *
  * @param <A> the kind itself: what every operation returns
  * @param <B> the arrays this kind combines with elementwise (a dense array with dense arrays, a
  *     sparse array with any sparse array, a compressed array with compressed arrays; a compressed
@@ -248,4 +254,45 @@ public interface ArrayOperations<A extends ArrayOperations<A, B>, B> extends Dis
 
     /** Largest along {@code axis}, a dense array of this dtype without that axis. */
     NDArray max(int axis);
+
+    /**
+     * How many elements are not zero, as NumPy's {@code np.count_nonzero(a)}: NaN counts, -0.0 does
+     * not; a sparse array's missing elements count when its fill value is not zero.
+     *
+     * <pre>{@code
+     * sparse.coo(arr.of(0, 2, 0), 1).countNonzero();   // 3: the two missing 1s and the stored 2
+     * }</pre>
+     */
+    long countNonzero();
+
+    /**
+     * How many elements along {@code axis} (negative counts from the end) are not zero, as
+     * {@code np.count_nonzero(a, axis)}: a dense int64 array without that axis.
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
+    NDArray countNonzero(int axis);
+
+    /**
+     * This array of {@code target}, converted only if every value survives exactly (NumPy 2.4's
+     * {@code casting='same_value'}), else {@link LossyCastException} naming the first offending
+     * index and value and a dtype that would hold them. The result is this kind: a sparse array
+     * keeps its format (its fill value converted too), a compressed array its chunks and codec.
+     *
+     * <pre>{@code
+     * arr.of(1, 2, 300).as(UINT8);          // LossyCastException: uint8 cannot hold 300 at [2]; uint16 can
+     * sparse.csr(a).as(FLOAT32);             // a CSR float32 array
+     * }</pre>
+     */
+    A as(DType target);
+
+    /**
+     * The elements as a dense array: a new one for sparse and compressed arrays (bit for bit what
+     * they hold); a dense array returns itself, as NumPy's {@code np.asarray(a)}.
+     *
+     * <pre>{@code
+     * sparse.coo(a).add(1).todense();   // a dense float64 array
+     * }</pre>
+     */
+    NDArray todense();
 }

@@ -516,17 +516,17 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
     @Override
     public NDArray max(int axis) { return Reductions.reduce(Reductions.Kind.MAX, this, axis); }
 
-    /** How many elements are not zero (NaN counts as non-zero, as NumPy). */
+    @Override
     public long countNonzero() { return Reductions.countNonzero(this); }
-    /**
-     * How many elements along {@code axis} are not zero, as {@code np.count_nonzero(a, axis)}: a
-     * new int64 array without that axis (NaN counts as non-zero).
-     *
-     * @throws IllegalArgumentException the axis is out of range
-     */
+
+    @Override
     public NDArray countNonzero(int axis) { return Reductions.reduce(Reductions.Kind.COUNT_NONZERO, this, axis); }
 
     // ---- views and copies ------------------------------------------------------------------
+
+    /** This array itself: it is dense already (as the contract's {@code todense()} of every kind). */
+    @Override
+    public NDArray todense() { return this; }
 
     /** A C-order copy with its own storage. */
     public NDArray copy() {
@@ -568,15 +568,7 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
 
     // ---- casts -------------------------------------------------------------------------------
 
-    /**
-     * Converts to {@code target} only if every value survives exactly (NumPy 2.4's
-     * {@code casting='same_value'}); otherwise throws {@link LossyCastException} naming the
-     * first offending index and value, and a dtype that would hold the data.
-     *
-     * <pre>{@code
-     * arr.of(1, 2, 300).as(UINT8);   // LossyCastException: uint8 cannot hold 300 at [2]; uint16 can
-     * }</pre>
-     */
+    @Override
     public NDArray as(DType target) { return CastKernels.cast(this, target, Casting.SAME_VALUE); }
 
     /** Converts under NumPy's rule {@code casting}; {@link Casting#UNSAFE} wraps as {@code astype}. */

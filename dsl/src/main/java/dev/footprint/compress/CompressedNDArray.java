@@ -1,7 +1,7 @@
 package dev.footprint.compress;
 
 import dev.footprint.array.Arguments;
-import dev.footprint.array.ArrayOperations;
+import dev.footprint.array.PiecewiseArray;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
@@ -30,7 +30,7 @@ import java.util.Map;
  * (1 compresses most; larger is faster), zlib's 0 to 9. A chunk that does not get smaller is kept
  * as its plain bytes, so the stored size never exceeds {@link #nbytes()}.
  */
-public final class CompressedNDArray implements ArrayOperations<CompressedNDArray, CompressedNDArray> {
+public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, CompressedNDArray> {
     /** The codec, level and chunk size chosen by measurement (see the README's "Compressed arrays"). */
     public static final String DEFAULT_CODEC = "zstd";
     public static final int DEFAULT_LEVEL = 1;
@@ -183,6 +183,7 @@ public final class CompressedNDArray implements ArrayOperations<CompressedNDArra
     }
 
     /** The same as {@link #decompress()}, named as sparse arrays' {@code todense()}. */
+    @Override
     public NDArray todense() { return decompress(); }
 
     /** The element at {@code index} (negative counts from the end), decoding only its chunk; as {@link NDArray#get}. */
@@ -256,34 +257,14 @@ public final class CompressedNDArray implements ArrayOperations<CompressedNDArra
     @Override
     public NDArray max(int axis) { return empty() ? decompress().max(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.MAX, axis); }
 
-    /** The number of elements that are not zero (NaN counts; -0.0 does not). */
+    @Override
     public long countNonzero() { return empty() ? 0 : ChunkReductions.whole(store, ChunkReductions.Kind.COUNT_NONZERO).getLongFlat(0); }
 
+    @Override
     public NDArray countNonzero(int axis) { return empty() ? decompress().countNonzero(axis) : ChunkReductions.alongAxis(store, ChunkReductions.Kind.COUNT_NONZERO, axis); }
 
-    // ---- elementwise with a scalar: compressed results, chunk by chunk ------------------
-
     // ---- elementwise (documented once, in ArrayOperations): compressed results, chunk by chunk -----
-
-    /**
-     * {@code op} with a scalar, a compressed array with the same chunks, codec and level.
-     *
-     * <pre>{@code
-     * c.lt(0.5).countNonzero();
-     * }</pre>
-     */
-    @Override
-    public CompressedNDArray apply(Operation op, long s) {
-        Arguments.notNull(op, "op");
-        return map(c -> c.apply(op, s));
-    }
-
-    /** As {@link #apply(Operation, long)}. <pre>{@code c.mul(2.0).sum(); }</pre> */
-    @Override
-    public CompressedNDArray apply(Operation op, double s) {
-        Arguments.notNull(op, "op");
-        return map(c -> c.apply(op, s));
-    }
+    // With a scalar (PiecewiseArray): each chunk's dense result, in the same chunks, codec and level.
 
     /**
      * {@code op} with another compressed array, broadcast by NumPy's rules and promoted as the dense
@@ -361,7 +342,9 @@ public final class CompressedNDArray implements ArrayOperations<CompressedNDArra
         return new CompressedNDArray(BroadcastOps.zip(store, BroadcastOps.Operand.of(other), out, op));
     }
 
-    private CompressedNDArray map(java.util.function.UnaryOperator<NDArray> op) {
+    /** {@code op} on every chunk: a compressed array with the same chunks, codec and level. */
+    @Override
+    protected CompressedNDArray mapPieces(java.util.function.UnaryOperator<NDArray> op) {
         if (empty()) {
             return of(op.apply(decompress()), codec(), level(), chunkShape());
         }
@@ -373,21 +356,15 @@ public final class CompressedNDArray implements ArrayOperations<CompressedNDArra
         return size() == 0;
     }
 
-    /**
-     * A lossless cast, chunk by chunk, as {@link NDArray#as(DType)}: refused, naming the first element
-     * of the whole array that would change, unless every value survives.
-     *
-     * <pre>{@code
-     * c.as(UINT16);
-     * }</pre>
-     */
+    /** Chunk by chunk; a refusal names the first element of the whole array that would change. */
+    @Override
     public CompressedNDArray as(DType target) { return as(target, Casting.SAME_VALUE); }
 
     /** A cast under {@code casting}, as {@link NDArray#as(DType, Casting)}. */
     public CompressedNDArray as(DType target, Casting casting) {
         Arguments.notNull(target, "target");
         Arguments.notNull(casting, "casting");
-        return empty() ? map(c -> c.as(target, casting)) : new CompressedNDArray(ChunkOps.cast(store, target, casting));
+        return empty() ? mapPieces(c -> c.as(target, casting)) : new CompressedNDArray(ChunkOps.cast(store, target, casting));
     }
 
     /** The same elements compressed again with another codec, level or chunk shape. */

@@ -4,6 +4,7 @@ import dev.footprint.array.Arguments;
 import dev.footprint.array.ArrayOperations;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.array.PiecewiseArray;
 import dev.footprint.display.MimeBundle;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -31,7 +32,7 @@ import java.util.function.UnaryOperator;
  * @param <S> the format itself ({@link CooArray}, {@link CsrArray}, {@link CscArray}): what
  *     operations, {@link #as}, {@link #withIndexType} and {@link #compact} return
  */
-public abstract sealed class SparseArray<S extends SparseArray<S>> implements ArrayOperations<S, SparseArray<?>>
+public abstract sealed class SparseArray<S extends SparseArray<S>> extends PiecewiseArray<S, SparseArray<?>>
         permits CooArray, CompressedArray {
     final long[] shape;
     final long size;
@@ -178,10 +179,7 @@ public abstract sealed class SparseArray<S extends SparseArray<S>> implements Ar
     /** The smallest index dtype that can address this array's dimensions (and, for CSR/CSC, its nnz). */
     public abstract DType smallestIndexType();
 
-    /**
-     * The values (and fill value) converted to {@code t} only if every one survives exactly,
-     * like {@link NDArray#as(DType)}; throws {@code LossyCastException} otherwise.
-     */
+    @Override
     public S as(DType target) {
         Arguments.notNull(target, "target");
         return withValues(storedValues().as(target), fill.as(target));
@@ -217,7 +215,8 @@ public abstract sealed class SparseArray<S extends SparseArray<S>> implements Ar
     // ---- elementwise: documented once, in ArrayOperations ----------------------------------
 
     /** Applies {@code f} to the stored values and to the fill value (result fill = f(fill)), as pydata. */
-    private S map(UnaryOperator<NDArray> f) {
+    @Override
+    protected S mapPieces(UnaryOperator<NDArray> f) {
         return sameFormat(SparseElementwise.map(tocoo(), f));
     }
 
@@ -226,18 +225,6 @@ public abstract sealed class SparseArray<S extends SparseArray<S>> implements Ar
         Arguments.notNull(op, "op");
         Arguments.notNull(other, "other");
         return sameFormat(SparseElementwise.zip(tocoo(), other.tocoo(), (x, y) -> x.apply(op, y)));
-    }
-
-    @Override
-    public S apply(Operation op, long s) {
-        Arguments.notNull(op, "op");
-        return map(x -> x.apply(op, s));
-    }
-
-    @Override
-    public S apply(Operation op, double s) {
-        Arguments.notNull(op, "op");
-        return map(x -> x.apply(op, s));
     }
 
     // ---- reductions ----------------------------------------------------------------------
@@ -304,6 +291,16 @@ public abstract sealed class SparseArray<S extends SparseArray<S>> implements Ar
     /** Largest element, the fill value included when something is missing; NaN propagates. */
     @Override
     public NDArray max() { return SparseReductions.extreme(this, false); }
+
+    /** The stored elements that are not zero, and every missing one when the fill value is not zero. */
+    @Override
+    public long countNonzero() {
+        return storedValues().countNonzero() + (fill.countNonzero() == 0 ? 0 : size - nnz());
+    }
+
+    /** Counted as {@code todense().countNonzero(axis)} is, without making the dense array. */
+    @Override
+    public NDArray countNonzero(int axis) { return apply(Comparison.NE, 0L).sum(axis); }
 
     // ---- shape ---------------------------------------------------------------------------
 
