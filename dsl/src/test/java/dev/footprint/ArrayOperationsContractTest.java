@@ -98,6 +98,23 @@ class ArrayOperationsContractTest {
     }
 
     @Test
+    void aDenseArrayWithACompressedOneIsCompressedOnEitherSide() {
+        CompressedNDArray y = Y.compress("lz4", 1, 2, 2);
+        NDArray row = X.slice("1:2, :");   // (1, 4): broadcast against (3, 4)
+        for (Operation op : operations()) {
+            CompressedNDArray left = X.apply(op, y);
+            assertEquals(X.apply(op, Y), left.decompress(), op + " dense with compressed");
+            assertEquals(row.apply(op, Y), row.apply(op, y).decompress(), op + " broadcast dense with compressed");
+            assertEquals(Y.apply(op, row), y.apply(op, row).decompress(), op + " broadcast compressed with dense");
+            assertEquals("lz4", left.codec(), op + " keeps the compressed operand's codec");
+            assertEquals(List.of(2L, 2L), java.util.Arrays.stream(left.chunkShape()).boxed().toList(), op + " and its chunks");
+        }
+        assertEquals(X.sub(Y), X.sub(y).decompress());
+        assertEquals(X.lt(Y), X.lt(y).decompress());
+        assertThrows(ShapeMismatchException.class, () -> arr.ones(4, 3).sub(y));
+    }
+
+    @Test
     void narrowingKeepsTheFormatWithoutACast() {
         CooArray coo = sparse.coo(arr.eye(300));
         CooArray small = coo.compact().withIndexType(DType.UINT16);

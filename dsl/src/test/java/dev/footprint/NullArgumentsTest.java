@@ -54,7 +54,7 @@ class NullArgumentsTest {
         if (type == SparseArray.class || type == CooArray.class) return sparse.coo(arr.eye(2));
         if (type == CsrArray.class) return sparse.csr(arr.eye(2));
         if (type == CscArray.class) return sparse.csc(arr.eye(2));
-        if (type == CompressedNDArray.class) return arr.ones(2, 2).compress();
+        if (type == CompressedNDArray.class || type == dev.footprint.array.ReflectedOperand.class) return arr.ones(2, 2).compress();
         if (type == ZarrOptions.class) return zarr.options();
         if (type == Map.class) return Map.of("a", arr.ones(2));
         if (type == Runnable.class) return (Runnable) () -> {};

@@ -49,6 +49,8 @@ import dev.footprint.display.Displayable;
  * <h2>Sparse and compressed results</h2>
  * A sparse result keeps the format and has fill value {@code f(fill)} (so {@code coo.lt(0.5)} of
  * a fill-0 array has fill {@code true}); a compressed result keeps the chunks, codec and level.
+ * A dense array with a compressed one is compressed whichever side the dense one is on
+ * ({@code dense.sub(c)} as {@code c.sub(dense)}), with the compressed operand's codec and level.
  * Each equals, bit for bit, the dense result of the same operation.
  *
  * <h2>Not in the contract</h2>
@@ -60,7 +62,8 @@ import dev.footprint.display.Displayable;
  * @param <A> the kind itself: what every operation returns
  * @param <B> the arrays this kind combines with elementwise (a dense array with dense arrays, a
  *     sparse array with any sparse array, a compressed array with compressed arrays; a compressed
- *     array also takes dense ones, through its own {@code apply(op, NDArray)})
+ *     array also takes dense ones, through its own {@code apply(op, NDArray)}, and a dense array
+ *     takes compressed ones on its right, through {@link ReflectedOperand})
  */
 public interface ArrayOperations<A extends ArrayOperations<A, B>, B> extends Displayable {
 

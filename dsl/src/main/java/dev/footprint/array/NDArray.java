@@ -459,6 +459,42 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
         return Elementwise.binary((Arithmetic) op, this, Scalars.weak(s, dtype));
     }
 
+    /**
+     * {@code op} with an array of another kind on the right (a compressed array), computed by that
+     * kind ({@link ReflectedOperand#applyReflected}) and returned as that kind: {@code a.sub(c)} is a
+     * compressed array equal, bit for bit, to {@code a.sub(c.decompress())}. The named forms below
+     * are this under their constant.
+     *
+     * <pre>{@code
+     * rowMeans.sub(image.compress());   // (1024, 1) - (1024, 1024): broadcast, compressed
+     * }</pre>
+     */
+    public <R> R apply(Operation op, ReflectedOperand<R> other) {
+        Arguments.notNull(op, "op");
+        return Arguments.notNull(other, "other").applyReflected(op, this);
+    }
+
+    /** {@code apply(ADD, other)}. <pre>{@code a.add(c) }</pre> */
+    public <R> R add(ReflectedOperand<R> other) { return apply(Arithmetic.ADD, other); }
+    /** {@code apply(SUB, other)}. <pre>{@code a.sub(c) }</pre> */
+    public <R> R sub(ReflectedOperand<R> other) { return apply(Arithmetic.SUB, other); }
+    /** {@code apply(MUL, other)}. <pre>{@code a.mul(c) }</pre> */
+    public <R> R mul(ReflectedOperand<R> other) { return apply(Arithmetic.MUL, other); }
+    /** {@code apply(DIV, other)}, true division. <pre>{@code a.div(c) }</pre> */
+    public <R> R div(ReflectedOperand<R> other) { return apply(Arithmetic.DIV, other); }
+    /** {@code apply(LT, other)}. <pre>{@code a.lt(c) }</pre> */
+    public <R> R lt(ReflectedOperand<R> other) { return apply(Comparison.LT, other); }
+    /** {@code apply(LE, other)}. <pre>{@code a.le(c) }</pre> */
+    public <R> R le(ReflectedOperand<R> other) { return apply(Comparison.LE, other); }
+    /** {@code apply(GT, other)}. <pre>{@code a.gt(c) }</pre> */
+    public <R> R gt(ReflectedOperand<R> other) { return apply(Comparison.GT, other); }
+    /** {@code apply(GE, other)}. <pre>{@code a.ge(c) }</pre> */
+    public <R> R ge(ReflectedOperand<R> other) { return apply(Comparison.GE, other); }
+    /** {@code apply(EQ, other)}. <pre>{@code a.eq(c) }</pre> */
+    public <R> R eq(ReflectedOperand<R> other) { return apply(Comparison.EQ, other); }
+    /** {@code apply(NE, other)}. <pre>{@code a.ne(c) }</pre> */
+    public <R> R ne(ReflectedOperand<R> other) { return apply(Comparison.NE, other); }
+
     // ---- reductions ----------------------------------------------------------------------
 
     /** Sum of all elements as a 0-d array of NumPy's result dtype (uint16 sums to uint64, int8 to int64). */

@@ -9,8 +9,8 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 /**
- * Elementwise operations between a compressed array and another array (compressed or dense) of a
- * shape that broadcasts with it by NumPy's rules. The result is compressed chunk by chunk: each
+ * Elementwise operations between a compressed array and another array (compressed or dense, on
+ * either side) of a shape that broadcasts with it by NumPy's rules. The result is compressed chunk by chunk: each
  * result chunk takes the region of each operand under it (an axis of length 1 stays 1, missing
  * leading axes stay missing), decoding only the compressed chunks that region touches, and the
  * dense operation broadcasts the two pieces. So every element is computed as the dense operation
@@ -45,23 +45,23 @@ final class BroadcastOps {
     }
 
     /**
-     * {@code op(a, b)} broadcast, compressed with {@code a}'s codec, level and block size in
-     * {@code a}'s chunk shape when {@code a} has the result's shape, else {@code b}'s when it is
-     * compressed and has it, else default chunks.
+     * {@code op(a, b)} broadcast, compressed with the codec, level and block size of {@code like}
+     * (the compressed operand, the left one when both are) in the chunk shape of the first
+     * compressed operand that has the result's shape, else in default chunks. One of the two is
+     * compressed; which side it is on does not change the result's kind or settings.
      */
-    static ChunkStore zip(ChunkStore a, Operand b, long[] out, BinaryOperator<NDArray> op) {
-        Operand left = Operand.of(a);
-        int[] chunk = Arrays.equals(out, a.chunking.shape) ? a.chunking.chunk
+    static ChunkStore zip(Operand a, Operand b, ChunkStore like, long[] out, BinaryOperator<NDArray> op) {
+        int[] chunk = a.chunk() != null && Arrays.equals(out, a.shape()) ? a.chunk()
                 : b.chunk() != null && Arrays.equals(out, b.shape()) ? b.chunk() : null;
         String first = String.join(",", java.util.Collections.nCopies(out.length, "0:1"));
-        DType rt = op.apply(piece(left, out, first), piece(b, out, first)).dtype();
+        DType rt = op.apply(piece(a, out, first), piece(b, out, first)).dtype();
         if (chunk == null) {
             chunk = Chunking.contiguous(out, rt.itemsize(), CompressedNDArray.DEFAULT_CHUNK_BYTES);
         }
         Chunking target = new Chunking(out, chunk);
-        return ChunkStore.fromChunks(rt, target, a.codec, a.level, a.blocksize, i -> {
+        return ChunkStore.fromChunks(rt, target, like.codec, like.level, like.blocksize, i -> {
             String spec = ChunkOps.region(target, i);
-            NDArray r = op.apply(piece(left, out, spec), piece(b, out, spec));
+            NDArray r = op.apply(piece(a, out, spec), piece(b, out, spec));
             long[] extent = Arrays.stream(target.extent(i)).asLongStream().toArray();
             if (!Arrays.equals(r.shape(), extent) || r.dtype() != rt) {
                 throw new IllegalStateException("chunk " + i + " gave " + r.dtype() + " " + Shapes.text(r.shape())

@@ -2,6 +2,7 @@ package dev.footprint.compress;
 
 import dev.footprint.array.Arguments;
 import dev.footprint.array.PiecewiseArray;
+import dev.footprint.array.ReflectedOperand;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * A dense array held compressed: cut into chunks, each byte-shuffled and compressed (zstd, lz4,
  * zlib), as python-blosc2's {@code NDArray} and Zarr hold data. Reductions, comparisons and
- * arithmetic with a scalar or another array (compressed or dense, broadcast as NumPy broadcasts),
+ * arithmetic with a scalar or another array (compressed or dense, broadcast as NumPy broadcasts;
+ * a dense array on the left, {@code dense.sub(c)}, gives a compressed array too),
  * slices, casts and single elements work a chunk at a time, in
  * parallel, without decompressing the whole array; results are equal bit for bit to the dense
  * array's. {@link #nbytes()} is NumPy's logical size; {@link #storedBytes()} what the chunks take.
@@ -30,7 +32,8 @@ import java.util.Map;
  * (1 compresses most; larger is faster), zlib's 0 to 9. A chunk that does not get smaller is kept
  * as its plain bytes, so the stored size never exceeds {@link #nbytes()}.
  */
-public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, CompressedNDArray> {
+public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, CompressedNDArray>
+        implements ReflectedOperand<CompressedNDArray> {
     /** The codec, level and chunk size chosen by measurement (see the README's "Compressed arrays"). */
     public static final String DEFAULT_CODEC = "zstd";
     public static final int DEFAULT_LEVEL = 1;
@@ -296,7 +299,25 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
      */
     public CompressedNDArray apply(Operation op, NDArray other) {
         Arguments.notNull(op, "op");
-        return zip(other, op.method(), (x, y) -> x.apply(op, y));
+        return zip(Arguments.notNull(other, "other"), false, op.method(), (x, y) -> x.apply(op, y));
+    }
+
+    /**
+     * {@code left op this}, with the dense array on the left: what {@code left.sub(c)},
+     * {@code left.lt(c)}, ... return. By symmetry with {@link #apply(Operation, NDArray)} the result
+     * is compressed, with this array's codec and level and its chunks when it has the result's
+     * shape, and equals, bit for bit, the dense arrays' {@code left op decompress()}.
+     *
+     * <pre>{@code
+     * rowMeans.sub(image.compress());   // (1024, 1) - (1024, 1024): a compressed (1024, 1024)
+     * }</pre>
+     *
+     * @throws dev.footprint.array.ShapeMismatchException when the shapes do not broadcast, naming both
+     */
+    @Override
+    public CompressedNDArray applyReflected(Operation op, NDArray left) {
+        Arguments.notNull(op, "op");
+        return zip(Arguments.notNull(left, "left"), true, op.method(), (x, y) -> x.apply(op, y));
     }
 
     /** {@code apply(ADD, other)} with a dense array. */
@@ -330,16 +351,19 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
         if (Arrays.equals(shape(), other.shape())) {
             return new CompressedNDArray(ChunkOps.zip(store, other.store, op));
         }
-        return new CompressedNDArray(BroadcastOps.zip(store, BroadcastOps.Operand.of(other.store), out, op));
+        return new CompressedNDArray(BroadcastOps.zip(BroadcastOps.Operand.of(store), BroadcastOps.Operand.of(other.store), store, out, op));
     }
 
-    private CompressedNDArray zip(NDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
-        Arguments.notNull(other, "other");
-        long[] out = BroadcastOps.shape(name, shape(), other.shape());
-        if (ChunkReductions.size(out) == 0 || empty() || other.size() == 0) {
-            return of(op.apply(decompress(), other), codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
+    /** {@code this op dense}, or {@code dense op this} when {@code reflected}: compressed with this array's settings. */
+    private CompressedNDArray zip(NDArray dense, boolean reflected, String name, java.util.function.BinaryOperator<NDArray> op) {
+        long[] out = reflected ? BroadcastOps.shape(name, dense.shape(), shape()) : BroadcastOps.shape(name, shape(), dense.shape());
+        if (ChunkReductions.size(out) == 0 || empty() || dense.size() == 0) {
+            NDArray r = reflected ? op.apply(dense, decompress()) : op.apply(decompress(), dense);
+            return of(r, codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
         }
-        return new CompressedNDArray(BroadcastOps.zip(store, BroadcastOps.Operand.of(other), out, op));
+        BroadcastOps.Operand mine = BroadcastOps.Operand.of(store);
+        BroadcastOps.Operand theirs = BroadcastOps.Operand.of(dense);
+        return new CompressedNDArray(reflected ? BroadcastOps.zip(theirs, mine, store, out, op) : BroadcastOps.zip(mine, theirs, store, out, op));
     }
 
     /** {@code op} on every chunk: a compressed array with the same chunks, codec and level. */

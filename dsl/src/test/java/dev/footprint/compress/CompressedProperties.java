@@ -3,6 +3,9 @@ package dev.footprint.compress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.array.ArrayOperations.Arithmetic;
+import dev.footprint.array.ArrayOperations.Comparison;
+import dev.footprint.array.ArrayOperations.Operation;
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
@@ -144,6 +147,36 @@ class CompressedProperties {
         agree(() -> a.mul(b), () -> x.mul(b), false, "mul dense " + what);
         agree(() -> a.ne(b), () -> x.ne(b), true, "ne dense " + what);
         agree(() -> b.sub(a), () -> y.sub(a), false, "sub dense " + what);
+    }
+
+    /**
+     * A dense array on the left of a compressed one, of shapes that broadcast either way: every
+     * operation gives a compressed array equal, bit for bit, to the dense arrays' result, with the
+     * compressed operand's codec, and its chunks when it has the result's shape, as with the dense
+     * array on the right.
+     */
+    @Property(tries = 50)
+    void aDenseLeftOperandCombinesAsTheDenseArraysDo(@ForAll("cases") Case c, @ForAll("cases") Case d) {
+        Random r = new Random(c.seed() ^ d.seed());
+        long[] out = c.shape();
+        long[] sa = operandShape(out, r);
+        long[] sb = r.nextBoolean() ? out : operandShape(out, r);
+        NDArray a = randomArray(c.dtype(), sa, c.seed());
+        NDArray b = randomArray(d.dtype(), sb, d.seed());
+        CompressedNDArray y = b.compress(d.codec(), 1, r.longs(sb.length, 1, 10).toArray());
+        String what = Arrays.toString(sa) + " (dense) with " + Arrays.toString(sb) + " (compressed)";
+        for (Operation op : java.util.stream.Stream.concat(Arrays.stream(Arithmetic.values()), Arrays.stream(Comparison.values())).toList()) {
+            agree(() -> a.apply(op, b), () -> a.apply(op, y), op instanceof Comparison, op.method() + " " + what);
+        }
+        agree(() -> a.sub(b), () -> a.sub(y), false, "sub " + what);
+        CompressedNDArray left = a.lt(y);
+        CompressedNDArray right = y.gt(a);
+        assertEquals(right.todense(), left.todense(), "a < y is y > a: " + what);
+        assertEquals(y.codec(), left.codec(), what);
+        long[] result = left.shape();
+        if (Arrays.equals(result, sb) && result.length > 0 && left.size() > 0) {
+            assertTrue(Arrays.equals(y.chunkShape(), left.chunkShape()), "the compressed operand's chunks: " + what);
+        }
     }
 
     /** A shape that broadcasts to {@code out}: some leading axes dropped, some axes made 1. */
