@@ -2,6 +2,7 @@ package dev.footprint.zarr;
 
 import dev.footprint.array.DType;
 import dev.footprint.storage.ArrayRuns;
+import dev.footprint.storage.Storage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -23,28 +24,28 @@ final class ChunkBytes {
     }
 
     /**
-     * Copies the elements of a C-order block of {@code srcShape} inside the primitive array
-     * {@code src} (at {@code srcOrigin}) into {@code raw}, a chunk's bytes in C order of
-     * {@code chunkShape}, from its first element: row by row, with no copy in between.
+     * Copies the elements of a C-order block of an array of {@code srcShape}, whose element 0 is
+     * element {@code srcBase} of {@code src} (heap, big or mapped storage), from {@code srcOrigin}
+     * into {@code raw}, a chunk's bytes in C order of {@code chunkShape}, from its first element:
+     * row by row, with no copy in between.
      */
-    static void putRows(Object src, int[] srcShape, int[] srcOrigin, int[] block, byte[] raw, int[] chunkShape, DType t,
+    static void putRows(Storage src, long srcBase, long[] srcShape, long[] srcOrigin, int[] block, byte[] raw, int[] chunkShape,
             ByteOrder order) {
-        ByteBuffer b = ByteBuffer.wrap(raw).order(order);
-        int size = t.itemsize();
-        Rows.forEach(block, srcShape, srcOrigin, chunkShape, new int[block.length], (srcOff, chunkOff, n) ->
-                ArrayRuns.encode(t.encoding(), src, srcOff, n, b.position(chunkOff * size).slice().order(order)));
+        int size = src.encoding().itemsize();
+        Rows.forEach(block, srcShape, srcOrigin, Blocks.toLongs(chunkShape), new long[block.length], (srcOff, chunkOff, n) ->
+                src.encode(srcBase + srcOff, n, ByteBuffer.wrap(raw, (int) chunkOff * size, n * size).slice().order(order)));
     }
 
     /**
      * Copies the block {@code block} at {@code chunkOrigin} of a chunk's C-order bytes {@code raw}
-     * (of {@code chunkShape}) into the primitive array {@code dst} (C order, {@code dstShape}) at
+     * (of {@code chunkShape}) into {@code dst}, the storage of a C-order array of {@code dstShape}
+     * whose element 0 is element {@code dstBase} (heap or big storage, any size), at
      * {@code dstOrigin}, row by row; bool bytes become 0 or 1.
      */
-    static void getRows(byte[] raw, int[] chunkShape, int[] chunkOrigin, int[] block, Object dst, int[] dstShape,
-            int[] dstOrigin, DType t, ByteOrder order) {
-        ByteBuffer b = ByteBuffer.wrap(raw).order(order);
-        int size = t.itemsize();
-        Rows.forEach(block, chunkShape, chunkOrigin, dstShape, dstOrigin, (chunkOff, dstOff, n) ->
-                ArrayRuns.decode(t.encoding(), b.position(chunkOff * size).slice().order(order), dst, dstOff, n));
+    static void getRows(byte[] raw, int[] chunkShape, int[] chunkOrigin, int[] block, Storage dst, long dstBase, long[] dstShape,
+            long[] dstOrigin, ByteOrder order) {
+        int size = dst.encoding().itemsize();
+        Rows.forEach(block, Blocks.toLongs(chunkShape), Blocks.toLongs(chunkOrigin), dstShape, dstOrigin, (chunkOff, dstOff, n) ->
+                dst.decode(ByteBuffer.wrap(raw, (int) chunkOff * size, n * size).slice().order(order), dstBase + dstOff, n));
     }
 }

@@ -2,6 +2,7 @@ package dev.footprint.zarr;
 
 import dev.footprint.array.NDArray;
 import dev.footprint.io.FileErrors;
+import dev.footprint.storage.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,18 +140,18 @@ final class ChunkStore {
     }
 
     /**
-     * Encodes the chunk at {@code at} straight from {@code data}, the C-order primitive storage of
-     * an array of {@code shape}, padding an edge chunk with the fill value.
+     * Encodes the chunk at {@code at} straight from the storage of a C-order array of
+     * {@code shape} whose element 0 is element {@code base} of {@code data} (heap, big or mapped
+     * storage), padding an edge chunk with the fill value.
      */
-    byte[] encodeFrom(long[] at, Object data, int[] shape) {
+    byte[] encodeFrom(long[] at, Storage data, long base, long[] shape) {
         int[] v = valid(at);
-        byte[] raw;
-        raw = Scratch.bytes(Scratch.Use.CHUNK, meta.chunkBytes());
+        byte[] raw = Scratch.bytes(Scratch.Use.CHUNK, meta.chunkBytes());
         if (Blocks.size(v) != chunkElements) {
             ChunkBytes.toBytes(meta.fill().asArray(chunkElements).contiguousData(), meta.dtype(), meta.byteOrder(),
                     chunkElements, raw);
         }
-        ChunkBytes.putRows(data, shape, Blocks.toInts(origin(at)), v, raw, meta.chunks(), meta.dtype(), meta.byteOrder());
+        ChunkBytes.putRows(data, base, shape, origin(at), v, raw, meta.chunks(), meta.byteOrder());
         return meta.compressor().encode(raw, meta.chunkBytes(), meta.dtype().itemsize());
     }
 

@@ -1,10 +1,13 @@
 package dev.footprint.zarr;
 
-/** Walks the rows (runs along the last axis) of a block lying inside two C-order arrays. */
+/**
+ * Walks the rows (runs along the last axis) of a block lying inside two C-order arrays. Offsets
+ * are longs: one of the arrays may be a whole in-memory result of more than 2^31 elements.
+ */
 final class Rows {
     /** One row: where it starts in each array (in elements) and its length. */
     interface Row {
-        void copy(int fromOffset, int toOffset, int length);
+        void copy(long fromOffset, long toOffset, int length);
     }
 
     private Rows() {}
@@ -13,7 +16,7 @@ final class Rows {
      * Calls {@code row} for each row of {@code block}, which lies at {@code fromOrigin} in an
      * array of {@code fromShape} and at {@code toOrigin} in one of {@code toShape}.
      */
-    static void forEach(int[] block, int[] fromShape, int[] fromOrigin, int[] toShape, int[] toOrigin, Row row) {
+    static void forEach(int[] block, long[] fromShape, long[] fromOrigin, long[] toShape, long[] toOrigin, Row row) {
         int nd = block.length;
         if (nd == 0) {
             row.copy(0, 0, 1);
@@ -35,7 +38,7 @@ final class Rows {
                 from += (fromOrigin[i] + at[i]) * fromStrides[i];
                 to += (toOrigin[i] + at[i]) * toStrides[i];
             }
-            row.copy((int) from, (int) to, length);
+            row.copy(from, to, length);
             int i = nd - 2;
             while (i >= 0 && ++at[i] == block[i]) {
                 at[i] = 0;
@@ -47,7 +50,7 @@ final class Rows {
         }
     }
 
-    private static long[] strides(int[] shape) {
+    private static long[] strides(long[] shape) {
         long[] s = new long[shape.length];
         long n = 1;
         for (int i = shape.length - 1; i >= 0; i--) {

@@ -106,7 +106,14 @@ public final class ZarrArray implements Displayable {
         return chunks.meta.compressor().describe();
     }
 
-    /** The whole array in memory. */
+    /**
+     * The whole array in memory, assembled one chunk at a time (any size the heap holds, past 2^31
+     * elements too); refused before anything is allocated when the heap cannot hold it.
+     *
+     * <pre>{@code
+     * NDArray image = zarr.open("scan.zarr").read();
+     * }</pre>
+     */
     public NDArray read() {
         return ZarrSlicer.slice(chunks, "");
     }
@@ -208,12 +215,9 @@ public final class ZarrArray implements Displayable {
     public NDArray as(DType target) {
         Arguments.notNull(target, "target");
         NDArray out = NDArray.allocate(target, shape());
-        Object data = out.contiguousData();
-        int[] dims = Blocks.toInts(shape());
         ChunkTasks.forEachAll(chunks.chunkCount, i -> {
             long[] at = chunks.position(i);
-            NDArray c = cast(chunks, at, chunks.read(at), target);
-            Blocks.place(c.contiguousData(), Blocks.toInts(c.shape()), data, dims, Blocks.toInts(chunks.origin(at)));
+            Blocks.place(cast(chunks, at, chunks.read(at), target), out, chunks.origin(at));
         }, StoreCastException.class, StoreCastException.IN_C_ORDER);
         return out;
     }

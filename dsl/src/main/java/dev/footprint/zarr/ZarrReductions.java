@@ -4,6 +4,8 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code sum mean min max countNonzero} of a store, whole or along an axis, one chunk at a time:
@@ -21,7 +23,8 @@ final class ZarrReductions {
             return reduceInMemory(NDArray.allocate(s.meta.dtype(), s.meta.shape()), kind, null);
         }
         NDArray[] parts = new NDArray[(int) s.chunkCount];
-        ChunkTasks.forEach(s.chunkCount, i -> parts[(int) i] = partial(s.read(s.position(i)), kind, null));
+        Map<String, NDArray> fills = new ConcurrentHashMap<>();
+        ChunkTasks.forEach(s.chunkCount, i -> parts[(int) i] = partial(s, s.position(i), kind, null, fills));
         return finish(reduceInMemory(stack(parts), kind == Kind.COUNT_NONZERO ? Kind.SUM : combiner(kind), 0),
                 kind, s.meta.dtype(), s.meta.shape().length == 0 ? 1 : size(s.meta.shape()));
     }
@@ -38,25 +41,35 @@ final class ZarrReductions {
         }
         DType outType = reduceInMemory(NDArray.allocate(s.meta.dtype(), ones(shape.length)), kind, 0).dtype();
         NDArray out = NDArray.allocate(outType, outShape);
-        Object outData = out.contiguousData();
-        int[] outDims = Blocks.toInts(outShape);
         long[] groups = s.grid.clone();
         groups[ax] = 1;
         long groupCount = size(groups);
+        Map<String, NDArray> fills = new ConcurrentHashMap<>();
         ChunkTasks.forEach(groupCount, g -> {
             long[] at = positionIn(groups, g);
             NDArray[] parts = new NDArray[(int) s.grid[ax]];
             for (int k = 0; k < parts.length; k++) {
                 at[ax] = k;
-                parts[k] = partial(s.read(at), kind, ax);
+                parts[k] = partial(s, at, kind, ax, fills);
             }
             at[ax] = 0;
             NDArray block = finish(reduceInMemory(stack(parts), kind == Kind.COUNT_NONZERO ? Kind.SUM : combiner(kind), 0),
                     kind, s.meta.dtype(), shape[ax]);
-            Blocks.place(block.contiguousData(), Blocks.toInts(block.shape()), outData, outDims,
-                    Blocks.toInts(without(s.origin(at), ax)));
+            Blocks.place(block, out, without(s.origin(at), ax));
         });
         return out;
+    }
+
+    /**
+     * The reduction of the chunk at {@code at}; a missing chunk's depends only on the shape of its
+     * part inside the array, so it is computed once per shape ({@code fills}) and not per chunk.
+     */
+    private static NDArray partial(ChunkStore s, long[] at, Kind kind, Integer axis, Map<String, NDArray> fills) {
+        byte[] stored = s.readStored(s.key(at));
+        if (stored != null) {
+            return partial(s.read(at, stored), kind, axis);
+        }
+        return fills.computeIfAbsent(Arrays.toString(s.valid(at)), k -> partial(s.read(at, null), kind, axis));
     }
 
     /** A chunk's own reduction, in the type partial results are combined in. */
@@ -108,12 +121,19 @@ final class ZarrReductions {
         shape[0] = parts.length;
         System.arraycopy(partShape, 0, shape, 1, partShape.length);
         NDArray out = NDArray.allocate(parts[0].dtype(), shape);
-        Object data = out.contiguousData();
-        int n = (int) parts[0].size();
         for (int k = 0; k < parts.length; k++) {
-            System.arraycopy(parts[k].contiguousData(), 0, data, k * n, n);
+            long[] origin = new long[shape.length];
+            origin[0] = k;
+            Blocks.place(parts[k].reshape(withOne(partShape)), out, origin);
         }
         return out;
+    }
+
+    private static long[] withOne(long[] shape) {
+        long[] r = new long[shape.length + 1];
+        r[0] = 1;
+        System.arraycopy(shape, 0, r, 1, shape.length);
+        return r;
     }
 
     static long size(long[] shape) {

@@ -46,9 +46,8 @@ final class ZarrSlicer {
             firstChunk[i] = r.first / cs[i];
             touched[i] = (r.first + (r.count - 1) * r.step) / cs[i] - firstChunk[i] + 1;
         }
-        Object outData = out.contiguousData();
         boolean unitSteps = runs.stream().allMatch(r -> r.step == 1);
-        int[] outDims = Blocks.toInts(out.shape());
+        long[] outDims = out.shape();
         ChunkTasks.forEach(ZarrReductions.size(touched), flat -> {
             long[] at = new long[nd];
             long rest = flat;
@@ -57,7 +56,7 @@ final class ZarrSlicer {
                 rest /= touched[i];
             }
             StringBuilder local = new StringBuilder();
-            int[] origin = new int[nd];
+            long[] origin = new long[nd];
             int[] block = new int[nd];
             int[] chunkOrigin = new int[nd];
             for (int i = 0; i < nd; i++) {
@@ -69,22 +68,29 @@ final class ZarrSlicer {
                     return;   // a step longer than the chunk skips it
                 }
                 long n = (hi - g0 + r.step - 1) / r.step;
-                origin[i] = (int) ((g0 - r.first) / r.step);
+                origin[i] = (g0 - r.first) / r.step;
                 chunkOrigin[i] = (int) (g0 - lo);
                 block[i] = (int) n;
                 local.append(i == 0 ? "" : ",").append(g0 - lo).append(':').append(g0 - lo + (n - 1) * r.step + 1)
                         .append(':').append(r.step);
             }
             byte[] stored = s.readStored(s.key(at));
-            if (stored != null && unitSteps && !s.meta.fortranOrder()) {
+            if (stored == null) {
+                // a missing chunk: its part of the result is the fill value, whatever the steps
+                if (s.meta.fill().bits() != 0) {   // the result is allocated zeroed
+                    Blocks.fill(s.meta.fill().asArray(nd == 0 ? 1 : block[nd - 1]), block, out, origin);
+                }
+                return;
+            }
+            if (unitSteps && !s.meta.fortranOrder()) {
                 // straight from the chunk's bytes into the result, row by row
-                ChunkBytes.getRows(s.decodeBytes(s.key(at), stored), s.meta.chunks(), chunkOrigin, block, outData, outDims,
-                        origin, s.meta.dtype(), s.meta.byteOrder());
+                ChunkBytes.getRows(s.decodeBytes(s.key(at), stored), s.meta.chunks(), chunkOrigin, block, out.storage(),
+                        out.storageOffset(), outDims, origin, s.meta.byteOrder());
                 return;
             }
             NDArray chunk = s.read(at, stored);
             NDArray part = nd == 0 ? chunk : chunk.slice(local.toString());
-            Blocks.place(part.contiguousData(), block, outData, outDims, origin);
+            Blocks.place(part, out, origin);
         });
     }
 

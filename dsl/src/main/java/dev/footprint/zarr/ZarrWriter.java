@@ -2,6 +2,7 @@ package dev.footprint.zarr;
 
 import com.google.gson.JsonObject;
 import dev.footprint.array.DType;
+import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
 import dev.footprint.io.AtomicFile;
 import java.nio.ByteOrder;
@@ -21,11 +22,14 @@ final class ZarrWriter {
 
     private ZarrWriter() {}
 
-    /** Saves {@code a} as a new store at {@code path}. */
+    /**
+     * Saves {@code a} as a new store at {@code path}, one chunk at a time: a C-order array (heap,
+     * big or mapped storage) is encoded row by row straight from its storage; a view, or a cast to
+     * the options' dtype, takes a copy of one chunk's region at a time, never of the whole array.
+     */
     static ZarrArray save(Path path, NDArray a, ZarrOptions options) {
         DType t = options.dtype() == null ? a.dtype() : options.dtype();
-        NDArray src = t == a.dtype() ? a : a.as(t);
-        long[] shape = src.shape();
+        long[] shape = a.shape();
         long[] chunks = options.chunkShape() == null ? ChunkGuess.guess(shape, t.itemsize()) : options.chunkShape();
         if (chunks.length != shape.length) {
             throw new IllegalArgumentException("chunks " + java.util.Arrays.toString(chunks) + " need one length per axis of shape "
@@ -34,9 +38,49 @@ final class ZarrWriter {
         ZarrMetadata meta = new ZarrMetadata(shape, Blocks.toInts(chunks), t, ByteOrder.LITTLE_ENDIAN, false,
                 options.fill(t), options.compressor(), ".");
         checkChunkSize(meta);
-        Object data = src.contiguousData();
-        int[] dims = Blocks.toInts(shape);
-        return write(path, meta, options.attrs(), (target, at) -> target.encodeFrom(at, data, dims));
+        if (t == a.dtype() && a.isContiguous()) {
+            return write(path, meta, options.attrs(), (target, at) -> target.encodeFrom(at, a.storage(), a.storageOffset(), shape));
+        }
+        try {
+            return write(path, meta, options.attrs(), (target, at) -> {
+                long[] origin = target.origin(at);
+                NDArray region = a.slice(regionSpec(target, at));
+                try {
+                    return target.encode(at, t == a.dtype() ? region : region.as(t));
+                } catch (LossyCastException e) {
+                    throw new ChunkCastException(e, origin);
+                }
+            });
+        } catch (ChunkCastException e) {
+            throw e.inWhole(a);
+        }
+    }
+
+    /** A chunk's refusal to cast, with the chunk's origin, to be named by its index in the whole array. */
+    private static final class ChunkCastException extends RuntimeException {
+        static final java.util.Comparator<ChunkCastException> IN_C_ORDER = (x, y) -> java.util.Arrays.compare(x.index(), y.index());
+
+        private final LossyCastException local;
+        private final long[] origin;
+
+        ChunkCastException(LossyCastException local, long[] origin) {
+            super(local.getMessage(), local, false, false);
+            this.local = local;
+            this.origin = origin;
+        }
+
+        long[] index() {
+            long[] i = local.index();
+            for (int d = 0; d < i.length; d++) {
+                i[d] += origin[d];
+            }
+            return i;
+        }
+
+        /** The refusal {@code a.as(dtype)} gives: the element's index in {@code a}, and the dtype that holds all of {@code a}. */
+        LossyCastException inWhole(NDArray a) {
+            return local.at(index(), a.minimalDType());
+        }
     }
 
     static void checkChunkSize(ZarrMetadata meta) {
@@ -67,7 +111,7 @@ final class ZarrWriter {
                 if (bytes != null) {
                     target.writeStored(target.key(at), bytes);
                 }
-            }, StoreCastException.class, StoreCastException.IN_C_ORDER);
+            }, RuntimeException.class, ZarrWriter::firstInC);
             if (attrs != null) {
                 Attributes.write(staged, attrs);
             }
@@ -80,6 +124,17 @@ final class ZarrWriter {
             }
         }
         return new ZarrArray(path, meta, attrs == null ? java.util.Map.of() : Attributes.toJava(attrs));
+    }
+
+    /** Which of two chunks' failures to report: a refused cast first in C order over the whole array, else the first chunk's. */
+    private static int firstInC(RuntimeException x, RuntimeException y) {
+        if (x instanceof StoreCastException sx && y instanceof StoreCastException sy) {
+            return StoreCastException.IN_C_ORDER.compare(sx, sy);
+        }
+        if (x instanceof ChunkCastException cx && y instanceof ChunkCastException cy) {
+            return ChunkCastException.IN_C_ORDER.compare(cx, cy);
+        }
+        return 0;
     }
 
     /** The slice spec of the region of the array that the chunk at {@code at} covers. */

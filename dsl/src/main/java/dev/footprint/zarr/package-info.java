@@ -11,6 +11,7 @@
  *
  * <p>The codecs inside come from {@code dev.footprint.codec}; this package owns the format
  * (metadata, the Blosc container, chunk keys and edge chunks) and the safe writing of stores.
- * It uses the engine only through {@code NDArray}'s public API.
+ * It uses the engine through {@code NDArray}'s public API, and moves elements between chunks and
+ * arrays of any size through the storage layer ({@code dev.footprint.storage}).
  */
 package dev.footprint.zarr;

@@ -2,6 +2,7 @@ package dev.footprint.array;
 
 import static dev.footprint.Footprint.arr;
 import static dev.footprint.Footprint.sparse;
+import static dev.footprint.Footprint.zarr;
 import static dev.footprint.array.DType.BOOL;
 import static dev.footprint.array.DType.FLOAT32;
 import static dev.footprint.array.DType.INT64;
@@ -11,9 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.footprint.compress.CompressedNDArray;
+import dev.footprint.io.ExternalPython;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.CsrArray;
 import dev.footprint.storage.BigStorage;
+import dev.footprint.zarr.ZarrArray;
+import dev.footprint.zarr.ZarrOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One array of 2.2 billion uint8 elements, past the 2^31 one Java array holds: filled, written,
- * reduced, compared, sliced and saved in part. Tagged "huge": it runs in its own JVM with a 6 GiB
- * heap during {@code mvn verify} (the dsl pom's {@code huge-arrays} execution), not in {@code mvn test}.
+ * reduced, compared, sliced and saved in part; a Zarr store of that size read into one array and
+ * written back. Tagged "huge": it runs in its own JVM with a 6 GiB heap during {@code mvn verify}
+ * (the dsl pom's {@code huge-arrays} execution), not in {@code mvn test}.
  */
 @Tag("huge")
 class HugeArrayTest {
@@ -128,6 +133,81 @@ class HugeArrayTest {
         NDArray back = c.decompress();
         assertTrue(back.storage() instanceof BigStorage, back.storage().describe());
         assertEquals(a, back);
+    }
+
+    @Test
+    void aZarrStorePastTwoToThe31ElementsReadsAndWritesChunkByChunk(@TempDir Path dir) throws Exception {
+        // Chunks of 1000 x 7000: a grid of 44 x 8, the last column of chunks 1000 wide (edge chunks).
+        ZarrOptions options = zarr.options().chunks(1000, 7000).fillValue(3L);
+        NDArray a = arr.zeros(UINT8, ROWS, COLS);
+        a.set(9L, PAST_ROW, PAST_COL - 1);
+        a.set(200L, PAST_ROW, PAST_COL);
+        a.set(255L, ROWS - 1, COLS - 1);
+        Path store = dir.resolve("big.zarr");
+        zarr.save(store, a, options);
+        a = null;
+        // Only the row of chunks holding element 2^31 and the last (edge) chunk stay on disk: the
+        // others are missing, so they read as the fill value 3.
+        long kept = 1000 * COLS + 1000 * 1000;
+        try (var files = Files.list(store)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(".") && !name.startsWith(PAST_ROW / 1000 + ".") && !name.equals("43.7")) {
+                    Files.delete(f);
+                }
+            }
+        }
+        long expectedSum = 3 * (N - kept) + 9 + 200 + 255;
+        ZarrArray z = zarr.open(store);
+        assertEquals(N, z.size());
+        assertEquals(8 + 1, countChunkFiles(store));
+        assertEquals(expectedSum, z.sum().longValue());
+
+        NDArray read = z.read();
+        assertTrue(read.storage() instanceof BigStorage, read.storage().describe());
+        assertEquals(200L, read.getLong(PAST_ROW, PAST_COL));
+        assertEquals(9L, read.getLongFlat((1L << 31) - 1));
+        assertEquals(0L, read.getLong(PAST_ROW, PAST_COL - 2));
+        assertEquals(3L, read.getLong(0, 0));
+        assertEquals(3L, read.getLong(PAST_ROW - 1000, PAST_COL));
+        assertEquals(255L, read.getLong(-1, -1));
+        assertEquals(0L, read.getLong(-1, -2));
+        assertEquals(expectedSum, read.sum().longValue());
+        assertEquals("array([  0,   9, 200,   0], dtype=uint8)",
+                z.slice(PAST_ROW + ", " + (PAST_COL - 2) + ":" + (PAST_COL + 2)).toString());
+
+        // The whole array in memory written back chunk by chunk: the chunks kept are the same files.
+        Path again = dir.resolve("again.zarr");
+        ZarrArray z2 = zarr.save(again, read, options);
+        for (String key : new String[] {PAST_ROW / 1000 + ".0", PAST_ROW / 1000 + ".6", "43.7"}) {
+            assertArrayEquals(Files.readAllBytes(store.resolve(key)), Files.readAllBytes(again.resolve(key)), key);
+        }
+        assertEquals(arr.full(UINT8, 3L, 1000, 7000), z2.chunk(0, 0));
+        System.out.printf("Zarr store of %d uint8: %d bytes of chunks with most missing, %d written whole%n", N,
+                z.storedBytes(), z2.storedBytes());
+        read = null;
+
+        NDArray reversed = z.slice("::-1, :");
+        assertTrue(reversed.storage() instanceof BigStorage, reversed.storage().describe());
+        assertEquals(200L, reversed.getLong(ROWS - 1 - PAST_ROW, PAST_COL));
+        assertEquals(255L, reversed.getLong(0, COLS - 1));
+        assertEquals(3L, reversed.getLong(-1, 0));
+        reversed = null;
+
+        CompressedNDArray c = z.compress();
+        assertEquals(N, c.nbytes());
+        assertEquals(200L, ((Number) c.get(PAST_ROW, PAST_COL)).longValue());
+
+        // zarr-python reads the same elements, each from its own chunk only.
+        ExternalPython.require("zarr");
+        assertEquals("(44000, 50000) uint8 3 9 [0, 9, 200, 0] 3 255",
+                ExternalPython.run("zarr_big_check.py", store.toString(), String.valueOf(PAST_ROW), String.valueOf(PAST_COL)).strip());
+    }
+
+    private static long countChunkFiles(Path store) throws java.io.IOException {
+        try (var files = Files.list(store)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+        }
     }
 
     @Test

@@ -24,7 +24,9 @@ class ZarrStoreTest {
 
     private final ArrayFactory arr = new ArrayFactory();
 
-    private NDArray sample(DType t) {
+    /** 23 × 19 values from -150 to 150 with a NaN and a -0.0, in {@code t} (wrapped as NumPy's astype does). */
+    static NDArray sample(DType t) {
+        ArrayFactory arr = new ArrayFactory();
         arr.seed(5);
         NDArray a = arr.random(23, 19).sub(0.5).mul(300);
         a.set(0.0 / 0.0, 1, 1);
