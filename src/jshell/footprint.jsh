@@ -5,6 +5,7 @@ import dev.footprint.array.*;
 import dev.footprint.sparse.*;
 import dev.footprint.report.*;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.util.*;
 import java.util.stream.*;
 import java.nio.file.*;

@@ -5,7 +5,6 @@ import dev.footprint.storage.HeapStorage;
 import dev.footprint.storage.Storage;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A dense n-dimensional array, mutable like a NumPy array. Elements live in a storage chosen when
@@ -644,7 +643,7 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
      * dtype, shape and bytes above that text.
      */
     @Override
-    public Map<String, String> mimeBundle() {
+    public MimeBundle mimeBundle() {
         return MimeBundle.of(toString(), ArrayFormatter.html(this));
     }
 }

@@ -7,9 +7,8 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.Codec;
+import dev.footprint.display.MimeBundle;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A dense array held compressed: cut into chunks, each byte-shuffled and compressed (zstd, lz4,
@@ -418,10 +417,7 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", CompressedText.plain(this));
-        bundle.put("text/html", CompressedText.html(this));
-        return bundle;
+    public MimeBundle mimeBundle() {
+        return MimeBundle.of(CompressedText.plain(this), CompressedText.html(this));
     }
 }

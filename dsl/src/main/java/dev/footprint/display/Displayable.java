@@ -1,7 +1,5 @@
 package dev.footprint.display;
 
-import java.util.Map;
-
 /**
  * A value that knows how to show itself in a notebook and in a terminal.
  *
@@ -11,12 +9,12 @@ import java.util.Map;
  * untrusted notebooks too.
  *
  * <pre>{@code
- * Map<String, String> bundle = footprint(a, s).mimeBundle();
- * bundle.get("text/html");   // a styled HTML table
+ * MimeBundle bundle = footprint(a, s).mimeBundle();
+ * bundle.html();   // a styled HTML table
  * }</pre>
  */
 public interface Displayable {
 
     /** MIME type to content, in order of preference for a rich front end; never empty. */
-    Map<String, String> mimeBundle();
+    MimeBundle mimeBundle();
 }

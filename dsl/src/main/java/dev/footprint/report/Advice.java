@@ -6,14 +6,13 @@ import dev.footprint.array.NDArray;
 import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.CompressionEstimate;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.SparseArray;
 import dev.footprint.sparse.SparseFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -203,10 +202,7 @@ public final class Advice implements Displayable {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
-        bundle.put("text/html", TableHtml.render(table(), title(), chart()));
-        return bundle;
+    public MimeBundle mimeBundle() {
+        return MimeBundle.of(toString(), TableHtml.render(table(), title(), chart()));
     }
 }

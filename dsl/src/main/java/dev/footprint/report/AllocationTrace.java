@@ -4,13 +4,12 @@ import dev.footprint.array.ArrayOperations;
 import dev.footprint.array.DType;
 import dev.footprint.array.MemoryLedger;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -158,11 +157,8 @@ public final class AllocationTrace implements Displayable {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
-        bundle.put("text/html", TableHtml.render(table(), summary()));
-        return bundle;
+    public MimeBundle mimeBundle() {
+        return MimeBundle.of(toString(), TableHtml.render(table(), summary()));
     }
 
     private record Pending(String operation, String calledFrom, DType dtype, long[] shape, long bytes, WeakReference<Object> owner,

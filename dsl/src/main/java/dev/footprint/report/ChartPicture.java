@@ -1,6 +1,7 @@
 package dev.footprint.report;
 
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -8,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -101,10 +100,7 @@ public final class ChartPicture implements Displayable {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
-        bundle.put("text/html", html());
-        return bundle;
+    public MimeBundle mimeBundle() {
+        return MimeBundle.of(toString(), html());
     }
 }

@@ -3,11 +3,10 @@ package dev.footprint.report;
 import dev.footprint.array.NDArray;
 import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -188,11 +187,8 @@ public final class FootprintTable implements Displayable {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
+    public MimeBundle mimeBundle() {
         // Front ends show one MIME type per output, the HTML; so the chart is in it, as a picture.
-        bundle.put("text/html", TableHtml.render(table, title, chart()));
-        return bundle;
+        return MimeBundle.of(toString(), TableHtml.render(table, title, chart()));
     }
 }

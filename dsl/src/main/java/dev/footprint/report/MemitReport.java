@@ -2,10 +2,9 @@ package dev.footprint.report;
 
 import dev.footprint.array.MemoryLedger;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.lang.management.ManagementFactory;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What running a piece of code cost in memory, like IPython's {@code %memit}: the peak of array
@@ -131,7 +130,7 @@ public final class MemitReport implements Displayable {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
+    public MimeBundle mimeBundle() {
         String[][] rows = {
                 {"peak array memory", HumanSize.of(peak), Long.toString(peak)},
                 {"increment (peak - start)", HumanSize.of(peakIncrement()), Long.toString(peakIncrement())},
@@ -147,9 +146,6 @@ public final class MemitReport implements Displayable {
                     .append("</td></tr>");
         }
         html.append("</tbody></table>");
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", toString());
-        bundle.put("text/html", html.toString());
-        return bundle;
+        return MimeBundle.of(toString(), html.toString());
     }
 }

@@ -6,7 +6,6 @@ import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.PiecewiseArray;
 import dev.footprint.display.MimeBundle;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -378,7 +377,7 @@ public abstract sealed class SparseArray<S extends SparseArray<S>> extends Piece
      * HTML table ({@code text/html}), each with the too-dense warning when it applies.
      */
     @Override
-    public Map<String, String> mimeBundle() {
+    public MimeBundle mimeBundle() {
         return MimeBundle.of(SparseText.plain(this), SparseText.html(this));
     }
 }

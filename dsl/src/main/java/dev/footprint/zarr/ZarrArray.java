@@ -8,6 +8,7 @@ import dev.footprint.codec.BloscLayout;
 import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.StoredChunks;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -320,7 +321,7 @@ public final class ZarrArray implements Displayable {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
+    public MimeBundle mimeBundle() {
         return ZarrText.bundle(this);
     }
 }

@@ -5,7 +5,6 @@ import dev.footprint.display.HumanSize;
 import dev.footprint.display.MimeBundle;
 import dev.footprint.display.SummaryTable;
 import java.util.Locale;
-import java.util.Map;
 
 /** The summary of a store that zarr-python's {@code info} shows, as text and as HTML. */
 final class ZarrText {
@@ -28,7 +27,7 @@ final class ZarrText {
                 .row("Chunks", Long.toString(z.chunkCount()));
     }
 
-    static Map<String, String> bundle(ZarrArray z) {
+    static MimeBundle bundle(ZarrArray z) {
         SummaryTable t = table(z);
         return MimeBundle.of(t.plain("<ZarrArray " + Shapes.text(z.shape()) + " " + z.dtype() + ">"), t.html());
     }

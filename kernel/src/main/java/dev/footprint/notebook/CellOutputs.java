@@ -2,6 +2,7 @@ package dev.footprint.notebook;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class CellOutputs implements ExecutionListener {
     }
 
     @Override
-    public synchronized void display(Map<String, String> bundle, String displayId, boolean update) {
+    public synchronized void display(MimeBundle bundle, String displayId, boolean update) {
         if (update) {
             // As Jupyter does: an update changes every output shown with that id, adds none.
             for (JsonObject shown : displaysById.getOrDefault(displayId, List.of())) {

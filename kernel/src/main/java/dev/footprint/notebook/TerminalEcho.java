@@ -1,8 +1,8 @@
 package dev.footprint.notebook;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import java.io.PrintStream;
-import java.util.Map;
 
 /**
  * Where the headless runner shows a notebook's progress as it goes. Only text reaches a
@@ -26,9 +26,9 @@ interface TerminalEcho {
 
     default void stream(String name, String text) {}
 
-    default void display(Map<String, String> bundle) {}
+    default void display(MimeBundle bundle) {}
 
-    default void result(Map<String, String> bundle, int count) {}
+    default void result(MimeBundle bundle, int count) {}
 
     default void error(ExecutionOutcome.ErrorInfo error) {}
 

@@ -1,8 +1,8 @@
 package dev.footprint.notebook;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import java.io.PrintStream;
-import java.util.Map;
 
 /** The runner's terminal view: headings of Markdown cells, each code cell, its text output. */
 final class TextEcho implements TerminalEcho {
@@ -45,12 +45,12 @@ final class TextEcho implements TerminalEcho {
     }
 
     @Override
-    public void display(Map<String, String> bundle) {
+    public void display(MimeBundle bundle) {
         printBlock(textOf(bundle));
     }
 
     @Override
-    public void result(Map<String, String> bundle, int count) {
+    public void result(MimeBundle bundle, int count) {
         String text = textOf(bundle);
         String prompt = "Out[" + count + "]: ";
         printBlock(text.contains("\n") ? prompt + "\n" + text : prompt + text);
@@ -77,7 +77,7 @@ final class TextEcho implements TerminalEcho {
         printBlock("(skipped: " + why + ")");
     }
 
-    private static String textOf(Map<String, String> bundle) {
+    private static String textOf(MimeBundle bundle) {
         String text = bundle.get("text/plain");
         if (text != null) {
             return text;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.CompletionResult;
 import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,7 @@ class NotebookCommandsTest {
             if (code.contains("boom")) {
                 return ExecutionOutcome.failed(new ExecutionOutcome.ErrorInfo("Boom", "it broke", List.of("Boom: it broke")));
             }
-            return ExecutionOutcome.ok(Map.of("text/plain", code));
+            return ExecutionOutcome.ok(MimeBundle.plain(code));
         }
 
         @Override

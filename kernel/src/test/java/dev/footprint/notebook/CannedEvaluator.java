@@ -1,5 +1,6 @@
 package dev.footprint.notebook;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.CompletionResult;
 import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
@@ -8,7 +9,6 @@ import dev.footprint.kernel.eval.InspectionResult;
 import dev.footprint.kernel.eval.IsCompleteResult;
 import dev.footprint.kernel.eval.PagerRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,11 +69,8 @@ final class CannedEvaluator implements Evaluator {
         return outcome;
     }
 
-    private static Map<String, String> bundle(String text) {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", text);
-        bundle.put("text/html", "<b>" + text + "</b>");
-        return bundle;
+    private static MimeBundle bundle(String text) {
+        return MimeBundle.of(text, "<b>" + text + "</b>");
     }
 
     @Override

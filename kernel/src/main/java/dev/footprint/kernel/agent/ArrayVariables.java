@@ -4,11 +4,11 @@ import dev.footprint.Footprint;
 import dev.footprint.array.NDArray;
 import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.sparse.SparseArray;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Backs {@code %whos}: picks the variables that hold Footprint arrays, sorts them by bytes and
@@ -29,7 +29,7 @@ public final class ArrayVariables {
             }
         }
         if (arrays.isEmpty()) {
-            return () -> Map.of("text/plain", "No variable holds an array.");
+            return () -> MimeBundle.plain("No variable holds an array.");
         }
         arrays.sort(Comparator.comparingLong(Entry::bytes).reversed());
         Object[] labelled = new Object[arrays.size() * 2];

@@ -1,7 +1,6 @@
 package dev.footprint.kernel.agent;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.footprint.display.MimeBundle;
 import java.util.UUID;
 
 /**
@@ -70,11 +69,11 @@ public final class Display {
         }
     }
 
-    private static void emit(byte kind, String id, Map<String, String> bundle) {
+    private static void emit(byte kind, String id, MimeBundle bundle) {
         if (SideChannel.isConnected()) {
-            SideChannel.sendBundle(kind, id, new LinkedHashMap<>(bundle));
+            SideChannel.sendBundle(kind, id, bundle);
         } else {
-            System.out.println(bundle.get("text/plain"));
+            System.out.println(bundle.plain());
         }
     }
 }

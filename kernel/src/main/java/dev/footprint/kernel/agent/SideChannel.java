@@ -1,5 +1,6 @@
 package dev.footprint.kernel.agent;
 
+import dev.footprint.display.MimeBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class SideChannel {
         return target != null;
     }
 
-    static void sendBundle(byte kind, String displayId, Map<String, String> bundle) {
+    static void sendBundle(byte kind, String displayId, MimeBundle bundle) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(kind);

@@ -1,10 +1,10 @@
 package dev.footprint.kernel.agent;
 
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Array;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns a value into a MIME bundle in the JVM where it lives; only the bundle travels. */
@@ -33,42 +33,42 @@ public final class ValueRenderer {
         }
     }
 
-    /** {@link Displayable#mimeBundle()} for rich values, a JShell-like text for the others. */
-    public static Map<String, String> bundle(Object value) {
-        Map<String, String> bundle = new LinkedHashMap<>();
+    /** {@link Displayable#mimeBundle()} for rich values, a JShell-like text for the others; always with text. */
+    public static MimeBundle bundle(Object value) {
+        MimeBundle bundle = MimeBundle.copyOf(Map.of());
         if (value instanceof Displayable) {
             try {
                 Map<String, String> rich = ((Displayable) value).mimeBundle();
                 if (rich != null) {
-                    rich.forEach((mime, content) -> {
-                        if (mime != null && content != null) {
-                            bundle.put(mime, content);
+                    for (Map.Entry<String, String> e : rich.entrySet()) {
+                        if (e.getKey() != null && e.getValue() != null) {
+                            bundle = bundle.with(e.getKey(), e.getValue());
                         }
-                    });
+                    }
                 }
             } catch (RuntimeException | LinkageError failure) {
-                bundle.put(TEXT, plainText(value) + "\n(rendering failed: " + failure + ")");
+                bundle = MimeBundle.plain(plainText(value) + "\n(rendering failed: " + failure + ")");
             }
         }
-        bundle.putIfAbsent(TEXT, plainText(value));
-        return bundle;
+        return bundle.containsKey(TEXT) ? bundle : bundle.with(TEXT, plainText(value));
     }
 
     /** A bundle that shows {@code value} as {@code mimeType}, plus text for plain front ends. */
-    public static Map<String, String> forcedBundle(Object value, String mimeType) {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        Map<String, String> rich = bundle(value);
+    public static MimeBundle forcedBundle(Object value, String mimeType) {
+        MimeBundle rich = bundle(value);
         String content = value instanceof CharSequence ? value.toString() : rich.get(mimeType);
         if (content == null) {
             content = String.valueOf(value);
         }
-        bundle.put(mimeType, content);
+        MimeBundle bundle = MimeBundle.copyOf(Map.of(mimeType, content));
+        if (bundle.containsKey(TEXT)) {
+            return bundle;
+        }
         // An image's source (an SVG document) means nothing to a text-only front end: name it instead.
         String text = !(value instanceof CharSequence) ? rich.get(TEXT)
                 : mimeType.startsWith("image/") ? "<" + mimeType + " image, " + content.length() + " characters>"
                 : value.toString();
-        bundle.putIfAbsent(TEXT, text);
-        return bundle;
+        return bundle.with(TEXT, text);
     }
 
     /** The value as JShell prints it: strings quoted, arrays listed, others by toString. */

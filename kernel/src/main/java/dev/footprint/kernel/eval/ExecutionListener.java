@@ -1,6 +1,6 @@
 package dev.footprint.kernel.eval;
 
-import java.util.Map;
+import dev.footprint.display.MimeBundle;
 
 /** Receives what a running cell produces before its outcome is known. */
 public interface ExecutionListener {
@@ -15,7 +15,7 @@ public interface ExecutionListener {
      * @param displayId the id for later updates, or {@code null}
      * @param update true when this replaces the display with {@code displayId}
      */
-    void display(Map<String, String> bundle, String displayId, boolean update);
+    void display(MimeBundle bundle, String displayId, boolean update);
 
     /** The cell asked to clear its output; {@code wait} defers it until new output arrives. */
     void clearOutput(boolean wait);
@@ -26,7 +26,7 @@ public interface ExecutionListener {
         public void stream(String name, String text) {}
 
         @Override
-        public void display(Map<String, String> bundle, String displayId, boolean update) {}
+        public void display(MimeBundle bundle, String displayId, boolean update) {}
 
         @Override
         public void clearOutput(boolean wait) {}

@@ -1,7 +1,7 @@
 package dev.footprint.kernel.eval;
 
+import dev.footprint.display.MimeBundle;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a cell ended: with a value to show ({@code result}, possibly {@code null} for statements),
@@ -12,14 +12,14 @@ import java.util.Map;
  * as IPython's {@code page} payload; the kernel sends it with the reply, the headless runner
  * prints it. Otherwise {@code page} is {@code null}.
  */
-public record ExecutionOutcome(Map<String, String> result, ErrorInfo error, Map<String, String> page) {
+public record ExecutionOutcome(MimeBundle result, ErrorInfo error, MimeBundle page) {
 
     /** An ending without a page. */
-    public ExecutionOutcome(Map<String, String> result, ErrorInfo error) {
+    public ExecutionOutcome(MimeBundle result, ErrorInfo error) {
         this(result, error, null);
     }
 
-    public static ExecutionOutcome ok(Map<String, String> result) {
+    public static ExecutionOutcome ok(MimeBundle result) {
         return new ExecutionOutcome(result, null);
     }
 
@@ -28,7 +28,7 @@ public record ExecutionOutcome(Map<String, String> result, ErrorInfo error, Map<
     }
 
     /** A help request answered: {@code bundle} goes to the pager, and the cell shows no value. */
-    public static ExecutionOutcome paged(Map<String, String> bundle) {
+    public static ExecutionOutcome paged(MimeBundle bundle) {
         return new ExecutionOutcome(null, null, bundle);
     }
 

@@ -1,5 +1,6 @@
 package dev.footprint.kernel.eval;
 
+import dev.footprint.display.MimeBundle;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ public final class PagerRequest {
             (listener == null ? ExecutionListener.NONE : listener).stream("stdout", nothingKnown(name));
             return ExecutionOutcome.ok(null);
         }
-        return ExecutionOutcome.paged(found);
+        return ExecutionOutcome.paged(MimeBundle.copyOf(found));
     }
 
     /** The line printed when nothing is known of {@code name}. */

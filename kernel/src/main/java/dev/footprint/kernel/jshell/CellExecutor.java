@@ -1,5 +1,6 @@
 package dev.footprint.kernel.jshell;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.magic.CellParts;
 import dev.footprint.kernel.magic.Magic;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jdk.jshell.Diag;
@@ -111,7 +111,7 @@ final class CellExecutor implements MagicContext {
     }
 
     @Override
-    public Map<String, String> evaluateHidden(String expression) throws Exception {
+    public MimeBundle evaluateHidden(String expression) throws Exception {
         List<SnippetEvent> events = session.evalHidden(expression);
         SnippetEvent main = events.stream().filter(event -> event.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) {
@@ -166,7 +166,7 @@ final class CellExecutor implements MagicContext {
     }
 
     @Override
-    public void display(Map<String, String> bundle, String displayId, boolean update) {
+    public void display(MimeBundle bundle, String displayId, boolean update) {
         router.display(bundle, displayId, update);
     }
 

@@ -1,11 +1,11 @@
 package dev.footprint.kernel.jshell;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.jshell.ErrorReports.PositionedDiag;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jdk.jshell.Diag;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -129,7 +129,7 @@ final class CodeRunner {
         return note == null ? diag : new PositionedDiag(diag.message() + "\n" + note, diag.start(), diag.end());
     }
 
-    private Map<String, String> resultOf(SnippetEvent last) {
+    private MimeBundle resultOf(SnippetEvent last) {
         if (last == null || !showsValue(last.snippet())) {
             forgetLastValue();
             return null;
@@ -138,7 +138,7 @@ final class CodeRunner {
             return session.renderLastValue();
         } catch (ExecutionControlException failure) {
             checkSession();
-            return Map.of("text/plain", last.value() == null ? "" : last.value());
+            return MimeBundle.plain(last.value() == null ? "" : last.value());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.footprint.kernel.jshell;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.agent.AgentExecutionControl;
 import dev.footprint.kernel.userjvm.OutputRouter;
 import dev.footprint.kernel.userjvm.UserJvm;
@@ -39,6 +40,7 @@ final class JShellSession implements AutoCloseable {
             "import dev.footprint.sparse.*;",
             "import dev.footprint.report.*;",
             "import dev.footprint.display.Displayable;",
+            "import dev.footprint.display.MimeBundle;",
             "import static dev.footprint.kernel.agent.Display.*;");
 
     /**
@@ -251,9 +253,11 @@ final class JShellSession implements AutoCloseable {
         return control.extensionCommand(command, argument);
     }
 
+    /** The last value's bundle as the user JVM rendered it (entries in the order they arrive), or null. */
     @SuppressWarnings("unchecked")
-    Map<String, String> renderLastValue() throws ExecutionControl.ExecutionControlException {
-        return (Map<String, String>) agentCommand(AgentExecutionControl.CMD_RENDER_LAST, null);
+    MimeBundle renderLastValue() throws ExecutionControl.ExecutionControlException {
+        Map<String, String> rendered = (Map<String, String>) agentCommand(AgentExecutionControl.CMD_RENDER_LAST, null);
+        return rendered == null ? null : MimeBundle.copyOf(rendered);
     }
 
     /**

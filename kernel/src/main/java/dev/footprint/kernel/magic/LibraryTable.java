@@ -1,11 +1,10 @@
 package dev.footprint.kernel.magic;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.maven.ResolutionProgress;
 import dev.footprint.kernel.maven.ResolvedArtifact;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** How {@code %maven} shows itself: progress while resolving, then what was added, as HTML and text. */
 final class LibraryTable {
@@ -13,7 +12,7 @@ final class LibraryTable {
     private LibraryTable() {}
 
     /** One line of progress, e.g. "resolving 3 artifacts: 1/3; downloading lib-1.0.jar from test: 12.0 KiB of 40.0 KiB". */
-    static Map<String, String> progress(String asked, ResolutionProgress.Snapshot step) {
+    static MimeBundle progress(String asked, ResolutionProgress.Snapshot step) {
         StringBuilder text = new StringBuilder("%maven ").append(asked).append(": ");
         if (step.total() >= 0) {
             text.append(step.done()).append('/').append(step.total()).append(" artifacts; ");
@@ -32,16 +31,16 @@ final class LibraryTable {
     }
 
     /** The progress line's last state: {@code how} it ended. */
-    static Map<String, String> finished(String asked, String how) {
+    static MimeBundle finished(String asked, String how) {
         return line("%maven " + asked + ": " + how);
     }
 
-    private static Map<String, String> line(String text) {
+    private static MimeBundle line(String text) {
         return bundle(text, "<div class=\"footprint-maven-progress\"><code>" + escape(text) + "</code></div>");
     }
 
     /** The table of what was added: coordinates, size, from where; then notes (kept, skipped). */
-    static Map<String, String> added(List<ResolvedArtifact> added, List<String> notes) {
+    static MimeBundle added(List<ResolvedArtifact> added, List<String> notes) {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         if (added.isEmpty()) {
@@ -77,11 +76,8 @@ final class LibraryTable {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
-    private static Map<String, String> bundle(String text, String html) {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/plain", text);
-        bundle.put("text/html", html);
-        return bundle;
+    private static MimeBundle bundle(String text, String html) {
+        return MimeBundle.of(text, html);
     }
 
     static String escape(String text) {

@@ -1,8 +1,8 @@
 package dev.footprint.kernel.protocol;
 
 import com.google.gson.JsonObject;
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionListener;
-import java.util.Map;
 
 /** Forwards what a running cell produces to iopub, as children of the execute request. */
 final class IoPubListener implements ExecutionListener {
@@ -27,7 +27,7 @@ final class IoPubListener implements ExecutionListener {
     }
 
     @Override
-    public void display(Map<String, String> bundle, String displayId, boolean update) {
+    public void display(MimeBundle bundle, String displayId, boolean update) {
         JsonObject content = new JsonObject();
         content.add("data", MimeBundles.toJson(bundle));
         content.add("metadata", new JsonObject());

@@ -1,10 +1,10 @@
 package dev.footprint.kernel.userjvm;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionListener;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +72,7 @@ public final class OutputRouter implements AutoCloseable {
         stream(name, text);
     }
 
-    public synchronized void display(Map<String, String> bundle, String id, boolean update) {
+    public synchronized void display(MimeBundle bundle, String id, boolean update) {
         event(new DisplayEvent(bundle, id, update));
     }
 
@@ -141,7 +141,7 @@ public final class OutputRouter implements AutoCloseable {
         }
     }
 
-    record DisplayEvent(Map<String, String> bundle, String id, boolean update) {}
+    record DisplayEvent(MimeBundle bundle, String id, boolean update) {}
 
     record ClearEvent(boolean waitForNext) {}
 }

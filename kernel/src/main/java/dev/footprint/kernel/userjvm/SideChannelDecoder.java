@@ -1,5 +1,6 @@
 package dev.footprint.kernel.userjvm;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.agent.SideChannel;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -58,9 +58,9 @@ final class SideChannelDecoder extends OutputStream {
             }
             String id = readString(in);
             int entries = in.readInt();
-            Map<String, String> bundle = new LinkedHashMap<>();
+            MimeBundle bundle = MimeBundle.copyOf(Map.of());
             for (int i = 0; i < entries; i++) {
-                bundle.put(readString(in), readString(in));
+                bundle = bundle.with(readString(in), readString(in));
             }
             events.accept(new OutputRouter.DisplayEvent(bundle, id, kind == SideChannel.UPDATE));
         } catch (IOException malformed) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.footprint.display.Displayable;
+import dev.footprint.display.MimeBundle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ValueRendererTest {
 
     @Test
     void displayableGivesItsBundleWithTextAlways() {
-        Displayable htmlOnly = () -> Map.of("text/html", "<i>x</i>");
+        Displayable htmlOnly = () -> MimeBundle.copyOf(Map.of("text/html", "<i>x</i>"));
         Map<String, String> bundle = ValueRenderer.bundle(htmlOnly);
         assertEquals("<i>x</i>", bundle.get("text/html"));
         assertTrue(bundle.containsKey("text/plain"));
@@ -42,7 +43,7 @@ class ValueRendererTest {
         rich.put("text/plain", "t");
         rich.put("text/html", "<p>h</p>");
         rich.put("image/svg+xml", "<svg/>");
-        Map<String, String> forced = ValueRenderer.forcedBundle((Displayable) () -> rich, "image/svg+xml");
+        Map<String, String> forced = ValueRenderer.forcedBundle((Displayable) () -> MimeBundle.copyOf(rich), "image/svg+xml");
         assertEquals(Map.of("image/svg+xml", "<svg/>", "text/plain", "t"), forced);
         assertEquals(Map.of("text/markdown", "# hi", "text/plain", "# hi"), ValueRenderer.forcedBundle("# hi", "text/markdown"));
         assertEquals(Map.of("image/svg+xml", "<svg></svg>", "text/plain", "<image/svg+xml image, 11 characters>"),

@@ -1,5 +1,6 @@
 package dev.footprint.kernel.eval;
 
+import dev.footprint.display.MimeBundle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class RecordingListener implements ExecutionListener {
     }
 
     @Override
-    public void display(Map<String, String> bundle, String displayId, boolean update) {
+    public void display(MimeBundle bundle, String displayId, boolean update) {
         events.add(new Event("display", null, null, bundle, displayId, update));
     }
 

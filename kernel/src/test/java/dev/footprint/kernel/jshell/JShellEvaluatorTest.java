@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.CompletionResult;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
@@ -79,6 +80,9 @@ class JShellEvaluatorTest {
         assertEquals("80.0", plain(run("Upcast.cost(arr.ones(UINT16, 4, 4)).bitsPerElement(2)")), "dev.footprint.report.*");
         assertEquals("\"dev.footprint.display.Displayable\"", plain(run("Displayable.class.getName()")),
                 "a cell's own method may return Displayable, as chapter 7's chart does");
+        ExecutionOutcome own = run("Displayable d = () -> MimeBundle.of(\"mine\", \"<b>mine</b>\"); d");
+        assertEquals("<b>mine</b>", own.result().html(), "a value of the user's own shows its bundle");
+        assertEquals("mine", own.result().plain());
     }
 
     @Test
@@ -183,7 +187,7 @@ class JShellEvaluatorTest {
             }
 
             @Override
-            public void display(Map<String, String> bundle, String displayId, boolean update) {}
+            public void display(MimeBundle bundle, String displayId, boolean update) {}
 
             @Override
             public void clearOutput(boolean wait) {}

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,7 @@ class ResilienceTest {
             }
 
             @Override
-            public void display(Map<String, String> bundle, String displayId, boolean update) {}
+            public void display(MimeBundle bundle, String displayId, boolean update) {}
 
             @Override
             public void clearOutput(boolean wait) {}

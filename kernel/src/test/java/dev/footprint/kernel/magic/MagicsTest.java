@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.jshell.JShellEvaluator;
@@ -54,7 +55,7 @@ class MagicsTest {
             }
 
             @Override
-            public void display(Map<String, String> bundle, String displayId, boolean update) {
+            public void display(MimeBundle bundle, String displayId, boolean update) {
                 displays.add(bundle);
             }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.jshell.JShellEvaluator;
@@ -72,7 +73,7 @@ class MavenMagicTest {
             }
 
             @Override
-            public synchronized void display(Map<String, String> bundle, String displayId, boolean update) {
+            public synchronized void display(MimeBundle bundle, String displayId, boolean update) {
                 int at = ids.indexOf(displayId);
                 if (update && at >= 0) {
                     displays.set(at, bundle);

@@ -1,5 +1,6 @@
 package dev.footprint.kernel.protocol;
 
+import dev.footprint.display.MimeBundle;
 import dev.footprint.kernel.eval.CompletionResult;
 import dev.footprint.kernel.eval.Evaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
@@ -53,16 +54,16 @@ public final class ScriptedEvaluator implements Evaluator {
         }
         executed.add(code);
         interrupted = new CountDownLatch(1);
-        Map<String, String> result = null;
+        MimeBundle result = null;
         for (String line : code.split("\n")) {
             String[] words = line.trim().split(" ", 3);
             String rest = line.trim().contains(" ") ? line.trim().substring(words[0].length() + 1) : "";
             switch (words[0]) {
                 case "out" -> listener.stream("stdout", rest + "\n");
                 case "err" -> listener.stream("stderr", rest + "\n");
-                case "display" -> listener.display(Map.of("text/plain", words[2], words[1], words[2]), null, false);
-                case "show" -> listener.display(Map.of("text/plain", words[2]), words[1], false);
-                case "update" -> listener.display(Map.of("text/plain", words[2]), words[1], true);
+                case "display" -> listener.display(MimeBundle.copyOf(Map.of("text/plain", words[2], words[1], words[2])), null, false);
+                case "show" -> listener.display(MimeBundle.copyOf(Map.of("text/plain", words[2])), words[1], false);
+                case "update" -> listener.display(MimeBundle.copyOf(Map.of("text/plain", words[2])), words[1], true);
                 case "clear" -> listener.clearOutput(false);
                 case "fail" -> {
                     return ExecutionOutcome.failed(new ErrorInfo(words[1], words.length > 2 ? words[2] : "",
@@ -87,7 +88,7 @@ public final class ScriptedEvaluator implements Evaluator {
                         Thread.currentThread().interrupt();
                     }
                 }
-                case "value" -> result = Map.of("text/plain", rest);
+                case "value" -> result = MimeBundle.plain(rest);
                 case "" -> { }
                 default -> {
                     return ExecutionOutcome.failed(new ErrorInfo("UnknownCommand", words[0], List.of("no " + words[0])));
