@@ -87,6 +87,22 @@ public final class SliceSpec {
         return axes;
     }
 
+    /**
+     * The spec that selects the box of {@code lengths[d]} indices from {@code origin[d]} on each
+     * axis, such as the region a chunk covers.
+     *
+     * <pre>{@code
+     * SliceSpec.box(new long[] {100, 0}, new int[] {50, 7});   // "100:150,0:7"
+     * }</pre>
+     */
+    public static String box(long[] origin, int[] lengths) {
+        StringBuilder spec = new StringBuilder();
+        for (int d = 0; d < origin.length; d++) {
+            spec.append(d == 0 ? "" : ",").append(origin[d]).append(':').append(origin[d] + lengths[d]);
+        }
+        return spec.toString();
+    }
+
     private static long clamp(long k, long dim, long lo, long hi) {
         long v = k < 0 ? k + dim : k;
         return Math.max(lo, Math.min(hi, v));

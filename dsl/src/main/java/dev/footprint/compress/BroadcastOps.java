@@ -4,6 +4,7 @@ import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.ShapeMismatchException;
 import dev.footprint.array.Shapes;
+import dev.footprint.array.SliceSpec;
 import java.util.Arrays;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -60,7 +61,7 @@ final class BroadcastOps {
         }
         Chunking target = new Chunking(out, chunk);
         return ChunkStore.fromChunks(rt, target, like.codec, like.level, like.blocksize, i -> {
-            String spec = ChunkOps.region(target, i);
+            String spec = SliceSpec.box(target.origin(i), target.extent(i));
             NDArray r = op.apply(piece(a, out, spec), piece(b, out, spec));
             long[] extent = Arrays.stream(target.extent(i)).asLongStream().toArray();
             if (!Arrays.equals(r.shape(), extent) || r.dtype() != rt) {

@@ -44,18 +44,8 @@ final class ChunkOps {
         boolean sameChunks = java.util.Arrays.equals(a.chunking.chunk, b.chunking.chunk);
         String first = String.join(",", java.util.Collections.nCopies(a.chunking.ndim(), "0:1"));
         DType rt = op.apply(a.chunkArray(0).slice(first), b.chunkArray(0).slice(first)).dtype();
-        return map(a, rt, (i, c) -> op.apply(c, sameChunks ? b.chunkArray(i) : slice(b, region(a.chunking, i))));
-    }
-
-    /** The slice spec of the region chunk {@code i} covers. */
-    static String region(Chunking c, int i) {
-        long[] o = c.origin(i);
-        int[] e = c.extent(i);
-        StringBuilder spec = new StringBuilder();
-        for (int d = 0; d < o.length; d++) {
-            spec.append(d == 0 ? "" : ",").append(o[d]).append(':').append(o[d] + e[d]);
-        }
-        return spec.toString();
+        return map(a, rt, (i, c) -> op.apply(c, sameChunks ? b.chunkArray(i)
+                : slice(b, SliceSpec.box(a.chunking.origin(i), a.chunking.extent(i)))));
     }
 
     /** The dtype {@code op} gives, from one element of the first chunk. */

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
+import dev.footprint.array.SliceSpec;
 import dev.footprint.io.AtomicFile;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -139,12 +140,6 @@ final class ZarrWriter {
 
     /** The slice spec of the region of the array that the chunk at {@code at} covers. */
     static String regionSpec(ChunkStore s, long[] at) {
-        long[] o = s.origin(at);
-        int[] v = s.valid(at);
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < o.length; i++) {
-            b.append(i == 0 ? "" : ",").append(o[i]).append(':').append(o[i] + v[i]);
-        }
-        return b.toString();
+        return SliceSpec.box(s.origin(at), s.valid(at));
     }
 }
