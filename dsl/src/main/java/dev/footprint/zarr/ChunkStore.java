@@ -38,6 +38,11 @@ final class ChunkStore {
 
     /** The grid position of the {@code flat}-th chunk in C order. */
     long[] position(long flat) {
+        return position(grid, flat);
+    }
+
+    /** The position of the {@code flat}-th cell, in C order, of a grid with {@code grid[i]} cells along axis i. */
+    static long[] position(long[] grid, long flat) {
         long[] at = new long[grid.length];
         for (int i = grid.length - 1; i >= 0; i--) {
             at[i] = flat % grid[i];

@@ -46,7 +46,7 @@ final class ZarrReductions {
         long groupCount = size(groups);
         Map<String, NDArray> fills = new ConcurrentHashMap<>();
         ChunkTasks.forEach(groupCount, g -> {
-            long[] at = positionIn(groups, g);
+            long[] at = ChunkStore.position(groups, g);
             NDArray[] parts = new NDArray[(int) s.grid[ax]];
             for (int k = 0; k < parts.length; k++) {
                 at[ax] = k;
@@ -162,14 +162,5 @@ final class ZarrReductions {
             }
         }
         return r;
-    }
-
-    private static long[] positionIn(long[] grid, long flat) {
-        long[] at = new long[grid.length];
-        for (int i = grid.length - 1; i >= 0; i--) {
-            at[i] = flat % grid[i];
-            flat /= grid[i];
-        }
-        return at;
     }
 }
