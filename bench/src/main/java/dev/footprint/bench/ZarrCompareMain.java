@@ -1,18 +1,16 @@
 package dev.footprint.bench;
 
 import dev.footprint.array.NDArray;
+import dev.footprint.io.FileTrees;
 import dev.footprint.io.Npy;
 import dev.footprint.io.ProgressListener;
 import dev.footprint.zarr.ZarrArray;
 import dev.footprint.zarr.ZarrFactory;
 import dev.footprint.zarr.ZarrOptions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Times writing and reading a Zarr store the way {@code zarr_compare.py} times zarr-python: the
@@ -41,7 +39,7 @@ public final class ZarrCompareMain {
         double[] readCpu = new double[reps];
         NDArray back = null;
         for (int i = -1; i < reps; i++) {
-            delete(out);
+            FileTrees.delete(out);
             long c0 = cpu();
             long t0 = System.nanoTime();
             zarr.save(out, a, options);
@@ -79,16 +77,5 @@ public final class ZarrCompareMain {
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(f);
-            }
-        }
     }
 }

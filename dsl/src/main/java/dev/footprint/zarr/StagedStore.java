@@ -1,13 +1,13 @@
 package dev.footprint.zarr;
 
 import dev.footprint.io.FileErrors;
+import dev.footprint.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -80,7 +80,7 @@ final class StagedStore {
     /** Deletes a folder and everything in it; what cannot be deleted is left (the caller is already failing). */
     static void deleteQuietly(Path folder) {
         try {
-            delete(folder);
+            FileTrees.delete(folder);
         } catch (IOException | UncheckedIOException ignored) {
             // the write already failed; its error is the one to report
         }
@@ -96,17 +96,6 @@ final class StagedStore {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 }
