@@ -98,7 +98,7 @@ final class DirectKernels {
     private static final long INFINITY_BITS = 0x7FF0_0000_0000_0000L;
 
     /** Eight bool results stored as one little-endian long: byte {@code k} is element {@code k}. */
-    private static final VarHandle EIGHT_BYTES =
+    static final VarHandle EIGHT_BYTES =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
@@ -165,14 +165,14 @@ final class DirectKernels {
     }
 
     /** 1 when the difference {@code d} is negative and not NaN; with {@code flip = -1}, when it is non-negative (NaN still 0). */
-    private static long negative(double d, long flip) {
+    static long negative(double d, long flip) {
         long b = Double.doubleToRawLongBits(d);
         long notNaN = INFINITY_BITS - (b & MAGNITUDE);
         return ((b ^ flip) & ~notNaN) >>> 63;
     }
 
     /** 1 when the difference is a zero (NaN is not), inverted by {@code flip = 1}. */
-    private static long zero(double d, long flip) {
+    static long zero(double d, long flip) {
         long b = Double.doubleToRawLongBits(d);
         return (((b & MAGNITUDE) - 1) >>> 63) ^ flip;
     }
@@ -182,8 +182,20 @@ final class DirectKernels {
         return Double.doubleToRawLongBits(d) >>> 63;
     }
 
+    /** The sign bits of eight differences as eight 0/1 bytes of a little-endian long. */
+    static long signs(double d0, double d1, double d2, double d3, double d4, double d5, double d6, double d7) {
+        return sign(d0) | sign(d1) << 8 | sign(d2) << 16 | sign(d3) << 24 | sign(d4) << 32
+                | sign(d5) << 40 | sign(d6) << 48 | sign(d7) << 56;
+    }
+
+    /** Whether the eight sum to NaN: only a NaN among them (or infinities of both signs) does that. */
+    static boolean anyNaN(double d0, double d1, double d2, double d3, double d4, double d5, double d6, double d7) {
+        double probe = ((d0 + d1) + (d2 + d3)) + ((d4 + d5) + (d6 + d7));
+        return probe != probe;
+    }
+
     /** 0x01 in every byte of a long: flips eight packed 0/1 results at once. */
-    private static final long ONES = 0x0101_0101_0101_0101L;
+    static final long ONES = 0x0101_0101_0101_0101L;
 
     /**
      * {@code d[i] = x[i] - t} (or {@code t - x[i]}) is negative, eight at a time: the sign bits
@@ -199,10 +211,8 @@ final class DirectKernels {
             int k = off + i;
             double d0 = x[k] - t, d1 = x[k + 1] - t, d2 = x[k + 2] - t, d3 = x[k + 3] - t;
             double d4 = x[k + 4] - t, d5 = x[k + 5] - t, d6 = x[k + 6] - t, d7 = x[k + 7] - t;
-            long r = (sign(d0) | sign(d1) << 8 | sign(d2) << 16 | sign(d3) << 24 | sign(d4) << 32
-                    | sign(d5) << 40 | sign(d6) << 48 | sign(d7) << 56) ^ flipAll;
-            double probe = ((d0 + d1) + (d2 + d3)) + ((d4 + d5) + (d6 + d7));
-            if (probe != probe) {
+            long r = signs(d0, d1, d2, d3, d4, d5, d6, d7) ^ flipAll;
+            if (anyNaN(d0, d1, d2, d3, d4, d5, d6, d7)) {
                 r = exactEight(x, k, t, flip, false);
             }
             EIGHT_BYTES.set(o, oo + i, r);
@@ -219,10 +229,8 @@ final class DirectKernels {
             int k = off + i;
             double d0 = t - x[k], d1 = t - x[k + 1], d2 = t - x[k + 2], d3 = t - x[k + 3];
             double d4 = t - x[k + 4], d5 = t - x[k + 5], d6 = t - x[k + 6], d7 = t - x[k + 7];
-            long r = (sign(d0) | sign(d1) << 8 | sign(d2) << 16 | sign(d3) << 24 | sign(d4) << 32
-                    | sign(d5) << 40 | sign(d6) << 48 | sign(d7) << 56) ^ flipAll;
-            double probe = ((d0 + d1) + (d2 + d3)) + ((d4 + d5) + (d6 + d7));
-            if (probe != probe) {
+            long r = signs(d0, d1, d2, d3, d4, d5, d6, d7) ^ flipAll;
+            if (anyNaN(d0, d1, d2, d3, d4, d5, d6, d7)) {
                 r = exactEight(x, k, t, flip, true);
             }
             EIGHT_BYTES.set(o, oo + i, r);

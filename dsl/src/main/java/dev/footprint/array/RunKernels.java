@@ -9,8 +9,8 @@ import java.nio.DoubleBuffer;
  * The float64 fast paths ({@code sum}, comparison with a finite scalar, the float32 cast) over
  * storage of any kind, run by run where the elements lie ({@link Storage#visitDoubles}): a heap
  * array or a big array's segment goes to the loops of {@link DirectKernels} in place, a mapped
- * piece to loops that read its buffer directly (or, for comparisons, a small block copied out of
- * it). Results are bit for bit those of the heap loops over the whole stretch, wherever the runs
+ * piece to loops that read its buffer directly (or, for comparisons on JDK 25 and for equality, a
+ * small block copied out of it). Results are bit for bit those of the heap loops over the whole stretch, wherever the runs
  * are cut.
  */
 final class RunKernels {
@@ -181,6 +181,19 @@ final class RunKernels {
         @Override
         Object target() {
             return target;
+        }
+
+        /**
+         * An ordering into the result's heap array, on the JDKs that take the packed loops
+         * ({@link DirectKernels#MIXED_WIDTH_VECTORS}): read straight from the buffer, without the block.
+         */
+        @Override
+        public void buffer(DoubleBuffer b, int index, int n, long done) {
+            if (inPlace && !DirectKernels.MIXED_WIDTH_VECTORS && BufferCompares.ordering(cmp)) {
+                BufferCompares.compareFinite(cmp, b, index, s, target, (int) done, n);
+                return;
+            }
+            super.buffer(b, index, n, done);
         }
     }
 
