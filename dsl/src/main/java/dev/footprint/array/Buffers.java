@@ -7,9 +7,6 @@ import dev.footprint.storage.Storage;
  * it. The element loops themselves are the storage layer's ({@code dev.footprint.storage}).
  */
 final class Buffers {
-    /** Below this many bytes the heap check is skipped: asking the runtime costs more than such an array. */
-    private static final long CHECKED_BYTES = 1 << 20;
-
     private Buffers() {}
 
     /**
@@ -28,19 +25,9 @@ final class Buffers {
     }
 
     private static void checkHeap(long bytes, DType t, long n) {
-        if (bytes < CHECKED_BYTES) {
-            return;
+        if (bytes < HeapSpace.CHECKED_BYTES) {
+            return;   // not worth the message's string either
         }
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > available) {
-            System.gc();
-            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            if (bytes > available) {
-                throw new ArrayAllocationException("cannot allocate " + bytes + " bytes for " + n + " elements of "
-                        + t + ": " + available + " bytes of the heap are available (max heap " + rt.maxMemory()
-                        + "); use a smaller dtype, a sparse array, or a larger -Xmx");
-            }
-        }
+        HeapSpace.require(bytes, n + " elements of " + t, "use a smaller dtype, a sparse array, or a larger -Xmx");
     }
 }

@@ -16,6 +16,15 @@ final class ChunkedToSparse {
         long[] shape = c.shape();
         int nd = shape.length;
         int count = c.chunkCount();
+        if (c.size() * (8L * (nd + 3) + 2L * c.dtype().itemsize()) > Runtime.getRuntime().maxMemory() / 2) {
+            // Might not fit: count the stored elements first (decoding the chunks twice), and
+            // refuse before anything is allocated if they do not.
+            long nnz = 0;
+            for (int i = 0; i < count; i++) {
+                nnz += DenseToSparse.count(c.chunk(i), fill);
+            }
+            DenseToSparse.requireRoom(c.dtype(), shape, nnz, 3);
+        }
         long[][] offsets = new long[count][];
         NDArray[] values = new NDArray[count];
         long total = 0;

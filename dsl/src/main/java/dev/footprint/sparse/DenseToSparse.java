@@ -2,6 +2,7 @@ package dev.footprint.sparse;
 
 import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.DType;
+import dev.footprint.array.HeapSpace;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
 import dev.footprint.storage.BigStorage;
@@ -36,6 +37,7 @@ final class DenseToSparse {
         long[] shape = a.shape();
         long[] marks = new long[(int) ((n + 63L) >>> 6)];
         int nnz = Bits.mark(src, base, n, fillBits, marks);
+        requireRoom(a.dtype(), shape, nnz, 0);
         HeapStorage values;
         long[] coords;
         if (shape.length == 2) {
@@ -62,13 +64,9 @@ final class DenseToSparse {
         long size = dense.size();
         long[] shape = dense.shape();
         long fillBits = Values.bitsOf(fill);
-        long segment = src instanceof BigStorage b ? b.segmentLength() : BIG_CHUNK;
-        int chunk = (int) Math.max(64, Math.min(BIG_CHUNK, segment));
+        int chunk = markChunk(src);
         long[] marks = new long[chunk >>> 6];
-        long nnz = 0;
-        for (long at = 0; at < size; at += chunk) {
-            nnz += Bits.mark(src, base + at, (int) Math.min(chunk, size - at), fillBits, marks);
-        }
+        long nnz = count(src, base, size, fillBits, marks);
         long limit = Storage.HEAP_ARRAY_MAX / Math.max(1, shape.length);
         if (nnz > limit) {
             throw new ArrayAllocationException("sparse.coo(a) of this " + dense.dtype() + " array of shape "
@@ -76,6 +74,7 @@ final class DenseToSparse {
                     + "coordinates of " + shape.length + " axes hold in one Java array; convert slices of it "
                     + "(a.slice(\"0:1000, :\")), or choose a fill value that most elements have");
         }
+        requireRoom(dense.dtype(), shape, nnz, 1);   // and the flat positions, which become the coordinates
         int total = (int) nnz;
         HeapStorage values = HeapStorage.allocate(src.encoding(), total);
         long[] offsets = new long[total];
@@ -98,6 +97,41 @@ final class DenseToSparse {
             throw new java.util.ConcurrentModificationException("the array changed while sparse.coo(a) read it");
         }
         return CooArray.fromOffsets(offsets, NDArray.over(dense.dtype(), values, total), fill, shape, DType.INT64);
+    }
+
+    /** Elements marked per pass over {@code src}: as long as a segment, at least 64, at most {@link #BIG_CHUNK}. */
+    private static int markChunk(Storage src) {
+        long segment = src instanceof BigStorage b ? b.segmentLength() : BIG_CHUNK;
+        return (int) Math.max(64, Math.min(BIG_CHUNK, segment));
+    }
+
+    /** How many of the {@code size} elements from {@code base} differ from the fill's bits, marked a chunk at a time into {@code marks}. */
+    private static long count(Storage src, long base, long size, long fillBits, long[] marks) {
+        int chunk = marks.length << 6;
+        long nnz = 0;
+        for (long at = 0; at < size; at += chunk) {
+            nnz += Bits.mark(src, base + at, (int) Math.min(chunk, size - at), fillBits, marks);
+        }
+        return nnz;
+    }
+
+    /** How many elements of {@code a} a COO with {@code fill} stores, without gathering them. */
+    static long count(NDArray a, NDArray fill) {
+        NDArray dense = Values.run(a);
+        return count(dense.storage(), dense.storageOffset(), a.size(), Values.bitsOf(fill),
+                new long[markChunk(dense.storage()) >>> 6]);
+    }
+
+    /**
+     * Refuses, before it is allocated, a COO of {@code nnz} stored elements of a {@code t} array
+     * of {@code shape} that the heap cannot hold: its int64 coordinates and values, and
+     * {@code extraLongs} longs per element of working space.
+     */
+    static void requireRoom(DType t, long[] shape, long nnz, int extraLongs) {
+        long bytes = nnz * (8L * (shape.length + extraLongs) + t.itemsize());
+        HeapSpace.require(bytes, "the " + nnz + " stored elements of a COO of this " + t + " array of shape "
+                + Shapes.text(shape) + " (int64 coordinates and values" + (extraLongs > 0 ? ", and room to sort them)" : ")"), "keep it dense (" + Offsets.size(shape) * t.itemsize()
+                + " bytes) or compressed (a.compress()), choose a fill value that most elements have, or use a larger -Xmx");
     }
 
     /** The coordinates of the marked elements of an array that is not 2-d, {@code ndim x nnz} in C order of the elements. */

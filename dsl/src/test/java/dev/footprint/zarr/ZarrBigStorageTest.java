@@ -152,6 +152,27 @@ class ZarrBigStorageTest {
         assertEquals(arr.full(DType.FLOAT64, 2.5, 2, 3), z.slice("199998:, 7:10"));
     }
 
+    @Test
+    void aCooTheHeapCannotHoldIsRefusedBeforeAllocatingFromAReadOrACompressedStore() {
+        // 24 axes, 22 of them of length 1: each stored element takes 24 int64 coordinates, so a
+        // few tens of megabytes of ones need more than the whole heap as COO.
+        long[] shape = new long[24];
+        java.util.Arrays.fill(shape, 1);
+        shape[23] = 8192;
+        shape[0] = Runtime.getRuntime().maxMemory() / (shape[23] * (8 * 24 + 1)) + 1;
+        long[] chunks = shape.clone();
+        chunks[0] = 256;
+        ZarrArray z = ZarrWriter.save(dir.resolve("ones"), arr.ones(DType.UINT8, shape), ZarrOptions.DEFAULT.chunks(chunks));
+        NDArray dense = z.read();
+        var compressed = z.compress();
+        for (var coo : new org.junit.jupiter.api.function.Executable[] {() -> sparse.coo(dense), () -> sparse.coo(compressed)}) {
+            ArrayAllocationException e = assertThrows(ArrayAllocationException.class, coo);
+            assertTrue(e.getMessage().startsWith("cannot allocate ") && e.getMessage().contains(
+                    "bytes for the " + dense.size() + " stored elements of a COO of this uint8 array of shape ("
+                    + shape[0] + ", 1, 1,") && e.getMessage().contains("bytes of the heap are available"), e.getMessage());
+        }
+    }
+
     /** The chunk files of a store, by name, as hex. */
     private static Map<String, String> chunkFiles(Path store) {
         Map<String, String> files = new TreeMap<>();
