@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Stores read into, and written from, arrays in big storage: with segments of 8 elements, rows
  * of 19 and chunks of 8 × 7 cross segment ends everywhere, as a store past 2^31 elements does
  * every 2^27. Every result equals the heap array's bit for bit (NaN, -0.0, the fill value of
- * missing chunks, edge chunks), and stores written from big storage are the same files.
+ * missing chunks, edge chunks), and stores written from big storage (or a mapped file) are the
+ * same files.
  */
 class ZarrBigStorageTest {
     private static final int SHIFT = 3;
@@ -121,6 +122,20 @@ class ZarrBigStorageTest {
         });
         assertEquals(heap, ZarrArray.open(dir.resolve("big")).read(), t.toString());
         assertEquals(heap.slice(view), ZarrArray.open(dir.resolve("big-view")).read(), t.toString());
+    }
+
+    @Test
+    void aMappedNpySavesToTheSameChunkFilesAsTheHeapArray() throws IOException {
+        NDArray heap = ZarrStoreTest.sample(DType.FLOAT32);
+        Path npy = dir.resolve("sample.npy");
+        heap.save(npy);
+        NDArray mapped = arr.load(npy.toString(), dev.footprint.array.MapMode.MMAP_READ);
+        assertTrue(mapped.isMapped());
+        ZarrOptions o = options(DType.FLOAT32);
+        assertEquals(chunkFiles(ZarrWriter.save(dir.resolve("heap"), heap, o).path()),
+                chunkFiles(ZarrWriter.save(dir.resolve("mapped"), mapped, o).path()));
+        assertEquals(chunkFiles(ZarrWriter.save(dir.resolve("heap-view"), heap.slice("::2, ::-3"), o).path()),
+                chunkFiles(ZarrWriter.save(dir.resolve("mapped-view"), mapped.slice("::2, ::-3"), o).path()));
     }
 
     @Test
