@@ -1,33 +1,26 @@
 package dev.footprint.codec;
 
-import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4JNIFastResetCompressor;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
- * Raw LZ4 blocks through lz4-java's native library. Acceleration needs a per-thread native state
- * ({@code LZ4_compress_fast_extState}); where the native library cannot load, the pure-Java
- * compressor writes equally valid blocks at acceleration 1.
+ * Raw LZ4 blocks. Compressing is {@link Lz4Fast}: LZ4 1.9's fast match finder, the one c-blosc
+ * links, at the level's acceleration. Decoding is lz4-java's safe decoder (bounds-checked):
+ * through its native library, or its pure-Java decoder where that library cannot load (a platform
+ * lz4-java ships none for); both give the same bytes.
  */
 final class Lz4Codec implements Codec {
     static final Lz4Codec INSTANCE = new Lz4Codec();
-    private static final int MAX_ACCELERATION = 65537;
-    private static final LZ4Factory FACTORY = factory();
-    private static final boolean NATIVE = FACTORY != LZ4Factory.fastestJavaInstance();
-    private static final LZ4Compressor DEFAULT = FACTORY.fastCompressor();
-    private static final LZ4SafeDecompressor DECOMPRESSOR = FACTORY.safeDecompressor();
-    private static final ThreadLocal<LZ4JNIFastResetCompressor[]> ACCELERATED =
-            ThreadLocal.withInitial(() -> new LZ4JNIFastResetCompressor[1]);
+    private static final LZ4SafeDecompressor DECOMPRESSOR = decompressor();
 
     private Lz4Codec() {}
 
-    private static LZ4Factory factory() {
+    private static LZ4SafeDecompressor decompressor() {
         try {
-            return LZ4Factory.nativeInstance();
+            return LZ4Factory.nativeInstance().safeDecompressor();
         } catch (Throwable e) { // no native library for this platform
-            return LZ4Factory.fastestJavaInstance();
+            return LZ4Factory.safeInstance().safeDecompressor();
         }
     }
 
@@ -38,29 +31,14 @@ final class Lz4Codec implements Codec {
 
     @Override
     public int maxCompressedLength(int len) {
-        return DEFAULT.maxCompressedLength(len);
+        return Lz4Fast.bound(len);
     }
 
     @Override
     public int compress(byte[] src, int srcOff, int len, byte[] dst, int dstOff, int level) {
-        Checks.checkLevel("lz4 (acceleration)", level, 1, MAX_ACCELERATION);
-        int room = maxCompressedLength(len);
-        Checks.checkCompress(src, srcOff, len, dst, dstOff, room);
-        return compressor(level).compress(src, srcOff, len, dst, dstOff, room);
-    }
-
-    private static LZ4Compressor compressor(int acceleration) {
-        if (acceleration == 1 || !NATIVE) {
-            return DEFAULT;
-        }
-        LZ4JNIFastResetCompressor[] slot = ACCELERATED.get();
-        if (slot[0] == null || slot[0].getAcceleration() != acceleration) {
-            if (slot[0] != null) {
-                slot[0].close();
-            }
-            slot[0] = FACTORY.fastResetCompressor(acceleration);
-        }
-        return slot[0];
+        Checks.checkLevel("lz4 (acceleration)", level, 1, Lz4Fast.MAX_ACCELERATION);
+        Checks.checkCompress(src, srcOff, len, dst, dstOff, maxCompressedLength(len));
+        return Lz4Fast.compress(src, srcOff, len, dst, dstOff, level);
     }
 
     @Override

@@ -14,14 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The blocks are the C libraries' formats: numcodecs (Debian's {@code python3-numcodecs}, built on
  * the same zstd, lz4 and zlib that c-blosc uses) decodes what these codecs write, and these codecs
- * decode what numcodecs writes. {@code src/test/python/codec_check.py} does the Python side.
+ * decode what numcodecs writes. lz4 blocks are moreover the very bytes Debian's liblz4 writes at
+ * the same acceleration (LZ4 1.9's match finder, which c-blosc links), so Footprint's lz4 chunks
+ * take c-blosc's bytes. {@code src/test/python/codec_check.py} does the Python side.
  */
 class CodecPythonTest {
     private static final List<String> CODECS = List.of("zstd", "lz4", "zlib");
 
     private static List<byte[]> inputs() {
         return List.of(new byte[0], TestBytes.random(1, 7), TestBytes.random(333, 8), TestBytes.smoothUint16(50_000),
-                TestBytes.specialDoubles(4000), new byte[100_000], TestBytes.random(65_537, 9));
+                TestBytes.specialDoubles(4000), new byte[100_000], TestBytes.random(65_537, 9),
+                TestBytes.shuffledSparseDoubles(32_768, 10), TestBytes.shuffledSparseDoubles(8_193, 11),
+                TestBytes.smoothUint16(300_000), TestBytes.random(70_000, 12));
     }
 
     @Test
@@ -50,6 +54,10 @@ class CodecPythonTest {
                     byte[] back = new byte[raw.length];
                     Codec.named(name).decompress(block, 0, block.length, back, 0, raw.length);
                     assertArrayEquals(raw, back, name + " level " + level + " of input " + i);
+                    if (name.equals("lz4")) {
+                        assertArrayEquals(block, Files.readAllBytes(dir.resolve(i + "." + name + "." + level + ".java")),
+                                "lz4 acceleration " + level + " of input " + i + ": not liblz4's bytes");
+                    }
                     checked++;
                 }
             }
