@@ -1,8 +1,8 @@
 package dev.footprint.bench;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.footprint.bench;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.io.Npy;
 import java.nio.file.Path;
 import java.util.Arrays;

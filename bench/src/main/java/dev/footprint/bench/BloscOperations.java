@@ -1,8 +1,8 @@
 package dev.footprint.bench;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
-import dev.footprint.compress.CompressedNDArray;
 
 /** The operations {@code blosc_compare.py} times against c-blosc, shared with their correctness test. */
 public final class BloscOperations {

@@ -3,9 +3,9 @@ package dev.footprint.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import org.junit.jupiter.api.Test;
 
 /** What blosc_compare.py times computes the right answer: the array comes back bit for bit, smaller. */

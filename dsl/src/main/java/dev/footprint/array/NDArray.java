@@ -141,15 +141,15 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
 
     /**
      * This array compressed in chunks (byte shuffle, then zstd level 1; about 1 MiB per chunk):
-     * see {@link dev.footprint.compress.CompressedNDArray}.
+     * see {@link CompressedNDArray}.
      *
      * <pre>{@code
      * var c = image.compress();
      * c.ratio();   c.decompress().equals(image);   // e.g. 9.8, true
      * }</pre>
      */
-    public dev.footprint.compress.CompressedNDArray compress() {
-        return dev.footprint.compress.CompressedNDArray.of(this);
+    public CompressedNDArray compress() {
+        return CompressedNDArray.of(this);
     }
 
     /**
@@ -160,8 +160,8 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
      * image.compress("lz4", 1, 256, 256);
      * }</pre>
      */
-    public dev.footprint.compress.CompressedNDArray compress(String codec, int level, long... chunkShape) {
-        return dev.footprint.compress.CompressedNDArray.of(this, codec, level, Arguments.notNull(chunkShape, "chunkShape"));
+    public CompressedNDArray compress(String codec, int level, long... chunkShape) {
+        return CompressedNDArray.of(this, codec, level, Arguments.notNull(chunkShape, "chunkShape"));
     }
 
     /** A label shown by footprint tables; returns this array. */

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
  * @param <A> the kind itself: what every operation returns
  * @param <B> the arrays this kind combines with elementwise (see {@link ArrayOperations})
  */
-public abstract class PiecewiseArray<A extends PiecewiseArray<A, B>, B> implements ArrayOperations<A, B> {
+public abstract class PiecewiseArray<A extends ArrayOperations<A, B>, B> implements ArrayOperations<A, B> {
 
     /** Only the array kinds subclass this. */
     protected PiecewiseArray() {}

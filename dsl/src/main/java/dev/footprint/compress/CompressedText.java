@@ -1,5 +1,6 @@
 package dev.footprint.compress;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.Shapes;
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
 package dev.footprint.compress;
 
 import dev.footprint.array.Arguments;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.codec.BloscLayout;
 import dev.footprint.codec.Codec;
@@ -50,44 +51,44 @@ public final class StoredChunks {
         Arguments.notNull(chunks, "chunks");
         Codec c = Codec.named(codec);
         Chunking chunking = new Chunking(shape, Chunking.lengths(chunkShape));
-        return new CompressedNDArray(ChunkStore.fromStored(dtype, chunking, c, level, blocksize, chunks));
+        return new ChunkedNDArray(ChunkStore.fromStored(dtype, chunking, c, level, blocksize, chunks));
     }
 
     /** The block size {@code compress} forces for {@code codec} (0: c-blosc's rule by level), as new compressed arrays get. */
     public static int defaultBlocksize(String codec) {
-        return CompressedNDArray.defaultBlocksize(Arguments.notNull(codec, "codec"));
+        return ChunkedNDArray.defaultBlocksize(Arguments.notNull(codec, "codec"));
     }
 
     /** How {@code c} cuts a chunk of {@code nbytes} bytes (its codec, c-blosc clevel and block size). */
     public static BloscLayout layout(CompressedNDArray c, int nbytes) {
-        return c.store().layout(nbytes);
+        return ChunkedNDArray.unwrap(c).store().layout(nbytes);
     }
 
     /** The c-blosc clevel whose rules cut {@code c}'s chunks. */
     public static int clevel(CompressedNDArray c) {
-        return c.store().clevel;
+        return ChunkedNDArray.unwrap(c).store().clevel;
     }
 
     /** The block size forced on c-blosc's rule for {@code c}'s chunks (numcodecs' Blosc {@code blocksize}), or 0 for the rule's own. */
     public static int forcedBlocksize(CompressedNDArray c) {
-        return c.store().blocksize;
+        return ChunkedNDArray.unwrap(c).store().blocksize;
     }
 
     /** Whether chunk {@code i} is kept as its plain bytes. */
     public static boolean plain(CompressedNDArray c, int i) {
         Objects.checkIndex(i, c.chunkCount());
-        return c.store().isPlain(i);
+        return ChunkedNDArray.unwrap(c).store().isPlain(i);
     }
 
     /** Bytes chunk {@code i} takes as stored. */
     public static int storedLength(CompressedNDArray c, int i) {
         Objects.checkIndex(i, c.chunkCount());
-        return c.store().stored(i).length;
+        return ChunkedNDArray.unwrap(c).store().stored(i).length;
     }
 
     /** Copies chunk {@code i}'s stored bytes into {@code dst} from {@code at}. */
     public static void copyStored(CompressedNDArray c, int i, byte[] dst, int at) {
-        byte[] b = c.store().stored(i);
+        byte[] b = ChunkedNDArray.unwrap(c).store().stored(i);
         System.arraycopy(b, 0, dst, at, b.length);
     }
 }

@@ -1,9 +1,9 @@
 package dev.footprint.report;
 
 import dev.footprint.array.ArrayFactory;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.CompressionEstimate;
 import dev.footprint.display.Displayable;
 import dev.footprint.display.MimeBundle;

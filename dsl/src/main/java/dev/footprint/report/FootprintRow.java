@@ -1,7 +1,7 @@
 package dev.footprint.report;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.sparse.SparseArray;
 
 /** What a footprint table says about one array. */

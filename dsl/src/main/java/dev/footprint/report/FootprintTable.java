@@ -1,7 +1,7 @@
 package dev.footprint.report;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.display.Displayable;
 import dev.footprint.display.MimeBundle;
 import dev.footprint.sparse.SparseArray;

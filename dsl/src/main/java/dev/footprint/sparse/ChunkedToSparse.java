@@ -1,8 +1,8 @@
 package dev.footprint.sparse;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 
 /**
  * A compressed array to COO a chunk at a time: each chunk is decoded, converted as a dense array

@@ -58,7 +58,7 @@ public final class SparseFactory {
      * sparse.coo(image.compress()).nnz();
      * }</pre>
      */
-    public CooArray coo(dev.footprint.compress.CompressedNDArray c) {
+    public CooArray coo(dev.footprint.array.CompressedNDArray c) {
         Arguments.notNull(c, "c");
         return ChunkedToSparse.coo(c, Values.fillOf(c.dtype(), 0L));
     }

@@ -1,10 +1,10 @@
 package dev.footprint.zarr;
 
 import com.google.gson.JsonObject;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.StoredChunks;
 import java.nio.ByteOrder;
 import java.nio.file.Path;

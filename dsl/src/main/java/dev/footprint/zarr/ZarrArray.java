@@ -1,11 +1,11 @@
 package dev.footprint.zarr;
 
 import dev.footprint.array.Arguments;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.StoredChunks;
 import dev.footprint.display.Displayable;
 import dev.footprint.display.MimeBundle;

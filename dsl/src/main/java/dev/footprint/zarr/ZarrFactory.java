@@ -1,8 +1,8 @@
 package dev.footprint.zarr;
 
 import dev.footprint.array.Arguments;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import java.nio.file.Path;
 
 /**

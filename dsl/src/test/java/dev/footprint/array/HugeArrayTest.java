@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.footprint.compress.CompressedNDArray;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.io.ExternalPython;
 import dev.footprint.sparse.CooArray;
 import dev.footprint.sparse.CsrArray;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
 import dev.footprint.report.Advice;

@@ -7,6 +7,7 @@ import dev.footprint.array.ArrayOperations.Arithmetic;
 import dev.footprint.array.ArrayOperations.Comparison;
 import dev.footprint.array.ArrayOperations.Operation;
 import dev.footprint.array.Casting;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import java.util.Arrays;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.footprint.array.ArrayFactory;
 import dev.footprint.array.Casting;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.compress.StoredChunks;
 import java.io.IOException;
 import java.nio.file.Files;

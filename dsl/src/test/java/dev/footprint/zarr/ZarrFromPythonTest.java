@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.footprint.array.CompressedNDArray;
+import dev.footprint.array.NDArray;
+import dev.footprint.compress.StoredChunks;
 import dev.footprint.io.ExternalPython;
 import dev.footprint.io.Npy;
 import dev.footprint.io.ProgressListener;
-import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
-import dev.footprint.compress.StoredChunks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

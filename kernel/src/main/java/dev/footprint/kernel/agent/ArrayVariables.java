@@ -1,8 +1,8 @@
 package dev.footprint.kernel.agent;
 
 import dev.footprint.Footprint;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.NDArray;
-import dev.footprint.compress.CompressedNDArray;
 import dev.footprint.display.Displayable;
 import dev.footprint.display.MimeBundle;
 import dev.footprint.sparse.SparseArray;

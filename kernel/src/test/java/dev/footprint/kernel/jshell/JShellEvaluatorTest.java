@@ -80,6 +80,11 @@ class JShellEvaluatorTest {
         assertEquals("80.0", plain(run("Upcast.cost(arr.ones(UINT16, 4, 4)).bitsPerElement(2)")), "dev.footprint.report.*");
         assertEquals("\"dev.footprint.display.Displayable\"", plain(run("Displayable.class.getName()")),
                 "a cell's own method may return Displayable, as chapter 7's chart does");
+        run("var packed = arr.ones(64, 64).compress();");
+        assertEquals("true", plain(run("packed.decompress().equals(arr.ones(64, 64)) && packed.storedBytes() < packed.nbytes()")),
+                "a compressed array in a variable, as chapter 9 keeps one");
+        assertEquals("\"dev.footprint.array.CompressedNDArray\"", plain(run("CompressedNDArray.class.getName()")),
+                "the compressed type is named without an import");
         ExecutionOutcome own = run("Displayable d = () -> MimeBundle.of(\"mine\", \"<b>mine</b>\"); d");
         assertEquals("<b>mine</b>", own.result().html(), "a value of the user's own shows its bundle");
         assertEquals("mine", own.result().plain());

@@ -1,47 +1,24 @@
 package dev.footprint.compress;
 
 import dev.footprint.array.Arguments;
-import dev.footprint.array.PiecewiseArray;
-import dev.footprint.array.ReflectedOperand;
 import dev.footprint.array.Casting;
+import dev.footprint.array.CompressedNDArray;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.array.PiecewiseArray;
 import dev.footprint.codec.Codec;
 import dev.footprint.display.MimeBundle;
 import java.util.Arrays;
 
 /**
- * A dense array held compressed: cut into chunks, each byte-shuffled and compressed (zstd, lz4,
- * zlib), as python-blosc2's {@code NDArray} and Zarr hold data. Reductions, comparisons and
- * arithmetic with a scalar or another array (compressed or dense, broadcast as NumPy broadcasts;
- * a dense array on the left, {@code dense.sub(c)}, gives a compressed array too),
- * slices, casts and single elements work a chunk at a time, in
- * parallel, without decompressing the whole array; results are equal bit for bit to the dense
- * array's. {@link #nbytes()} is NumPy's logical size; {@link #storedBytes()} what the chunks take.
- *
- * <pre>{@code
- * var c = image.compress();                    // zstd level 1, ~1 MiB C-contiguous chunks
- * c.storedBytes();  c.ratio();                 // e.g. 3.4 MB, 9.8x
- * c.sum(0); c.gt(1000).countNonzero(); c.slice("100:200, ::2");
- * c.decompress().equals(image);                // true: every bit, NaN and -0.0 included
- * image.compress("lz4", 1, 256, 256);          // codec, its level, chunk shape
- * }</pre>
- *
- * <p>The level is the codec's own: zstd's level (1 to 22, negative for faster), LZ4's acceleration
- * (1 compresses most; larger is faster), zlib's 0 to 9. A chunk that does not get smaller is kept
- * as its plain bytes, so the stored size never exceeds {@link #nbytes()}.
+ * The compressed array ({@link CompressedNDArray}, where it is documented) as chunks in a
+ * {@link ChunkStore}: every operation works a chunk at a time, in parallel.
  */
-public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, CompressedNDArray>
-        implements ReflectedOperand<CompressedNDArray> {
-    /** The codec, level and chunk size chosen by measurement (see the README's "Compressed arrays"). */
-    public static final String DEFAULT_CODEC = "zstd";
-    public static final int DEFAULT_LEVEL = 1;
-    public static final long DEFAULT_CHUNK_BYTES = 1 << 20;
-
+final class ChunkedNDArray extends PiecewiseArray<CompressedNDArray, CompressedNDArray> implements CompressedNDArray {
     private final ChunkStore store;
     private String name;
 
-    CompressedNDArray(ChunkStore store) {
+    ChunkedNDArray(ChunkStore store) {
         this.store = store;
     }
 
@@ -49,43 +26,14 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
         return store;
     }
 
-    /**
-     * Compresses {@code a} with the default codec, level and chunk shape.
-     *
-     * <pre>{@code
-     * CompressedNDArray.of(image).ratio();
-     * }</pre>
-     */
-    public static CompressedNDArray of(NDArray a) {
-        return of(a, DEFAULT_CODEC, DEFAULT_LEVEL);
+    /** {@code c}'s chunks: its own when it is one of these, else its elements compressed again in its chunk shape. */
+    static ChunkedNDArray unwrap(CompressedNDArray c) {
+        return c instanceof ChunkedNDArray k ? k
+                : compress(c.decompress(), c.codec(), c.level(), defaultBlocksize(c.codec()), c.chunkShape());
     }
 
-    /**
-     * Compresses {@code a} with {@code codec} ("zstd", "lz4", "zlib", "none") at {@code level} in
-     * chunks of {@code chunkShape} (one length per axis; none for C-contiguous chunks of about 1 MiB).
-     *
-     * <pre>{@code
-     * CompressedNDArray.of(image, "lz4", 1, 512, 512);
-     * }</pre>
-     *
-     * @throws IllegalArgumentException for an unknown codec, a level outside its range or a bad chunk shape
-     */
-    public static CompressedNDArray of(NDArray a, String codec, int level, long... chunkShape) {
-        return withBlockSize(a, Arguments.notNull(codec, "codec"), level, defaultBlocksize(codec), chunkShape);
-    }
-
-    /**
-     * As {@link #of(NDArray, String, int, long...)} with the size of the blocks each chunk is cut
-     * into before shuffling and compressing chosen: {@code blockSize} bytes as numcodecs' Blosc
-     * {@code blocksize} forces it on c-blosc (lz4 and zlib still make it a multiple of the element
-     * size within 64 KiB to 1 MiB), or 0 for c-blosc's own rule for the level, which Zarr's Blosc
-     * uses by default (32 KiB to 1 MiB).
-     *
-     * <pre>{@code
-     * CompressedNDArray.withBlockSize(image, "zstd", 1, 0);   // c-blosc's blocks, as blosc.compress cuts them
-     * }</pre>
-     */
-    public static CompressedNDArray withBlockSize(NDArray a, String codec, int level, int blockSize, long... chunkShape) {
+    /** {@code a} compressed as {@link CompressedNDArray#withBlockSize} says. */
+    static ChunkedNDArray compress(NDArray a, String codec, int level, int blockSize, long... chunkShape) {
         Arguments.notNull(a, "a");
         Arguments.notNull(codec, "codec");
         Arguments.notNull(chunkShape, "chunkShape");
@@ -98,7 +46,7 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
         Chunking chunking = new Chunking(shape, chunk);
         c.compress(new byte[0], 0, 0, new byte[c.maxCompressedLength(0)], 0, level); // refuses a bad level before any work
         NDArray run = a.isContiguous() ? a : a.copy(); // a strided view of a big array is copied into big storage
-        return new CompressedNDArray(ChunkStore.compress(a.dtype(), run.storage(), run.storageOffset(), chunking, c, level,
+        return new ChunkedNDArray(ChunkStore.compress(a.dtype(), run.storage(), run.storageOffset(), chunking, c, level,
                 blockSize));
     }
 
@@ -268,50 +216,23 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
     // ---- elementwise (documented once, in ArrayOperations): compressed results, chunk by chunk -----
     // With a scalar (PiecewiseArray): each chunk's dense result, in the same chunks, codec and level.
 
-    /**
-     * {@code op} with another compressed array, broadcast by NumPy's rules and promoted as the dense
-     * arrays' (NEP 50), compressed chunk by chunk with this array's codec, level and (when it has the
-     * result's shape) chunks; equal bit for bit to the dense arrays' result. Each result chunk decodes
-     * only the chunks of each operand under it.
-     *
-     * <pre>{@code
-     * a.compress().sub(b.compress()).max();
-     * image.compress().sub(rowMeans.compress());   // (1024, 1024) - (1024, 1): broadcast
-     * }</pre>
-     *
-     * @throws dev.footprint.array.ShapeMismatchException when the shapes do not broadcast, naming both
-     */
+    /** With another compressed array: this array's codec, level and (when it has the result's shape) chunks. */
     @Override
     public CompressedNDArray apply(Operation op, CompressedNDArray other) {
         Arguments.notNull(op, "op");
-        return zip(other, op.method(), (x, y) -> x.apply(op, y));
+        return zip(unwrap(Arguments.notNull(other, "other")), op.method(), (x, y) -> x.apply(op, y));
     }
 
-    /**
-     * {@code op} with a dense array, broadcast and compressed chunk by chunk as
-     * {@link #apply(Operation, CompressedNDArray)}; equal bit for bit to the dense arrays' result.
-     * The named forms below ({@code add(NDArray)}, ...) are this under their constant.
-     *
-     * <pre>{@code
-     * image.compress().sub(arr.ones(1024));   // each row less a dense row
-     * }</pre>
-     */
+    @Override
     public CompressedNDArray apply(Operation op, NDArray other) {
         Arguments.notNull(op, "op");
         return zip(Arguments.notNull(other, "other"), false, op.method(), (x, y) -> x.apply(op, y));
     }
 
     /**
-     * {@code left op this}, with the dense array on the left: what {@code left.sub(c)},
-     * {@code left.lt(c)}, ... return. By symmetry with {@link #apply(Operation, NDArray)} the result
-     * is compressed, with this array's codec and level and its chunks when it has the result's
-     * shape, and equals, bit for bit, the dense arrays' {@code left op decompress()}.
-     *
-     * <pre>{@code
-     * rowMeans.sub(image.compress());   // (1024, 1) - (1024, 1024): a compressed (1024, 1024)
-     * }</pre>
-     *
-     * @throws dev.footprint.array.ShapeMismatchException when the shapes do not broadcast, naming both
+     * {@code left op this}, the dense array on the left: compressed, by symmetry with
+     * {@link #apply(Operation, NDArray)}, with this array's codec and level and its chunks when it
+     * has the result's shape.
      */
     @Override
     public CompressedNDArray applyReflected(Operation op, NDArray left) {
@@ -319,38 +240,15 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
         return zip(Arguments.notNull(left, "left"), true, op.method(), (x, y) -> x.apply(op, y));
     }
 
-    /** {@code apply(ADD, other)} with a dense array. */
-    public CompressedNDArray add(NDArray other) { return apply(Arithmetic.ADD, other); }
-    /** {@code apply(SUB, other)} with a dense array. */
-    public CompressedNDArray sub(NDArray other) { return apply(Arithmetic.SUB, other); }
-    /** {@code apply(MUL, other)} with a dense array. */
-    public CompressedNDArray mul(NDArray other) { return apply(Arithmetic.MUL, other); }
-    /** {@code apply(DIV, other)} with a dense array. */
-    public CompressedNDArray div(NDArray other) { return apply(Arithmetic.DIV, other); }
-    /** {@code apply(LT, other)} with a dense array. */
-    public CompressedNDArray lt(NDArray other) { return apply(Comparison.LT, other); }
-    /** {@code apply(LE, other)} with a dense array. */
-    public CompressedNDArray le(NDArray other) { return apply(Comparison.LE, other); }
-    /** {@code apply(GT, other)} with a dense array. */
-    public CompressedNDArray gt(NDArray other) { return apply(Comparison.GT, other); }
-    /** {@code apply(GE, other)} with a dense array. */
-    public CompressedNDArray ge(NDArray other) { return apply(Comparison.GE, other); }
-    /** {@code apply(EQ, other)} with a dense array. */
-    public CompressedNDArray eq(NDArray other) { return apply(Comparison.EQ, other); }
-    /** {@code apply(NE, other)} with a dense array. */
-    public CompressedNDArray ne(NDArray other) { return apply(Comparison.NE, other); }
-
-
-    private CompressedNDArray zip(CompressedNDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
-        Arguments.notNull(other, "other");
+    private CompressedNDArray zip(ChunkedNDArray other, String name, java.util.function.BinaryOperator<NDArray> op) {
         long[] out = BroadcastOps.shape(name, shape(), other.shape());
         if (ChunkReductions.size(out) == 0 || empty() || other.empty()) {
-            return of(op.apply(decompress(), other.decompress()), codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
+            return CompressedNDArray.of(op.apply(decompress(), other.decompress()), codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
         }
         if (Arrays.equals(shape(), other.shape())) {
-            return new CompressedNDArray(ChunkOps.zip(store, other.store, op));
+            return new ChunkedNDArray(ChunkOps.zip(store, other.store, op));
         }
-        return new CompressedNDArray(BroadcastOps.zip(BroadcastOps.Operand.of(store), BroadcastOps.Operand.of(other.store), store, out, op));
+        return new ChunkedNDArray(BroadcastOps.zip(BroadcastOps.Operand.of(store), BroadcastOps.Operand.of(other.store), store, out, op));
     }
 
     /** {@code this op dense}, or {@code dense op this} when {@code reflected}: compressed with this array's settings. */
@@ -358,20 +256,20 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
         long[] out = reflected ? BroadcastOps.shape(name, dense.shape(), shape()) : BroadcastOps.shape(name, shape(), dense.shape());
         if (ChunkReductions.size(out) == 0 || empty() || dense.size() == 0) {
             NDArray r = reflected ? op.apply(dense, decompress()) : op.apply(decompress(), dense);
-            return of(r, codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
+            return CompressedNDArray.of(r, codec(), level(), Arrays.equals(out, shape()) ? chunkShape() : new long[0]);
         }
         BroadcastOps.Operand mine = BroadcastOps.Operand.of(store);
         BroadcastOps.Operand theirs = BroadcastOps.Operand.of(dense);
-        return new CompressedNDArray(reflected ? BroadcastOps.zip(theirs, mine, store, out, op) : BroadcastOps.zip(mine, theirs, store, out, op));
+        return new ChunkedNDArray(reflected ? BroadcastOps.zip(theirs, mine, store, out, op) : BroadcastOps.zip(mine, theirs, store, out, op));
     }
 
     /** {@code op} on every chunk: a compressed array with the same chunks, codec and level. */
     @Override
     protected CompressedNDArray mapPieces(java.util.function.UnaryOperator<NDArray> op) {
         if (empty()) {
-            return of(op.apply(decompress()), codec(), level(), chunkShape());
+            return CompressedNDArray.of(op.apply(decompress()), codec(), level(), chunkShape());
         }
-        return new CompressedNDArray(ChunkOps.map(store, op));
+        return new ChunkedNDArray(ChunkOps.map(store, op));
     }
 
     /** No elements: operations go through the (empty) dense array, which costs nothing. */
@@ -387,13 +285,13 @@ public final class CompressedNDArray extends PiecewiseArray<CompressedNDArray, C
     public CompressedNDArray as(DType target, Casting casting) {
         Arguments.notNull(target, "target");
         Arguments.notNull(casting, "casting");
-        return empty() ? mapPieces(c -> c.as(target, casting)) : new CompressedNDArray(ChunkOps.cast(store, target, casting));
+        return empty() ? mapPieces(c -> c.as(target, casting)) : new ChunkedNDArray(ChunkOps.cast(store, target, casting));
     }
 
     /** The same elements compressed again with another codec, level or chunk shape. */
     public CompressedNDArray recompress(String codec, int level, long... chunkShape) {
         Arguments.notNull(chunkShape, "chunkShape");
-        return of(decompress(), codec, level, chunkShape);
+        return CompressedNDArray.of(decompress(), codec, level, chunkShape);
     }
 
     /** Chunk {@code i}'s elements as a dense array of its extent (for chunk-by-chunk work such as COO conversion). */
