@@ -234,28 +234,62 @@ public interface ArrayOperations<A extends ArrayOperations<A, B>, B> extends Dis
     /** The label given by {@link #named}, or null. */
     String name();
 
-    /** Sum of all elements (a sparse array's missing ones as its fill value), as a 0-d array of NumPy's sum dtype. */
+    /**
+     * Sum of all elements as a 0-d array of NumPy's sum dtype (uint16 sums to uint64, int8 to
+     * int64); a sparse array's missing elements count as its fill value, here and in every
+     * reduction below, each equal bit for bit to the dense array's.
+     */
     NDArray sum();
 
-    /** Sum along {@code axis} (negative counts from the end), a dense array without that axis. */
+    /**
+     * Sum along {@code axis} (negative counts from the end), as NumPy's {@code a.sum(axis)}: a new
+     * dense array without that axis, of the dtype {@link #sum()} gives.
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
     NDArray sum(int axis);
 
-    /** Mean of all elements, float64 for integers, as a 0-d array. */
+    /** Mean as a 0-d array: float64 for integers, float16 and float32 arrays keep their dtype, as NumPy. */
     NDArray mean();
 
-    /** Mean along {@code axis}, a dense array without that axis. */
+    /**
+     * Mean along {@code axis}, as NumPy's {@code a.mean(axis)}: a new dense float64 array without
+     * that axis (float arrays keep their dtype); NaN for an axis of length 0.
+     *
+     * @throws IllegalArgumentException the axis is out of range
+     */
     NDArray mean(int axis);
 
-    /** The smallest element as a 0-d array of this dtype; NaN if any element is NaN. */
+    /**
+     * The smallest element as a 0-d array of this dtype, as NumPy's {@code a.min()}; NaN if any
+     * element is NaN.
+     *
+     * @throws IllegalArgumentException the array is empty
+     */
     NDArray min();
 
-    /** Smallest along {@code axis}, a dense array of this dtype without that axis. */
+    /**
+     * Smallest along {@code axis}, as NumPy's {@code a.min(axis)}: a new dense array of this dtype
+     * without that axis; NaN if any element along the axis is NaN.
+     *
+     * @throws IllegalArgumentException the axis is out of range or has length 0
+     */
     NDArray min(int axis);
 
-    /** The largest element as a 0-d array of this dtype; NaN if any element is NaN. */
+    /**
+     * The largest element as a 0-d array of this dtype, as NumPy's {@code a.max()}; NaN if any
+     * element is NaN.
+     *
+     * @throws IllegalArgumentException the array is empty
+     */
     NDArray max();
 
-    /** Largest along {@code axis}, a dense array of this dtype without that axis. */
+    /**
+     * Largest along {@code axis}, as NumPy's {@code a.max(axis)}: a new dense array of this dtype
+     * without that axis; NaN if any element along the axis is NaN.
+     *
+     * @throws IllegalArgumentException the axis is out of range or has length 0
+     */
     NDArray max(int axis);
 
     /**

@@ -97,27 +97,23 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
         return new NDArray(dtype, s, storage);
     }
 
-    // ---- shape ---------------------------------------------------------------------------
+    // ---- shape (documented once, in ArrayOperations) --------------------------------------
 
-    /** The length of each axis, as NumPy's {@code a.shape}; a new array on each call. */
     @Override
     public long[] shape() {
         return Arrays.stream(shape).asLongStream().toArray();
     }
 
-    /** The number of axes, as NumPy's {@code a.ndim} (0 for a 0-d array). */
     @Override
     public int ndim() {
         return shape.length;
     }
 
-    /** The number of elements, as NumPy's {@code a.size}. */
     @Override
     public long size() {
         return size;
     }
 
-    /** The element type, as NumPy's {@code a.dtype}. */
     @Override
     public DType dtype() {
         return dtype;
@@ -496,58 +492,21 @@ public final class NDArray implements ArrayOperations<NDArray, NDArray> {
 
     // ---- reductions ----------------------------------------------------------------------
 
-    /** Sum of all elements as a 0-d array of NumPy's result dtype (uint16 sums to uint64, int8 to int64). */
+    // Documented once, in ArrayOperations.
     @Override
     public NDArray sum() { return Reductions.reduceAll(Reductions.Kind.SUM, this); }
-    /**
-     * Sum along {@code axis} (negative counts from the end), as NumPy's {@code a.sum(axis)}: a new
-     * array without that axis, of the dtype {@link #sum()} gives.
-     *
-     * @throws IllegalArgumentException the axis is out of range
-     */
     @Override
     public NDArray sum(int axis) { return Reductions.reduce(Reductions.Kind.SUM, this, axis); }
-    /** Mean as float64 (float16/float32 arrays keep their dtype, as NumPy). */
     @Override
     public NDArray mean() { return Reductions.reduceAll(Reductions.Kind.MEAN, this); }
-    /**
-     * Mean along {@code axis}, as NumPy's {@code a.mean(axis)}: a new float64 array without that
-     * axis (float arrays keep their dtype); NaN for an axis of length 0.
-     *
-     * @throws IllegalArgumentException the axis is out of range
-     */
     @Override
     public NDArray mean(int axis) { return Reductions.reduce(Reductions.Kind.MEAN, this, axis); }
-    /**
-     * The smallest element as a 0-d array of this dtype, as NumPy's {@code a.min()}; NaN if any
-     * element is NaN.
-     *
-     * @throws IllegalArgumentException the array is empty
-     */
     @Override
     public NDArray min() { return Reductions.reduceAll(Reductions.Kind.MIN, this); }
-    /**
-     * Smallest along {@code axis}, as NumPy's {@code a.min(axis)}: a new array of this dtype
-     * without that axis; NaN if any element along the axis is NaN.
-     *
-     * @throws IllegalArgumentException the axis is out of range or has length 0
-     */
     @Override
     public NDArray min(int axis) { return Reductions.reduce(Reductions.Kind.MIN, this, axis); }
-    /**
-     * The largest element as a 0-d array of this dtype, as NumPy's {@code a.max()}; NaN if any
-     * element is NaN.
-     *
-     * @throws IllegalArgumentException the array is empty
-     */
     @Override
     public NDArray max() { return Reductions.reduceAll(Reductions.Kind.MAX, this); }
-    /**
-     * Largest along {@code axis}, as NumPy's {@code a.max(axis)}: a new array of this dtype without
-     * that axis; NaN if any element along the axis is NaN.
-     *
-     * @throws IllegalArgumentException the axis is out of range or has length 0
-     */
     @Override
     public NDArray max(int axis) { return Reductions.reduce(Reductions.Kind.MAX, this, axis); }
 

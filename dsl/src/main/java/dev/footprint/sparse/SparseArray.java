@@ -47,19 +47,17 @@ public abstract sealed class SparseArray<S extends SparseArray<S>> extends Piece
 
     // ---- fields --------------------------------------------------------------------------
 
-    /** The dimensions, as pydata's {@code shape}; a copy, so changing it leaves the array alone. */
     @Override
     public long[] shape() {
         return shape.clone();
     }
 
-    /** Number of dimensions, {@code shape().length}; always 2 for CSR and CSC. */
+    /** Always 2 for CSR and CSC. */
     @Override
     public int ndim() {
         return shape.length;
     }
 
-    /** Number of elements of the dense array, stored or not. */
     @Override
     public long size() {
         return size;
