@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * elements lie (a mapped piece's buffer, a big array's segment); they give bit for bit what the
  * heap loops give over one array, whatever the pieces and segments cut: pieces of 1, 3 and 8
  * elements and larger than a copied block, segments of 1, 8 and 32 elements, views that start at
- * odd offsets, odd lengths, NaN, -0.0, infinities, and results in big storage too.
+ * odd offsets, odd lengths, strided views (which take the general loops), NaN, -0.0, infinities,
+ * and results in big storage too.
  */
 class RunKernelsTest {
     private static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0xFFF8_0000_0000_0001L),
@@ -74,10 +75,10 @@ class RunKernelsTest {
         return out;
     }
 
-    /** The views compared: whole, from an odd offset, and an odd stretch inside. */
+    /** The views compared: whole, from an odd offset, an odd stretch inside, and a strided view (the general loops). */
     private static List<NDArray> views(NDArray a) {
         long n = a.size;
-        return List.of(a, a.slice("5:"), a.slice("3:" + (n - 2)), a.slice("13:" + (n / 2 + 13)));
+        return List.of(a, a.slice("5:"), a.slice("3:" + (n - 2)), a.slice("13:" + (n / 2 + 13)), a.slice("1::3"));
     }
 
     /** A check of one view of the heap array against the same view of the elements in other storage. */
