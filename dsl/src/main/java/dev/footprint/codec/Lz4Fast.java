@@ -43,7 +43,7 @@ final class Lz4Fast {
     private static final int LIMIT_64K = 65536 + MF_LIMIT - 1;
     private static final int HASH_LOG = 12;
     private static final long PRIME_5_BYTES = 889523592379L;
-    private static final int PRIME_4_BYTES = (int) 2654435761L;
+    private static final long PRIME_4_BYTES = 2654435761L;
     private static final ThreadLocal<int[]> TABLE = ThreadLocal.withInitial(() -> new int[1 << (HASH_LOG + 1)]);
 
     private Lz4Fast() {}
@@ -67,6 +67,11 @@ final class Lz4Fast {
         int[] table = TABLE.get();
         boolean small = len < LIMIT_64K;
         Arrays.fill(table, 0, small ? 1 << (HASH_LOG + 1) : 1 << HASH_LOG, 0);
+        // one formula for both hashes, so the loops do not branch on the table: the 4 low bytes
+        // shifted to the top and multiplied keep the 32-bit product of LZ4's 4-byte hash there
+        int left = small ? 32 : 24;
+        long prime = small ? PRIME_4_BYTES : PRIME_5_BYTES;
+        int right = small ? 64 - (HASH_LOG + 1) : 64 - HASH_LOG;
         int end = srcOff + len;
         int anchor = srcOff;
         int op = dstOff;
@@ -74,9 +79,9 @@ final class Lz4Fast {
             int mfLimitPlusOne = end - MF_LIMIT + 1;
             int matchLimit = end - LAST_LITERALS;
             int ip = srcOff;
-            table[hash(src, ip, small)] = 0;
+            table[hash(src, ip, left, prime, right)] = 0;
             ip++;
-            int forwardH = hash(src, ip, small);
+            int forwardH = hash(src, ip, left, prime, right);
             search:
             for (;;) {
                 int match;
@@ -94,9 +99,9 @@ final class Lz4Fast {
                         break search;
                     }
                     match = srcOff + matchIndex;
-                    forwardH = hash(src, forwardIp, small);
+                    forwardH = hash(src, forwardIp, left, prime, right);
                     table[h] = current;
-                    if (!small && current - matchIndex > MAX_DISTANCE) {
+                    if (current - matchIndex > MAX_DISTANCE) { // never for inputs of the 16-bit table
                         continue;
                     }
                     if (readInt(src, match) == readInt(src, ip)) {
@@ -133,20 +138,20 @@ final class Lz4Fast {
                     if (ip >= mfLimitPlusOne) {
                         break search;
                     }
-                    table[hash(src, ip - 2, small)] = ip - 2 - srcOff;
-                    int h = hash(src, ip, small);
+                    table[hash(src, ip - 2, left, prime, right)] = ip - 2 - srcOff;
+                    int h = hash(src, ip, left, prime, right);
                     int current = ip - srcOff;
                     int matchIndex = table[h];
                     match = srcOff + matchIndex;
                     table[h] = current;
-                    if ((small || current - matchIndex <= MAX_DISTANCE) && readInt(src, match) == readInt(src, ip)) {
+                    if (current - matchIndex <= MAX_DISTANCE && readInt(src, match) == readInt(src, ip)) {
                         token = op++;
                         dst[token] = 0;
                         continue;
                     }
                     break;
                 }
-                forwardH = hash(src, ++ip, small);
+                forwardH = hash(src, ++ip, left, prime, right);
             }
         }
         int lastRun = end - anchor;
@@ -187,11 +192,9 @@ final class Lz4Fast {
         return in - start;
     }
 
-    private static int hash(byte[] b, int p, boolean small) {
-        if (small) {
-            return (readInt(b, p) * PRIME_4_BYTES) >>> (32 - (HASH_LOG + 1));
-        }
-        return (int) ((((long) LONGS.get(b, p)) << 24) * PRIME_5_BYTES >>> (64 - HASH_LOG));
+    /** LZ4's hash of the bytes at {@code p}: of 5 bytes (left 24) or of 4 (left 32), to {@code 64 - right} bits. */
+    private static int hash(byte[] b, int p, int left, long prime, int right) {
+        return (int) ((((long) LONGS.get(b, p)) << left) * prime >>> right);
     }
 
     private static int readInt(byte[] b, int p) {
