@@ -14,21 +14,12 @@ import java.util.List;
  * {@code lib/*.jar} allowed) to the compiler and to the user JVM; without arguments, prints
  * the class path, with the coordinates of the jars {@code %maven} added.
  */
-public final class ClasspathMagic implements Magic {
+public final class ClasspathMagic extends NamedMagic {
     private final MavenLibraries libraries;
 
     ClasspathMagic(MavenLibraries libraries) {
+        super(List.of("classpath", "jars"), "add jars or folders to the class path (globs allowed); alone, print it");
         this.libraries = libraries;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("classpath", "jars");
-    }
-
-    @Override
-    public String summary() {
-        return "add jars or folders to the class path (globs allowed); alone, print it";
     }
 
     @Override

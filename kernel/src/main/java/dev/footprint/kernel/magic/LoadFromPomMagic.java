@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -14,21 +13,12 @@ import java.util.stream.Collectors;
  * adds the POM's compile and runtime dependencies as {@code %maven} does, from its repositories
  * and the session's.
  */
-public final class LoadFromPomMagic implements Magic {
+public final class LoadFromPomMagic extends NamedMagic {
     private final MavenLibraries libraries;
 
     LoadFromPomMagic(MavenLibraries libraries) {
+        super("loadFromPOM", "add the dependencies of a POM (%loadFromPOM FILE) or of the cell (%%loadFromPOM)");
         this.libraries = libraries;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("loadFromPOM");
-    }
-
-    @Override
-    public String summary() {
-        return "add the dependencies of a POM (%loadFromPOM FILE) or of the cell (%%loadFromPOM)";
     }
 
     @Override

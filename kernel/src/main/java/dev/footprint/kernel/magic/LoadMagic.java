@@ -16,16 +16,10 @@ import java.util.List;
  * {@code %load FILE}: runs a {@code .jsh} or {@code .java} file, or the code cells of a
  * notebook ({@code .ipynb}) one after the other, stopping at the first error.
  */
-public final class LoadMagic implements Magic {
+public final class LoadMagic extends NamedMagic {
 
-    @Override
-    public List<String> names() {
-        return List.of("load");
-    }
-
-    @Override
-    public String summary() {
-        return "run a .jsh or .java file, or the code cells of a .ipynb notebook";
+    public LoadMagic() {
+        super("load", "run a .jsh or .java file, or the code cells of a .ipynb notebook");
     }
 
     @Override

@@ -1,24 +1,14 @@
 package dev.footprint.kernel.magic;
 
 import dev.footprint.kernel.eval.ExecutionOutcome;
-import java.util.List;
 
 /** {@code %lsmagic}: lists the magics with one line each. */
-public final class LsmagicMagic implements Magic {
+public final class LsmagicMagic extends NamedMagic {
     private final MagicRegistry registry;
 
     public LsmagicMagic(MagicRegistry registry) {
+        super("lsmagic", "list the magics");
         this.registry = registry;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("lsmagic");
-    }
-
-    @Override
-    public String summary() {
-        return "list the magics";
     }
 
     @Override

@@ -4,7 +4,11 @@ import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.ExecutionOutcome.ErrorInfo;
 import java.util.List;
 
-/** A command of the notebook that is not Java: {@code %name args} or a cell {@code %%name args}. */
+/**
+ * A command of the notebook that is not Java: {@code %name args} or a cell {@code %%name args}.
+ * Footprint's magics extend {@link NamedMagic}, which is given their names and summary once;
+ * those that run their code ({@code %time}, {@code %memit}) extend {@link ProbedMagic}.
+ */
 public interface Magic {
 
     /** The name without percent signs; a magic may answer to several. */

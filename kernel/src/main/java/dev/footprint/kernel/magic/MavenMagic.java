@@ -16,21 +16,12 @@ import java.util.List;
  * new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(new double[] {1, 2, 3}).getMean()
  * </pre>
  */
-public final class MavenMagic implements Magic {
+public final class MavenMagic extends NamedMagic {
     private final MavenLibraries libraries;
 
     MavenMagic(MavenLibraries libraries) {
+        super("maven", "add libraries from Maven repositories: %maven group:artifact:version ...");
         this.libraries = libraries;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("maven");
-    }
-
-    @Override
-    public String summary() {
-        return "add libraries from Maven repositories: %maven group:artifact:version ...";
     }
 
     @Override

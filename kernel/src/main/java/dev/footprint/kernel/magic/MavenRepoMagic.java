@@ -2,27 +2,17 @@ package dev.footprint.kernel.magic;
 
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.maven.RepositorySpec;
-import java.util.List;
 
 /**
  * {@code %mavenRepo id url}: a repository that later {@code %maven} and {@code %loadFromPOM}
  * lines search before Maven's default one (a folder path works too). Alone, lists them.
  */
-public final class MavenRepoMagic implements Magic {
+public final class MavenRepoMagic extends NamedMagic {
     private final MavenLibraries libraries;
 
     MavenRepoMagic(MavenLibraries libraries) {
+        super("mavenRepo", "add a repository for %maven: %mavenRepo id url");
         this.libraries = libraries;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of("mavenRepo");
-    }
-
-    @Override
-    public String summary() {
-        return "add a repository for %maven: %mavenRepo id url";
     }
 
     @Override

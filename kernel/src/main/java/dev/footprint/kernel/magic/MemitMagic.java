@@ -1,8 +1,6 @@
 package dev.footprint.kernel.magic;
 
 import dev.footprint.kernel.agent.MemoryProbe;
-import dev.footprint.kernel.eval.ExecutionOutcome;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,33 +17,14 @@ import java.util.Locale;
  * <p>Arrays over mapped files ({@code arr.load(path, MMAP_READ)}) are counted apart: their pages
  * belong to the operating system, so they are in no heap figure.
  */
-public final class MemitMagic implements Magic {
+public final class MemitMagic extends ProbedMagic {
 
-    @Override
-    public List<String> names() {
-        return List.of("memit");
+    public MemitMagic() {
+        super("memit", "peak and increment of array memory, and JVM allocation, while the code runs", true);
     }
 
     @Override
-    public String summary() {
-        return "peak and increment of array memory, and JVM allocation, while the code runs";
-    }
-
-    @Override
-    public ExecutionOutcome runLine(String name, String args, MagicContext context) {
-        return measure(args, context);
-    }
-
-    @Override
-    public ExecutionOutcome runCell(String name, String args, String body, MagicContext context) {
-        return measure(body, context);
-    }
-
-    private static ExecutionOutcome measure(String code, MagicContext context) {
-        return ProbedRun.run("memit", code, context, true, MemitMagic::report);
-    }
-
-    static String report(long[] before, long[] after) {
+    String report(long[] before, long[] after) {
         String allocated = before[MemoryProbe.ALLOCATED_BYTES] < 0
                 ? "allocated: unknown (JVM)"
                 : "allocated: " + mib(after[MemoryProbe.ALLOCATED_BYTES] - before[MemoryProbe.ALLOCATED_BYTES])

@@ -1,8 +1,6 @@
 package dev.footprint.kernel.magic;
 
 import dev.footprint.kernel.agent.MemoryProbe;
-import dev.footprint.kernel.eval.ExecutionOutcome;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,32 +13,16 @@ import java.util.Locale;
  * Wall time: 5.31 ms
  * </pre>
  */
-public final class TimeMagic implements Magic {
+public final class TimeMagic extends ProbedMagic {
 
-    @Override
-    public List<String> names() {
-        return List.of("time");
+    public TimeMagic() {
+        super("time", "CPU and wall time of the code in the user JVM", false);
     }
 
     @Override
-    public String summary() {
-        return "CPU and wall time of the code in the user JVM";
-    }
-
-    @Override
-    public ExecutionOutcome runLine(String name, String args, MagicContext context) {
-        return measure(args, context);
-    }
-
-    @Override
-    public ExecutionOutcome runCell(String name, String args, String body, MagicContext context) {
-        return measure(body, context);
-    }
-
-    private static ExecutionOutcome measure(String code, MagicContext context) {
-        return ProbedRun.run("time", code, context, false, (before, after) ->
-                "CPU time: " + duration(after[MemoryProbe.CPU_NANOS] - before[MemoryProbe.CPU_NANOS])
-                        + "\nWall time: " + duration(after[MemoryProbe.EXECUTION_NANOS] - before[MemoryProbe.EXECUTION_NANOS]));
+    String report(long[] before, long[] after) {
+        return "CPU time: " + duration(after[MemoryProbe.CPU_NANOS] - before[MemoryProbe.CPU_NANOS])
+                + "\nWall time: " + duration(after[MemoryProbe.EXECUTION_NANOS] - before[MemoryProbe.EXECUTION_NANOS]);
     }
 
     static String duration(long nanos) {

@@ -7,16 +7,10 @@ import java.util.List;
  * {@code %whos}: the session's variables that hold arrays, largest first, as a footprint table
  * ({@code footprint("a", a, "s", s)} evaluated in the user JVM).
  */
-public final class WhosMagic implements Magic {
+public final class WhosMagic extends NamedMagic {
 
-    @Override
-    public List<String> names() {
-        return List.of("whos");
-    }
-
-    @Override
-    public String summary() {
-        return "the variables that hold arrays, largest first, as a footprint table";
+    public WhosMagic() {
+        super("whos", "the variables that hold arrays, largest first, as a footprint table");
     }
 
     @Override

@@ -23,19 +23,19 @@ class MemitMagicReportTest {
     void anOlderArrayFreedBetweenTheResetAndTheFirstReadingIsNotCountedAsTheCodes() {
         // The window began with 32 MiB live; 16 MiB of garbage went before the first reading;
         // the code itself allocated nothing on the heap.
-        String text = MemitMagic.report(reading(16 * MIB, 32 * MIB, 32 * MIB), reading(16 * MIB, 32 * MIB, 32 * MIB));
+        String text = new MemitMagic().report(reading(16 * MIB, 32 * MIB, 32 * MIB), reading(16 * MIB, 32 * MIB, 32 * MIB));
         assertTrue(text.contains("increment: 0.00 MiB (arrays)"), text);
     }
 
     @Test
     void whatTheCodeAllocatedIsTheIncrement() {
-        String text = MemitMagic.report(reading(4 * MIB, 4 * MIB, 4 * MIB), reading(6 * MIB, 6 * MIB, 4 * MIB));
+        String text = new MemitMagic().report(reading(4 * MIB, 4 * MIB, 4 * MIB), reading(6 * MIB, 6 * MIB, 4 * MIB));
         assertTrue(text.contains("peak memory: 6.00 MiB, increment: 2.00 MiB (arrays)"), text);
     }
 
     @Test
     void aLedgerWithoutAWindowStartFallsBackToTheLiveBytesBefore() {
-        String text = MemitMagic.report(reading(4 * MIB, 4 * MIB, -1), reading(6 * MIB, 7 * MIB, -1));
+        String text = new MemitMagic().report(reading(4 * MIB, 4 * MIB, -1), reading(6 * MIB, 7 * MIB, -1));
         assertTrue(text.contains("increment: 3.00 MiB (arrays)"), text);
     }
 }
