@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import dev.footprint.display.MimeBundle;
-import dev.footprint.kernel.eval.CompletionResult;
-import dev.footprint.kernel.eval.Evaluator;
+import dev.footprint.kernel.eval.CellOnlyEvaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
-import dev.footprint.kernel.eval.InspectionResult;
-import dev.footprint.kernel.eval.IsCompleteResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +31,7 @@ class NotebookCommandsTest {
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
     /** Cells are answered by their text: "boom" fails, anything else is its own value. */
-    private static final NotebookExecution.EvaluatorFactory ECHOING = options -> new Evaluator() {
+    private static final NotebookExecution.EvaluatorFactory ECHOING = options -> new CellOnlyEvaluator() {
         @Override
         public ExecutionOutcome execute(String code, ExecutionListener listener) {
             if (code.contains("boom")) {
@@ -42,30 +39,6 @@ class NotebookCommandsTest {
             }
             return ExecutionOutcome.ok(MimeBundle.plain(code));
         }
-
-        @Override
-        public void interrupt() {}
-
-        @Override
-        public CompletionResult complete(String code, int cursor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public InspectionResult inspect(String code, int cursor, int detailLevel) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public IsCompleteResult isComplete(String code) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void restart() {}
-
-        @Override
-        public void close() {}
     };
 
     private Path notebook(String name, String... cells) throws Exception {

@@ -1,12 +1,10 @@
 package dev.footprint.notebook;
 
 import dev.footprint.display.MimeBundle;
-import dev.footprint.kernel.eval.CompletionResult;
-import dev.footprint.kernel.eval.Evaluator;
+import dev.footprint.kernel.eval.CellOnlyEvaluator;
 import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.eval.InspectionResult;
-import dev.footprint.kernel.eval.IsCompleteResult;
 import dev.footprint.kernel.eval.PagerRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.Map;
  * or {@code sleep MILLIS}. Inspection knows one name, {@value #KNOWN_NAME}; help requests
  * ({@code name?}) are answered from it as every evaluator answers them, with {@link PagerRequest}.
  */
-final class CannedEvaluator implements Evaluator {
+final class CannedEvaluator extends CellOnlyEvaluator {
 
     static final String KNOWN_NAME = "Canned.known";
     static final String KNOWN_HELP = "int Canned.known(int x)\nA documented method.";
@@ -79,24 +77,8 @@ final class CannedEvaluator implements Evaluator {
     }
 
     @Override
-    public CompletionResult complete(String code, int cursor) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public InspectionResult inspect(String code, int cursor, int detailLevel) {
         return code.equals(KNOWN_NAME) ? new InspectionResult(true, Map.of("text/plain", KNOWN_HELP))
                 : new InspectionResult(false, Map.of());
     }
-
-    @Override
-    public IsCompleteResult isComplete(String code) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void restart() {}
-
-    @Override
-    public void close() {}
 }

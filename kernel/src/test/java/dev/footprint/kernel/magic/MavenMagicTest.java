@@ -10,7 +10,7 @@ import dev.footprint.kernel.eval.ExecutionListener;
 import dev.footprint.kernel.eval.ExecutionOutcome;
 import dev.footprint.kernel.jshell.JShellEvaluator;
 import dev.footprint.kernel.maven.MavenConfig;
-import dev.footprint.kernel.maven.TestRepository;
+import dev.footprint.kernel.maven.TestRepositoryExtension;
 import dev.footprint.kernel.userjvm.UserJvmOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,9 +23,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code %maven}, {@code %mavenRepo} and {@code %loadFromPOM} through the real evaluator, against
@@ -33,14 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * reaches a network.
  */
 class MavenMagicTest {
-    @TempDir
-    static Path root;
-    private static TestRepository repo;
-
-    @BeforeAll
-    static void buildRepository() throws IOException {
-        repo = TestRepository.create(root);
-    }
+    @RegisterExtension
+    static final TestRepositoryExtension maven = new TestRepositoryExtension();
 
     private static JShellEvaluator evaluator(MavenConfig config) {
         return new JShellEvaluator(UserJvmOptions.builder().clearJvmOptions().jvmOptions("-Xmx128m").build(), config);
@@ -92,8 +85,8 @@ class MavenMagicTest {
 
     @Test
     void addedLibraryWorksInTheNextCellInTheUserJvmAndAfterTheUserJvmRestarts() {
-        Path local = root.resolve("fresh-local");
-        try (JShellEvaluator evaluator = evaluator(repo.config(local, false))) {
+        Path local = maven.path("fresh-local");
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config(local, false))) {
             Run added = run(evaluator, "%maven org.example:greeting:1.0");
             assertFalse(added.outcome().isError(), added.error());
             assertEquals(2, added.displays().size(), "a progress line updated in place, then the table");
@@ -108,7 +101,7 @@ class MavenMagicTest {
 
             assertEquals("\"hello from words 1.0\"", run(evaluator, "org.example.greeting.Greeting.hello()").value());
             String jar = run(evaluator, "org.example.greeting.Greeting.class.getProtectionDomain().getCodeSource().getLocation().getPath()").value();
-            assertTrue(jar.contains(local.toString()), "loaded from the local repository maven.repo.local names: " + jar);
+            assertTrue(jar.contains(local.toString()), "loaded from the local repository maven.maven.repo().local names: " + jar);
             assertNotEquals(String.valueOf(ProcessHandle.current().pid()), run(evaluator, "ProcessHandle.current().pid()").value(),
                     "the class runs in the user JVM, not the kernel's");
             assertTrue(run(evaluator, "%classpath").stdout().contains("(%maven org.example:greeting:1.0)"));
@@ -121,8 +114,8 @@ class MavenMagicTest {
 
     @Test
     void aKernelThatPreparesInTheBackgroundResolvesWarnsAndReportsAsWithout() throws Exception {
-        Path local = root.resolve("prepared-local");
-        try (JShellEvaluator evaluator = evaluator(repo.config(local, false))) {
+        Path local = maven.path("prepared-local");
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config(local, false))) {
             CompletableFuture<Boolean> prepared = evaluator.prepareLibrariesInBackground();
             // Likely still preparing: this %maven then waits for the preparation.
             Run added = run(evaluator, "%maven org.example:greeting:1.0 tech.tablesaw:tablesaw-core:0.1");
@@ -150,7 +143,7 @@ class MavenMagicTest {
      */
     @Test
     void aLibraryIsUsableInItsOwnCellEvenAfterACellLookedForItsClasses() {
-        try (JShellEvaluator evaluator = evaluator(repo.config())) {
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config())) {
             Run sameCell = run(evaluator, "%maven org.example:greeting:1.0\norg.example.greeting.Greeting.hello()");
             assertFalse(sameCell.outcome().isError(), sameCell.error());
             assertEquals("\"hello from words 1.0\"", sameCell.value());
@@ -169,7 +162,7 @@ class MavenMagicTest {
 
     @Test
     void coordinatesOfOneLineAreResolvedTogetherWithMavensConflictResolution() {
-        try (JShellEvaluator evaluator = evaluator(repo.config())) {
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config())) {
             // greeting wants words 1.0, shouter words 2.0, both at depth 2: Maven keeps the first declared.
             Run added = run(evaluator, "%maven org.example:greeting:1.0 org.example:shouter:1.0");
             assertFalse(added.outcome().isError(), added.error());
@@ -185,7 +178,7 @@ class MavenMagicTest {
 
     @Test
     void classifiedJarsAndPomFragmentsAreResolved() throws IOException {
-        try (JShellEvaluator evaluator = evaluator(repo.config())) {
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config())) {
             Run fragment = run(evaluator, """
                     %%loadFromPOM
                     <properties><words.version>2.0</words.version></properties>
@@ -211,7 +204,7 @@ class MavenMagicTest {
             assertTrue(classified.table().contains("org.example:greeting:jar:shout:1.0"), classified.table());
             assertEquals("\"HELLO\"", run(evaluator, "org.example.greeting.Shout.loud()").value());
 
-            Path pom = root.resolve("pom.xml");
+            Path pom = maven.path("pom.xml");
             Files.writeString(pom, "<project><dependencies><dependency><groupId>org.example</groupId><artifactId>greeting</artifactId>"
                     + "<version>1.0</version></dependency></dependencies></project>");
             Run file = run(evaluator, "%loadFromPOM " + pom);
@@ -222,14 +215,14 @@ class MavenMagicTest {
 
     @Test
     void badInputSaysWhatIsWrongAndTheKernelStaysUsable() throws IOException {
-        try (JShellEvaluator evaluator = evaluator(repo.config())) {
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config())) {
             Run malformed = run(evaluator, "%maven org.example:greeting");
             assertTrue(malformed.error().contains("group:artifact[:extension[:classifier]]:version")
                     && malformed.error().contains("e.g."), malformed.error());
 
             Run unknown = run(evaluator, "%maven org.example:nothing:9.9");
             assertTrue(unknown.error().contains("not found: org.example:nothing:9.9"), unknown.error());
-            assertTrue(unknown.error().contains("test-mirror (" + repo.repository.toUri()), "names the repositories tried: " + unknown.error());
+            assertTrue(unknown.error().contains("test-mirror (" + maven.repo().repository.toUri()), "names the repositories tried: " + unknown.error());
             assertTrue(unknown.outcome().error().traceback().stream().noneMatch(line -> line.contains("\tat ")), "no stack trace");
             assertEquals("2", run(evaluator, "1 + 1").value());
 
@@ -264,11 +257,11 @@ class MavenMagicTest {
 
     @Test
     void cachedLibrariesResolveOfflineAndMissingOnesSaySo() {
-        Path local = root.resolve("offline-local");
-        try (JShellEvaluator evaluator = evaluator(repo.config(local, false))) {
+        Path local = maven.path("offline-local");
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config(local, false))) {
             assertFalse(run(evaluator, "%maven org.example:greeting:1.0").outcome().isError());
         }
-        try (JShellEvaluator evaluator = evaluator(repo.config(local, true))) {
+        try (JShellEvaluator evaluator = evaluator(maven.repo().config(local, true))) {
             Run offline = run(evaluator, "%maven org.example:greeting:1.0");
             assertFalse(offline.outcome().isError(), offline.error());
             assertTrue(offline.table().contains("local repository (cached)"), offline.table());

@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A resolution already made is answered from its record, by the same resolver or another one
@@ -19,14 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * answer are unchanged; anything else runs the resolver again.
  */
 class ResolutionRecordTest {
-    @TempDir
-    static Path root;
-    private static TestRepository repo;
-
-    @BeforeAll
-    static void buildRepository() throws IOException {
-        repo = TestRepository.create(root);
-    }
+    @RegisterExtension
+    static final TestRepositoryExtension maven = new TestRepositoryExtension();
 
     private static List<RequestedDependency> request(String coordinate) {
         return List.of(RequestedDependency.of(Coordinate.parse(coordinate)));
@@ -38,10 +31,10 @@ class ResolutionRecordTest {
 
     @Test
     void theSameRequestIsAnsweredFromItsRecordUntilAFileOrTheRepositoriesChange() throws IOException {
-        Path local = root.resolve("recorded-local");
+        Path local = maven.path("recorded-local");
         List<RequestedDependency> greeting = request("org.example:greeting:1.0");
         List<ResolvedArtifact> first;
-        try (DependencyResolver resolver = new DependencyResolver(repo.config(local, false))) {
+        try (DependencyResolver resolver = new DependencyResolver(maven.repo().config(local, false))) {
             first = resolver.resolve(greeting, List.of(), step -> {});
             assertEquals(1, resolver.resolverRuns());
             assertEquals(2, first.size(), "greeting and words: " + first);
@@ -51,11 +44,11 @@ class ResolutionRecordTest {
             assertEquals(first.stream().map(ResolvedArtifact::coordinate).toList(), again.stream().map(ResolvedArtifact::coordinate).toList());
             assertTrue(again.stream().allMatch(artifact -> artifact.source().equals("local repository (cached)") && !artifact.downloaded()));
         }
-        try (DependencyResolver anotherKernel = new DependencyResolver(repo.config(local, false))) {
+        try (DependencyResolver anotherKernel = new DependencyResolver(maven.repo().config(local, false))) {
             assertEquals(files(first), files(anotherKernel.resolve(greeting, List.of(), step -> {})));
             assertEquals(0, anotherKernel.resolverRuns(), "a later kernel finds the record in the local repository");
 
-            anotherKernel.resolve(greeting, List.of(new RepositorySpec("extra", repo.repository.toUri().toString())), step -> {});
+            anotherKernel.resolve(greeting, List.of(new RepositorySpec("extra", maven.repo().repository.toUri().toString())), step -> {});
             assertEquals(1, anotherKernel.resolverRuns(), "other repositories: resolved again");
 
             Path words = first.get(1).file();
@@ -72,13 +65,13 @@ class ResolutionRecordTest {
 
     @Test
     void offlineSettingsAreAnotherRequestAndResolveFromTheLocalRepository() {
-        Path local = root.resolve("offline-recorded-local");
+        Path local = maven.path("offline-recorded-local");
         List<RequestedDependency> greeting = request("org.example:greeting:1.0");
         List<ResolvedArtifact> online;
-        try (DependencyResolver resolver = new DependencyResolver(repo.config(local, false))) {
+        try (DependencyResolver resolver = new DependencyResolver(maven.repo().config(local, false))) {
             online = resolver.resolve(greeting, List.of(), step -> {});
         }
-        try (DependencyResolver offline = new DependencyResolver(repo.config(local, true))) {
+        try (DependencyResolver offline = new DependencyResolver(maven.repo().config(local, true))) {
             assertEquals(files(online), files(offline.resolve(greeting, List.of(), step -> {})));
             assertEquals(1, offline.resolverRuns(), "settings that say offline do not take the online answer's record");
             ResolutionException missing = assertThrows(ResolutionException.class,

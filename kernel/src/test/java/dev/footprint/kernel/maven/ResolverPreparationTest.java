@@ -16,9 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link DependencyResolver#prepare}: the rehearsal that loads Maven Resolver ahead of the first
@@ -28,14 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ResolverPreparationTest {
     private static final long WAIT_SECONDS = 120;
 
-    @TempDir
-    static Path root;
-    private static TestRepository repo;
-
-    @BeforeAll
-    static void buildRepository() throws IOException {
-        repo = TestRepository.create(root);
-    }
+    @RegisterExtension
+    static final TestRepositoryExtension maven = new TestRepositoryExtension();
 
     private static List<RequestedDependency> greeting() {
         return List.of(RequestedDependency.of(Coordinate.parse("org.example:greeting:1.0")));
@@ -44,16 +37,16 @@ class ResolverPreparationTest {
     @Test
     void preparationNeedsNoNetworkAndWritesNothingToTheLocalRepository() throws IOException {
         // Every remote repository is mirrored to a port nothing listens on: any download fails.
-        Path home = root.resolve("unreachable-home");
+        Path home = maven.path("unreachable-home");
         Files.createDirectories(home.resolve(".m2"));
         Files.writeString(home.resolve(".m2/settings.xml"), """
                 <settings>
                   <mirrors><mirror><id>nowhere</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:1/none</url></mirror></mirrors>
                 </settings>
                 """);
-        Path local = root.resolve("unreachable-local");
+        Path local = maven.path("unreachable-local");
         Properties properties = new Properties();
-        properties.setProperty("maven.repo.local", local.toString());
+        properties.setProperty("maven.maven.repo().local", local.toString());
         MavenConfig config = new MavenConfig(home, properties, Duration.ofSeconds(2), Duration.ofSeconds(2));
         try (DependencyResolver resolver = new DependencyResolver(config)) {
             assertTrue(resolver.prepare(), "the rehearsal resolves from its own repository, offline");
@@ -66,10 +59,10 @@ class ResolverPreparationTest {
 
     @Test
     void resolutionAskedForDuringThePreparationWaitsForItAndResolves() throws Exception {
-        Path local = root.resolve("during-local");
+        Path local = maven.path("during-local");
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try (DependencyResolver resolver = new DependencyResolver(repo.config(local, false))) {
+        try (DependencyResolver resolver = new DependencyResolver(maven.repo().config(local, false))) {
             Future<Boolean> prepared = prepareHeld(resolver, threads, release);
             Future<List<ResolvedArtifact>> resolved = threads.submit(() -> resolver.resolve(greeting(), List.of(), step -> {}));
             assertFalse(resolved.isDone(), "a resolution ran while the preparation was still going on");
@@ -93,14 +86,14 @@ class ResolverPreparationTest {
 
     @Test
     void aRequestAnsweredByItsRecordDoesNotWaitForThePreparation() throws Exception {
-        Path local = root.resolve("recorded-during-local");
+        Path local = maven.path("recorded-during-local");
         List<ResolvedArtifact> earlier;
-        try (DependencyResolver earlierKernel = new DependencyResolver(repo.config(local, false))) {
+        try (DependencyResolver earlierKernel = new DependencyResolver(maven.repo().config(local, false))) {
             earlier = earlierKernel.resolve(greeting(), List.of(), step -> {});
         }
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try (DependencyResolver resolver = new DependencyResolver(repo.config(local, false))) {
+        try (DependencyResolver resolver = new DependencyResolver(maven.repo().config(local, false))) {
             Future<Boolean> prepared = prepareHeld(resolver, threads, release);
             List<ResolvedArtifact> recorded = threads.submit(() -> resolver.resolve(greeting(), List.of(), step -> {}))
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
