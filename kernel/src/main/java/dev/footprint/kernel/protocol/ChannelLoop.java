@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 
 /**
  * The request loop of one ROUTER socket (shell or control), run by one thread that owns the
@@ -42,34 +41,14 @@ final class ChannelLoop implements Runnable {
 
     @Override
     public void run() {
-        ZMQ.Poller poller = context.poller(2);
-        poller.register(socket, ZMQ.Poller.POLLIN);
-        poller.register(stop, ZMQ.Poller.POLLIN);
-        try {
-            while (true) {
-                JupyterMessage request = waiting.poll();
-                if (request == null) {
-                    poller.poll(-1);
-                    if (poller.pollin(1)) {
-                        return;
-                    }
-                    if (!poller.pollin(0)) {
-                        continue;
-                    }
-                    request = receive(0);
-                    if (request == null) {
-                        continue;
-                    }
-                }
+        StopSignal.pollUntilStopped(context, socket, stop, () -> {
+            // Handlers may hand requests back (requeue): they are answered before the next read.
+            JupyterMessage request = receive(0);
+            while (request != null) {
                 dispatch(request);
+                request = waiting.poll();
             }
-        } catch (ZMQException e) {
-            // The context was terminated under us: the kernel is going down.
-        } finally {
-            poller.close();
-            stop.close();
-            socket.close();
-        }
+        });
     }
 
     /** Sends {@code content} as the {@code msgType} reply to {@code request}. */

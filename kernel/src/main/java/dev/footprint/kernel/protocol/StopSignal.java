@@ -3,6 +3,7 @@ package dev.footprint.kernel.protocol;
 import java.util.UUID;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * Wakes every socket loop of the kernel when it shuts down: an in-process PUB socket that each
@@ -31,6 +32,35 @@ final class StopSignal implements AutoCloseable {
         subscriber.connect(endpoint);
         subscriber.subscribe(new byte[0]);
         return subscriber;
+    }
+
+    /**
+     * Runs a socket loop on the calling thread: blocks in a poll on {@code socket} and on
+     * {@code stop} (a {@link #subscribe} subscriber), calls {@code readable} each time the socket
+     * has input, and ends when the signal fires or the context is terminated, closing the poller
+     * and both sockets.
+     */
+    static void pollUntilStopped(ZMQ.Context context, ZMQ.Socket socket, ZMQ.Socket stop, Runnable readable) {
+        ZMQ.Poller poller = context.poller(2);
+        poller.register(socket, ZMQ.Poller.POLLIN);
+        poller.register(stop, ZMQ.Poller.POLLIN);
+        try {
+            while (true) {
+                poller.poll(-1);
+                if (poller.pollin(1)) {
+                    return;
+                }
+                if (poller.pollin(0)) {
+                    readable.run();
+                }
+            }
+        } catch (ZMQException e) {
+            // The context was terminated: the kernel is going down.
+        } finally {
+            poller.close();
+            stop.close();
+            socket.close();
+        }
     }
 
     /** Tells every loop to stop. */

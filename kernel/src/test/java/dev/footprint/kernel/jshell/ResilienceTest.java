@@ -76,21 +76,30 @@ class ResilienceTest {
         return new Stopped(ended, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** The cell ended as interrupted, saying so, and the variables defined before it are there. */
+    private void assertInterruptedKeepingTheState(Stopped stopped) {
+        ExecutionOutcome outcome = stopped.outcome();
+        assertEquals("Interrupted", outcome.error().ename(), "ended in " + stopped.took());
+        assertTrue(outcome.error().evalue().contains("kept"), outcome.error().evalue());
+        assertTheStateIsKept();
+    }
+
+    private void assertTheStateIsKept() {
+        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+    }
+
     @Test
     void interruptStopsABusyLoopAndKeepsTheState() throws Exception {
         Stopped stopped = interruptOnceRunning(evaluator,
                 "long spins = 0;\nwhile (true) { if (spins++ == 0) System.out.println(\"running\"); }");
-        ExecutionOutcome outcome = stopped.outcome();
-        assertEquals("Interrupted", outcome.error().ename(), "stopped in " + stopped.took());
-        assertTrue(outcome.error().evalue().contains("kept"), outcome.error().evalue());
-        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+        assertInterruptedKeepingTheState(stopped);
     }
 
     @Test
     void interruptWakesASleepingCell() throws Exception {
         Stopped stopped = interruptOnceRunning(evaluator, "{ System.out.println(\"running\"); Thread.sleep(600_000); }");
         assertEquals("Interrupted", stopped.outcome().error().ename(), "stopped in " + stopped.took());
-        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+        assertTheStateIsKept();
     }
 
     @Test
@@ -101,7 +110,7 @@ class ResilienceTest {
         assertEquals("java.lang.OutOfMemoryError", growing.error().ename(), growing.error().toString());
         assertTrue(growing.error().evalue().contains("heap"), growing.error().evalue());
         assertFalse(run(evaluator, "hoard = null;").isError());
-        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+        assertTheStateIsKept();
     }
 
     @Test
@@ -111,7 +120,7 @@ class ResilienceTest {
         assertEquals("java.lang.StackOverflowError", outcome.error().ename());
         assertTrue(outcome.error().traceback().size() < 10, outcome.error().traceback().toString());
         assertTrue(outcome.error().traceback().get(2).contains("repeated"), outcome.error().traceback().toString());
-        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+        assertTheStateIsKept();
     }
 
     @Test
@@ -119,10 +128,7 @@ class ResilienceTest {
         Stopped stopped = interruptOnceRunning(evaluator,
                 "try { System.out.println(\"running\"); while (true) { Thread.onSpinWait(); } } catch (Throwable swallowed) { }\n"
                         + "while (true) { Thread.onSpinWait(); }");
-        ExecutionOutcome outcome = stopped.outcome();
-        assertEquals("Interrupted", outcome.error().ename(), "ended in " + stopped.took());
-        assertTrue(outcome.error().evalue().contains("kept"), outcome.error().evalue());
-        assertEquals("42", run(evaluator, "survivor").result().get("text/plain"));
+        assertInterruptedKeepingTheState(stopped);
         assertEquals("2", run(evaluator, "1 + 1").result().get("text/plain"), "the next cell runs as usual");
     }
 

@@ -58,26 +58,23 @@ class JupyterClientTest {
 
     @Test
     void passesTheJupyterKernelTestSuite() throws Exception {
-        runPython(installKernel("footprint-test", javaOf(System.getProperty("java.home")), "-Xmx512m"),
-                "", "test_conformance");
+        runPython(installKernel("footprint-test", "-Xmx512m"), "", "test_conformance");
     }
 
     @Test
     void freshKernelShowsNoTraceOfItsWarmUp() throws Exception {
-        runPython(installKernel("footprint-test-fresh", javaOf(System.getProperty("java.home")), "-Xmx256m"),
-                "", "test_fresh_session");
+        runPython(installKernel("footprint-test-fresh", "-Xmx256m"), "", "test_fresh_session");
     }
 
     @Test
     void refusesForgedMissingAndReplayedSignatures() throws Exception {
-        runPython(installKernel("footprint-test-signatures", javaOf(System.getProperty("java.home")), "-Xmx512m"),
-                "", "test_signatures");
+        runPython(installKernel("footprint-test-signatures", "-Xmx512m"), "", "test_signatures");
     }
 
     @Test
     void survivesExitLoopAndFullHeapOnJava17() throws Exception {
-        runPython(installKernel("footprint-test-resilience", javaOf(System.getProperty("java.home")), "-Xmx256m"),
-                String.valueOf(Runtime.version().feature()), "test_resilience");
+        runPython(installKernel("footprint-test-resilience", "-Xmx256m"), String.valueOf(Runtime.version().feature()),
+                "test_resilience");
     }
 
     @Test
@@ -88,6 +85,11 @@ class JupyterClientTest {
         Path java = javaOf(home);
         Assumptions.assumeTrue(Files.isExecutable(java), "skipping the Java 25 run: no executable " + java);
         runPython(installKernel("footprint-test-jdk25", java, "-Xmx256m"), "25", "test_resilience");
+    }
+
+    /** Installs a kernelspec that runs this build's classes with the tests' own java; returns its name. */
+    private static String installKernel(String name, String userJvmOptions) throws IOException {
+        return installKernel(name, javaOf(System.getProperty("java.home")), userJvmOptions);
     }
 
     /** Installs a kernelspec that runs this build's classes with {@code java}; returns its name. */
