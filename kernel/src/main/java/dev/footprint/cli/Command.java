@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * One subcommand of the launcher ({@code kernel}, {@code install}, ...). To add one, implement
- * this and list it in {@link Main#COMMANDS}.
+ * One subcommand of the launcher ({@code kernel}, {@code install}, ...). To add one, extend
+ * {@link NamedCommand} (which is given the name and summary once) and list it in {@link Main#COMMANDS}.
  */
 public interface Command {
 

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * {@code demo [--all] [--notebooks DIR]}: runs the article's notebooks (01 to 03) headless and
  * prints every cell with its output, footprint tables included; writes nothing.
  */
-final class DemoCommand implements Command {
+final class DemoCommand extends NamedCommand {
 
     /** The chapters that reproduce the article, by file name prefix. */
     static final List<String> ARTICLE = List.of("01-", "02-", "03-");
@@ -25,17 +25,8 @@ final class DemoCommand implements Command {
     }
 
     DemoCommand(NotebookExecution.EvaluatorFactory evaluators) {
+        super("demo", "run the article's notebooks headless and print their footprint tables");
         this.evaluators = evaluators;
-    }
-
-    @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "run the article's notebooks headless and print their footprint tables";
     }
 
     @Override

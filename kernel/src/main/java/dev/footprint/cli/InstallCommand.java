@@ -11,18 +11,12 @@ import java.util.List;
  * {@code footprint} kernelspec so Jupyter offers "Java (Footprint)", with a class data archive
  * for a faster kernel start unless {@code --no-class-archive}.
  */
-final class InstallCommand implements Command {
+final class InstallCommand extends NamedCommand {
 
     static final String DEFAULT_USER_JVM_OPTIONS = "-Xmx1g";
 
-    @Override
-    public String name() {
-        return "install";
-    }
-
-    @Override
-    public String summary() {
-        return "install the Jupyter kernelspec \"Java (Footprint)\"";
+    InstallCommand() {
+        super("install", "install the Jupyter kernelspec \"Java (Footprint)\"");
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.List;
  * script, so {@code arr.ones(1024, 1024).as(UINT16).nbytes()} works at the first prompt; libraries
  * named with {@code --maven} are resolved as {@code %maven} resolves them and put on the class path.
  */
-final class JshellCommand implements Command {
+final class JshellCommand extends NamedCommand {
 
     /** Where the build puts {@code src/jshell/footprint.jsh} inside the jar. */
     static final String STARTUP_RESOURCE = "jshell/footprint.jsh";
@@ -40,18 +40,9 @@ final class JshellCommand implements Command {
      * resolving {@code --maven} libraries as {@code maven} says.
      */
     JshellCommand(String classPath, MavenConfig maven) {
+        super("jshell", "open jshell with the Footprint DSL imported");
         this.classPath = classPath;
         this.maven = maven;
-    }
-
-    @Override
-    public String name() {
-        return "jshell";
-    }
-
-    @Override
-    public String summary() {
-        return "open jshell with the Footprint DSL imported";
     }
 
     @Override

@@ -13,16 +13,10 @@ import java.util.List;
  * {@code kernel CONNECTION_FILE}: runs the Jupyter kernel until a client shuts it down. Jupyter
  * starts this through the kernelspec written by {@code install}.
  */
-final class KernelCommand implements Command {
+final class KernelCommand extends NamedCommand {
 
-    @Override
-    public String name() {
-        return "kernel";
-    }
-
-    @Override
-    public String summary() {
-        return "run the Jupyter kernel (Jupyter starts this; see install)";
+    KernelCommand() {
+        super("kernel", "run the Jupyter kernel (Jupyter starts this; see install)");
     }
 
     @Override

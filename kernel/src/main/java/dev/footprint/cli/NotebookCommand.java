@@ -12,19 +12,13 @@ import java.util.Optional;
  * {@code notebook [--notebooks DIR] [--no-install] [-- JUPYTER ARGS]}: installs the kernelspec
  * for the user and opens Jupyter Notebook on the project's notebooks.
  */
-final class NotebookCommand implements Command {
+final class NotebookCommand extends NamedCommand {
 
     /** The Debian packages that give a working {@code jupyter notebook}. */
     static final String JUPYTER_PACKAGES = "jupyter-notebook jupyter-client python3-ipykernel";
 
-    @Override
-    public String name() {
-        return "notebook";
-    }
-
-    @Override
-    public String summary() {
-        return "install the kernelspec for you and open Jupyter Notebook on notebooks/";
+    NotebookCommand() {
+        super("notebook", "install the kernelspec for you and open Jupyter Notebook on notebooks/");
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
  * [--timeout SECONDS]}: executes notebooks headless, as {@code jupyter nbconvert --to notebook
  * --execute} would, and writes them with their outputs.
  */
-final class RunCommand implements Command {
+final class RunCommand extends NamedCommand {
 
     private final NotebookExecution.EvaluatorFactory evaluators;
 
@@ -23,17 +23,8 @@ final class RunCommand implements Command {
 
     /** A command that runs cells with evaluators from {@code evaluators} (tests use their own). */
     RunCommand(NotebookExecution.EvaluatorFactory evaluators) {
+        super("run", "execute notebooks headless (no Jupyter needed) and save them with their outputs");
         this.evaluators = evaluators;
-    }
-
-    @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String summary() {
-        return "execute notebooks headless (no Jupyter needed) and save them with their outputs";
     }
 
     @Override
