@@ -148,17 +148,35 @@ public record BloscLayout(int typesize, int blocksize, boolean shuffle, boolean 
      */
     public int encode(Codec codec, int level, byte[] src, int srcOff, int len, byte[] dst, int origin, int at,
             int limit, byte[] tmp) {
+        boolean doShuffle = shuffle && typesize > 1;
+        BlockShuffler shuffler = doShuffle ? (start, bsize, out) -> Shuffle.shuffle(typesize, src, srcOff + start, bsize, out, 0) : null;
+        return encode(codec, level, src, srcOff, shuffler, len, dst, origin, at, limit, tmp);
+    }
+
+    /**
+     * {@link #encode} for a shuffling layout whose blocks {@code source} shuffles into {@code tmp}
+     * itself (straight from the elements, without their bytes in between).
+     */
+    public int encode(Codec codec, int level, BlockShuffler source, int len, byte[] dst, int origin, int at,
+            int limit, byte[] tmp) {
+        if (!shuffle || typesize < 2) {
+            throw new IllegalStateException("a block shuffler is for a shuffling layout; this one does not shuffle");
+        }
+        return encode(codec, level, null, 0, source, len, dst, origin, at, limit, tmp);
+    }
+
+    private int encode(Codec codec, int level, byte[] src, int srcOff, BlockShuffler shuffler, int len, byte[] dst,
+            int origin, int at, int limit, byte[] tmp) {
         int nblocks = blocks(len);
         int pos = at + 4 * nblocks;
-        boolean doShuffle = shuffle && typesize > 1;
         for (int j = 0; j < nblocks; j++) {
             putInt(dst, at + 4 * j, pos - origin);
             int start = j * blocksize;
             int bsize = Math.min(blocksize, len - start);
             byte[] in = src;
             int inOff = srcOff + start;
-            if (doShuffle) {
-                Shuffle.shuffle(typesize, src, srcOff + start, bsize, tmp, 0);
+            if (shuffler != null) {
+                shuffler.shuffle(start, bsize, tmp);
                 in = tmp;
                 inOff = 0;
             }
@@ -188,13 +206,31 @@ public record BloscLayout(int typesize, int blocksize, boolean shuffle, boolean 
      */
     public void decode(Codec codec, byte[] src, int origin, int at, int end, byte[] dst, int dstOff, int len,
             byte[] tmp) {
+        boolean doShuffle = shuffle && typesize > 1;
+        BlockUnshuffler unshuffler = doShuffle ? (in, start, bsize) -> Shuffle.unshuffle(typesize, in, 0, bsize, dst, dstOff + start) : null;
+        decode(codec, src, origin, at, end, dst, dstOff, unshuffler, len, tmp);
+    }
+
+    /**
+     * {@link #decode} for a shuffling layout whose blocks, decoded into {@code tmp}, {@code target}
+     * unshuffles itself (straight into the elements).
+     */
+    public void decode(Codec codec, byte[] src, int origin, int at, int end, BlockUnshuffler target, int len, byte[] tmp) {
+        if (!shuffle || typesize < 2) {
+            throw new IllegalStateException("a block unshuffler is for a shuffling layout; this one does not shuffle");
+        }
+        decode(codec, src, origin, at, end, null, 0, target, len, tmp);
+    }
+
+    private void decode(Codec codec, byte[] src, int origin, int at, int end, byte[] dst, int dstOff,
+            BlockUnshuffler unshuffler, int len, byte[] tmp) {
         int nblocks = blocks(len);
         int bodyStart = at + 4 * nblocks;
         if (bodyStart > end || bodyStart < 0) {
             throw new CodecException(end - origin + "-byte buffer cannot hold the starts of its " + nblocks
                     + " blocks (truncated)");
         }
-        boolean doShuffle = shuffle && typesize > 1;
+        boolean doShuffle = unshuffler != null;
         for (int j = 0; j < nblocks; j++) {
             int start = j * blocksize;
             int bsize = Math.min(blocksize, len - start);
@@ -230,9 +266,21 @@ public record BloscLayout(int typesize, int blocksize, boolean shuffle, boolean 
                 pos += n;
             }
             if (doShuffle) {
-                Shuffle.unshuffle(typesize, tmp, 0, bsize, dst, dstOff + start);
+                unshuffler.unshuffle(tmp, start, bsize);
             }
         }
+    }
+
+    /** Writes the shuffled bytes of the buffer's bytes {@code [start, start+len)} into {@code tmp} from 0. */
+    @FunctionalInterface
+    public interface BlockShuffler {
+        void shuffle(int start, int len, byte[] tmp);
+    }
+
+    /** Unshuffles a block's {@code len} decoded bytes in {@code tmp} (from 0) into the buffer's bytes {@code [start, start+len)}. */
+    @FunctionalInterface
+    public interface BlockUnshuffler {
+        void unshuffle(byte[] tmp, int start, int len);
     }
 
     /** The little-endian int at {@code b[at]}, as Blosc stores sizes and offsets. */

@@ -68,6 +68,97 @@ public final class Shuffle {
         System.arraycopy(src, srcOff + whole, dst, dstOff + whole, len - whole);
     }
 
+    /**
+     * {@link #shuffle} of {@code n} 8-byte elements read straight from {@code src[from, from+n)}
+     * (their raw bits, little-endian): the bytes {@code shuffle(8, ...)} writes for those elements'
+     * little-endian bytes, without the intermediate copy.
+     */
+    public static void shuffle(double[] src, int from, int n, byte[] dst, int dstOff) {
+        Objects.checkFromIndexSize(from, n, src.length);
+        Objects.checkFromIndexSize(dstOff, 8 * n, dst.length);
+        long[] rows = new long[8];
+        int whole = n & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            for (int k = 0; k < 8; k++) {
+                rows[k] = Double.doubleToRawLongBits(src[from + i + k]);
+            }
+            transpose8(rows);
+            store(rows, dst, dstOff + i, n);
+        }
+        for (int i = whole; i < n; i++) {
+            putColumn(Double.doubleToRawLongBits(src[from + i]), dst, dstOff + i, n);
+        }
+    }
+
+    /** {@link #shuffle(double[], int, int, byte[], int)} for {@code long} elements. */
+    public static void shuffle(long[] src, int from, int n, byte[] dst, int dstOff) {
+        Objects.checkFromIndexSize(from, n, src.length);
+        Objects.checkFromIndexSize(dstOff, 8 * n, dst.length);
+        long[] rows = new long[8];
+        int whole = n & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            System.arraycopy(src, from + i, rows, 0, 8);
+            transpose8(rows);
+            store(rows, dst, dstOff + i, n);
+        }
+        for (int i = whole; i < n; i++) {
+            putColumn(src[from + i], dst, dstOff + i, n);
+        }
+    }
+
+    /**
+     * {@link #unshuffle} of {@code n} 8-byte elements ({@code 8 * n} shuffled bytes at
+     * {@code src[srcOff]}) straight into {@code dst[from, from+n)}, each element's raw bits.
+     */
+    public static void unshuffle(byte[] src, int srcOff, int n, double[] dst, int from) {
+        Objects.checkFromIndexSize(srcOff, 8 * n, src.length);
+        Objects.checkFromIndexSize(from, n, dst.length);
+        long[] rows = new long[8];
+        int whole = n & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            load(src, srcOff + i, n, rows);
+            transpose8(rows);
+            for (int k = 0; k < 8; k++) {
+                dst[from + i + k] = Double.longBitsToDouble(rows[k]);
+            }
+        }
+        for (int i = whole; i < n; i++) {
+            dst[from + i] = Double.longBitsToDouble(getColumn(src, srcOff + i, n));
+        }
+    }
+
+    /** {@link #unshuffle(byte[], int, int, double[], int)} for {@code long} elements. */
+    public static void unshuffle(byte[] src, int srcOff, int n, long[] dst, int from) {
+        Objects.checkFromIndexSize(srcOff, 8 * n, src.length);
+        Objects.checkFromIndexSize(from, n, dst.length);
+        long[] rows = new long[8];
+        int whole = n & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            load(src, srcOff + i, n, rows);
+            transpose8(rows);
+            System.arraycopy(rows, 0, dst, from + i, 8);
+        }
+        for (int i = whole; i < n; i++) {
+            dst[from + i] = getColumn(src, srcOff + i, n);
+        }
+    }
+
+    /** Writes byte {@code j} of {@code bits} (little-endian) to {@code dst[at + j * n]}. */
+    private static void putColumn(long bits, byte[] dst, int at, int n) {
+        for (int j = 0; j < 8; j++) {
+            dst[at + j * n] = (byte) (bits >>> 8 * j);
+        }
+    }
+
+    /** The inverse of {@link #putColumn}. */
+    private static long getColumn(byte[] src, int at, int n) {
+        long bits = 0;
+        for (int j = 0; j < 8; j++) {
+            bits |= (src[at + j * n] & 0xFFL) << 8 * j;
+        }
+        return bits;
+    }
+
     private static void check(int typesize, byte[] src, int srcOff, int len, byte[] dst, int dstOff) {
         if (typesize < 1) {
             throw new IllegalArgumentException("typesize must be at least 1, got " + typesize);
@@ -149,30 +240,50 @@ public final class Shuffle {
 
     private static int shuffle8(byte[] src, int srcOff, int n, byte[] dst, int dstOff) {
         int blocks = n / 8;
+        long[] rows = new long[8];
         for (int b = 0; b < blocks; b++) {
-            transpose8(src, srcOff + 64 * b, 8, dst, dstOff + 8 * b, n);
+            load(src, srcOff + 64 * b, 8, rows);
+            transpose8(rows);
+            store(rows, dst, dstOff + 8 * b, n);
         }
         return blocks * 8;
     }
 
     private static int unshuffle8(byte[] src, int srcOff, int n, byte[] dst, int dstOff) {
         int blocks = n / 8;
+        long[] rows = new long[8];
         for (int b = 0; b < blocks; b++) {
-            transpose8(src, srcOff + 8 * b, n, dst, dstOff + 64 * b, 8);
+            load(src, srcOff + 8 * b, n, rows);
+            transpose8(rows);
+            store(rows, dst, dstOff + 64 * b, 8);
         }
         return blocks * 8;
     }
 
-    /** Reads eight longs {@code inStride} bytes apart, writes their byte transpose {@code outStride} bytes apart. */
-    private static void transpose8(byte[] src, int in, int inStride, byte[] dst, int out, int outStride) {
-        long r0 = get(src, in);
-        long r1 = get(src, in + inStride);
-        long r2 = get(src, in + 2 * inStride);
-        long r3 = get(src, in + 3 * inStride);
-        long r4 = get(src, in + 4 * inStride);
-        long r5 = get(src, in + 5 * inStride);
-        long r6 = get(src, in + 6 * inStride);
-        long r7 = get(src, in + 7 * inStride);
+    /** Reads eight little-endian longs {@code stride} bytes apart from {@code src[at]} into {@code rows}. */
+    private static void load(byte[] src, int at, int stride, long[] rows) {
+        for (int k = 0; k < 8; k++) {
+            rows[k] = get(src, at + k * stride);
+        }
+    }
+
+    /** Writes {@code rows} as eight little-endian longs {@code stride} bytes apart from {@code dst[at]}. */
+    private static void store(long[] rows, byte[] dst, int at, int stride) {
+        for (int k = 0; k < 8; k++) {
+            put(dst, at + k * stride, rows[k]);
+        }
+    }
+
+    /** Transposes eight longs as an 8x8 byte matrix (row k's byte j becomes row j's byte k); its own inverse. */
+    private static void transpose8(long[] rows) {
+        long r0 = rows[0];
+        long r1 = rows[1];
+        long r2 = rows[2];
+        long r3 = rows[3];
+        long r4 = rows[4];
+        long r5 = rows[5];
+        long r6 = rows[6];
+        long r7 = rows[7];
         // swap 4-byte halves between rows 4 apart
         long t;
         t = ((r0 >>> 32) ^ r4) & LOW_INT; r0 ^= t << 32; r4 ^= t;
@@ -189,14 +300,14 @@ public final class Shuffle {
         t = ((r2 >>> 8) ^ r3) & EVEN_BYTES; r2 ^= t << 8; r3 ^= t;
         t = ((r4 >>> 8) ^ r5) & EVEN_BYTES; r4 ^= t << 8; r5 ^= t;
         t = ((r6 >>> 8) ^ r7) & EVEN_BYTES; r6 ^= t << 8; r7 ^= t;
-        put(dst, out, r0);
-        put(dst, out + outStride, r1);
-        put(dst, out + 2 * outStride, r2);
-        put(dst, out + 3 * outStride, r3);
-        put(dst, out + 4 * outStride, r4);
-        put(dst, out + 5 * outStride, r5);
-        put(dst, out + 6 * outStride, r6);
-        put(dst, out + 7 * outStride, r7);
+        rows[0] = r0;
+        rows[1] = r1;
+        rows[2] = r2;
+        rows[3] = r3;
+        rows[4] = r4;
+        rows[5] = r5;
+        rows[6] = r6;
+        rows[7] = r7;
     }
 
     /** Bytes 0, 2, 4, 6 of {@code x} packed into the low four bytes. */

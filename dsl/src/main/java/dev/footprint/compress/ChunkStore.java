@@ -5,6 +5,7 @@ import dev.footprint.array.NDArray;
 import dev.footprint.codec.BloscLayout;
 import dev.footprint.codec.Codec;
 import dev.footprint.codec.CodecException;
+import dev.footprint.codec.Shuffle;
 import dev.footprint.storage.Storage;
 import java.util.Arrays;
 import java.util.function.IntFunction;
@@ -75,10 +76,54 @@ final class ChunkStore {
         ChunkStore s = empty(dtype, chunking, codec, level, blocksize);
         int item = dtype.itemsize();
         Parallel.forEach(chunking.count, () -> s.new Scratch(s.chunkBytes()), (scratch, i) -> {
-            chunking.runs(i, (dense, at, len) -> ElementBytes.put(dtype, data, base + dense, len, scratch.raw, at * item));
-            s.pack(i, scratch);
+            Runnable raw = () -> chunking.runs(i, (dense, at, len) -> ElementBytes.put(dtype, data, base + dense, len, scratch.raw, at * item));
+            long start = s.contiguousStart(i);
+            BloscLayout.BlockShuffler direct = start < 0 ? null : s.directShuffler(data.doubles(), data.longs(), base + start);
+            if (direct == null) {
+                raw.run();
+            }
+            s.pack(i, scratch, direct, raw);
         });
         return s.sealed();
+    }
+
+    /** Where chunk {@code i}'s elements start in a C-order array of the whole shape when they are one run there, else -1. */
+    long contiguousStart(int i) {
+        long[] start = {-1}; // the first run's dense offset
+        boolean[] apart = {false};
+        chunking.runs(i, (dense, at, len) -> {
+            if (at == 0) {
+                start[0] = dense;
+            } else if (dense != start[0] + at) {
+                apart[0] = true;
+            }
+        });
+        return apart[0] ? -1 : start[0];
+    }
+
+    /**
+     * Shuffles blocks straight from 8-byte elements on the heap ({@code doubles} or {@code longs}
+     * from element {@code from}), or null when this store's chunks cannot be shuffled that way.
+     */
+    private BloscLayout.BlockShuffler directShuffler(double[] doubles, long[] longs, long from) {
+        if (dtype.itemsize() != 8 || codec.name().equals("none") || (doubles == null && longs == null)) {
+            return null;
+        }
+        int at = Math.toIntExact(from);
+        return doubles != null
+                ? (start, len, tmp) -> Shuffle.shuffle(doubles, at + start / 8, len / 8, tmp, 0)
+                : (start, len, tmp) -> Shuffle.shuffle(longs, at + start / 8, len / 8, tmp, 0);
+    }
+
+    /** Unshuffles blocks straight into 8-byte elements on the heap, or null as {@link #directShuffler}. */
+    private BloscLayout.BlockUnshuffler directUnshuffler(double[] doubles, long[] longs, long from) {
+        if (dtype.itemsize() != 8 || (doubles == null && longs == null)) {
+            return null;
+        }
+        int at = Math.toIntExact(from);
+        return doubles != null
+                ? (tmp, start, len) -> Shuffle.unshuffle(tmp, 0, len / 8, doubles, at + start / 8)
+                : (tmp, start, len) -> Shuffle.unshuffle(tmp, 0, len / 8, longs, at + start / 8);
     }
 
     /** Compresses chunks given as C-order primitive arrays of each chunk's extent (results of chunk-wise operations). */
@@ -146,6 +191,14 @@ final class ChunkStore {
     }
 
     private void pack(int i, Scratch s) {
+        pack(i, s, null, () -> {});
+    }
+
+    /**
+     * Compresses chunk {@code i}: from its bytes in {@code s.raw}, or, given {@code direct}, from the
+     * elements it shuffles, calling {@code raw} to fill {@code s.raw} only if the chunk is kept plain.
+     */
+    private void pack(int i, Scratch s, BloscLayout.BlockShuffler direct, Runnable raw) {
         int len = Chunking.elements(chunking.extent(i)) * dtype.itemsize();
         int n = -1;
         if (!codec.name().equals("none")) {
@@ -153,11 +206,16 @@ final class ChunkStore {
             if (s.packed.length < layout.maxLength(codec, len)) {
                 s.packed = new byte[layout.maxLength(codec, len)];
             }
-            n = layout.encode(codec, level, s.raw, 0, len, s.packed, -BloscLayout.HEADER, 0, len - 1, s.shuffled);
+            n = direct != null && layout.shuffle()
+                    ? layout.encode(codec, level, direct, len, s.packed, -BloscLayout.HEADER, 0, len - 1, s.shuffled)
+                    : layout.encode(codec, level, s.raw, 0, len, s.packed, -BloscLayout.HEADER, 0, len - 1, s.shuffled);
         }
         if (n >= 0) {
             blocks[i] = Arrays.copyOf(s.packed, n);
         } else {
+            if (direct != null) {
+                raw.run();
+            }
             blocks[i] = Arrays.copyOf(s.raw, len);
             plain[i] = true;
         }
@@ -165,13 +223,26 @@ final class ChunkStore {
 
     /** Decodes chunk {@code i}'s bytes into {@code s.raw} and returns their length. */
     private int unpack(int i, Scratch s) {
+        return unpack(i, s, null);
+    }
+
+    /**
+     * Decodes chunk {@code i}'s bytes and returns their length: into {@code s.raw}, or, given
+     * {@code direct} and a compressed chunk, into the elements it unshuffles (returning -1).
+     */
+    private int unpack(int i, Scratch s, BloscLayout.BlockUnshuffler direct) {
         int len = Chunking.elements(chunking.extent(i)) * dtype.itemsize();
         if (plain[i]) {
             System.arraycopy(blocks[i], 0, s.raw, 0, len);
             return len;
         }
         try {
-            layout(len).decode(codec, blocks[i], -BloscLayout.HEADER, 0, blocks[i].length, s.raw, 0, len, s.shuffled);
+            BloscLayout layout = layout(len);
+            if (direct != null && layout.shuffle()) {
+                layout.decode(codec, blocks[i], -BloscLayout.HEADER, 0, blocks[i].length, direct, len, s.shuffled);
+                return -1;
+            }
+            layout.decode(codec, blocks[i], -BloscLayout.HEADER, 0, blocks[i].length, s.raw, 0, len, s.shuffled);
         } catch (CodecException e) {
             throw new CodecException("chunk " + i + " " + Arrays.toString(chunking.position(i)) + " of a compressed "
                     + dtype.numpyName() + " array is damaged: " + e.getMessage(), e);
@@ -183,17 +254,21 @@ final class ChunkStore {
     void decodeInto(Storage dense) {
         int item = dtype.itemsize();
         Parallel.forEach(chunking.count, () -> new Scratch(chunkBytes()), (scratch, i) -> {
-            unpack(i, scratch);
-            chunking.runs(i, (at, from, len) -> ElementBytes.get(dtype, scratch.raw, from * item, dense, at, len));
+            long start = contiguousStart(i);
+            if (unpack(i, scratch, start < 0 ? null : directUnshuffler(dense.doubles(), dense.longs(), start)) >= 0) {
+                chunking.runs(i, (at, from, len) -> ElementBytes.get(dtype, scratch.raw, from * item, dense, at, len));
+            }
         });
     }
 
     /** Chunk {@code i}'s elements, a new C-order primitive array of its extent. */
     Object chunk(int i) {
         Scratch s = new Scratch(chunkBytes());
-        int len = unpack(i, s);
-        Object out = ElementBytes.allocate(dtype, len / dtype.itemsize());
-        ElementBytes.get(dtype, s.raw, 0, out, 0, len / dtype.itemsize());
+        int n = Chunking.elements(chunking.extent(i));
+        Object out = ElementBytes.allocate(dtype, n);
+        if (unpack(i, s, directUnshuffler(out instanceof double[] d ? d : null, out instanceof long[] l ? l : null, 0)) >= 0) {
+            ElementBytes.get(dtype, s.raw, 0, out, 0, n);
+        }
         return out;
     }
 
