@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Times each benchmarked operation the way {@code compare.py} times NumPy (warm-up, then the
- * median of repeated calls) and prints one JSON object per line:
- * {@code {"op": "sum", "n": 1024, "ms": 0.21}}. Arguments: sizes, default {@code 1024 4096}.
+ * median of repeated calls, in wall time and in the process's CPU time, {@link ProcessCpu}) and
+ * prints one JSON object per line: {@code {"op": "sum", "n": 1024, "ms": 0.21, "cpu_ms": 0.21}}.
+ * Arguments: sizes, default {@code 1024 4096}.
  */
 public final class CompareMain {
     private CompareMain() {}
@@ -28,14 +29,18 @@ public final class CompareMain {
             ops.put("add", () -> Operations.add(in.random, in.other));
             ops.put("lt", () -> Operations.lessThan(in.random));
             for (Map.Entry<String, Supplier<NDArray>> op : ops.entrySet()) {
-                double ms = medianMillis(op.getValue(), n);
-                System.out.printf(java.util.Locale.ROOT, "{\"op\": \"%s\", \"n\": %d, \"ms\": %.4f}%n", op.getKey(), n, ms);
+                double[] ms = medianMillis(op.getValue(), n);
+                System.out.printf(java.util.Locale.ROOT, "{\"op\": \"%s\", \"n\": %d, \"ms\": %.4f, \"cpu_ms\": %.4f}%n",
+                        op.getKey(), n, ms[0], ms[1]);
             }
         }
     }
 
-    /** Warm-up for about a second (so the JIT compiles the loops), then the median of timed calls. */
-    static double medianMillis(Supplier<NDArray> op, int n) {
+    /**
+     * Warm-up for about a second (so the JIT compiles the loops), then the medians of timed calls:
+     * wall time and process CPU time, in ms.
+     */
+    static double[] medianMillis(Supplier<NDArray> op, int n) {
         long sink = 0;
         long warmEnd = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < warmEnd) {
@@ -43,15 +48,19 @@ public final class CompareMain {
         }
         int reps = n <= 1024 ? 60 : 12;
         double[] times = new double[reps];
+        double[] cpu = new double[reps];
         for (int i = 0; i < reps; i++) {
+            long c0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
             sink += op.get().size();
             times[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (ProcessCpu.nanos() - c0) / 1e6;
         }
         if (sink == 42) {
             System.out.print(""); // keeps the results alive
         }
         Arrays.sort(times);
-        return times[reps / 2];
+        Arrays.sort(cpu);
+        return new double[] {times[reps / 2], cpu[reps / 2]};
     }
 }

@@ -1,8 +1,6 @@
 package dev.footprint.bench;
 
 import dev.footprint.array.NDArray;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -12,14 +10,13 @@ import java.util.function.ToDoubleFunction;
 /**
  * Times operations over large arrays (a mapped file, a big array) as {@code compare.py} times
  * NumPy's: two warm-up calls (the JIT, the page cache), then the median of five, in wall time and
- * in this thread's CPU time (which a machine loaded by other work disturbs less). Each call's
+ * in the process's CPU time ({@link ProcessCpu}: every thread, which a machine loaded by other
+ * work disturbs less than wall time). Each call's
  * result is dropped before the next call, so two results of several GiB are never held at once.
  * Prints one JSON object per operation:
  * {@code {"op": "sum", "ms": 312.5, "cpu_ms": 301.2, "check": 1610612736.2}}.
  */
 final class LargeTimer {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private LargeTimer() {}
 
     /** Times each operation and prints its line; {@code check} gives the number {@code compare.py} compares from the last result. */
@@ -30,12 +27,12 @@ final class LargeTimer {
             double[] cpu = new double[5];
             for (int i = -2; i < wall.length; i++) {
                 last[0] = null;
-                long c0 = THREADS.getCurrentThreadCpuTime();
+                long c0 = ProcessCpu.nanos();
                 long t0 = System.nanoTime();
                 last[0] = op.getValue().get();
                 if (i >= 0) {
                     wall[i] = (System.nanoTime() - t0) / 1e6;
-                    cpu[i] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+                    cpu[i] = (ProcessCpu.nanos() - c0) / 1e6;
                 }
             }
             double check = checks.get(op.getKey()).applyAsDouble(last[0]);

@@ -1,17 +1,25 @@
 package dev.footprint.array;
 
 import dev.footprint.array.ArrayOperations.Comparison;
+import dev.footprint.storage.DirectReads;
 import dev.footprint.storage.DoubleRuns;
+import dev.footprint.storage.Parallel;
 import dev.footprint.storage.Storage;
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 
 /**
  * The float64 fast paths ({@code sum}, comparison with a finite scalar, the float32 cast) over
  * storage of any kind, run by run where the elements lie ({@link Storage#visitDoubles}): a heap
  * array or a big array's segment goes to the loops of {@link DirectKernels} in place, a mapped
- * piece to loops that read its buffer directly (or, for comparisons on JDK 25 and for equality, a
- * small block copied out of it). Results are bit for bit those of the heap loops over the whole stretch, wherever the runs
- * are cut.
+ * piece to loops that read it in place by address ({@link DirectReads}; through its buffer, or
+ * for comparisons on JDK 25 and for equality a small block copied out of it, where that cannot
+ * be). Comparisons and casts of more than {@link #PART} elements are split into parts of that
+ * many, on one worker per core ({@link Parallel}); the sum is not, since its lanes add in
+ * element order. Results are bit for bit those of the heap loops over the whole stretch,
+ * wherever the runs and parts are cut.
  */
 final class RunKernels {
     /** Elements per block copied out of a mapped piece, or written through to a result that is not one heap array. */
@@ -28,7 +36,12 @@ final class RunKernels {
 
     /** {@code a cmp s} for a contiguous float64 {@code a} and a finite {@code s}, into {@code out} (bool, a's size). */
     static void compareFinite(Comparison cmp, NDArray a, double s, NDArray out) {
-        a.storage.visitDoubles(a.offset, a.size, new Compare(cmp, s, out.storage));
+        compareFinite(cmp, a, s, out, PART);
+    }
+
+    /** As above, in parts of {@code part} elements (small in tests, to cut arrays of a few hundred). */
+    static void compareFinite(Comparison cmp, NDArray a, double s, NDArray out, int part) {
+        inParts(a, part, from -> new Compare(cmp, s, out.storage, from));
     }
 
     /**
@@ -36,9 +49,38 @@ final class RunKernels {
      * {@code check}, returns whether any value changed (the rest of the results are then undefined).
      */
     static boolean float64ToFloat32(NDArray a, NDArray out, boolean check) {
-        ToFloat32 cast = new ToFloat32(out.storage, check);
-        a.storage.visitDoubles(a.offset, a.size, cast);
-        return cast.changed;
+        return float64ToFloat32(a, out, check, PART);
+    }
+
+    /** As above, in parts of {@code part} elements. */
+    static boolean float64ToFloat32(NDArray a, NDArray out, boolean check, int part) {
+        AtomicBoolean changed = new AtomicBoolean();
+        inParts(a, part, from -> new ToFloat32(out.storage, check, from, changed));
+        return changed.get();
+    }
+
+    /**
+     * Elements per part of a comparison or cast split over {@link Parallel}'s workers: 2^20, 8 MiB
+     * of float64. An array of up to this many (the article's 1024 × 1024) runs on the caller's
+     * thread alone.
+     */
+    static final int PART = 1 << 20;
+
+    /**
+     * Visits {@code a}'s elements with the runs {@code runs} makes for the stretch from its
+     * argument: in parts of {@code part} elements on every worker when there are several, each
+     * result element written by exactly one part, so the results are those of one pass.
+     */
+    private static void inParts(NDArray a, int part, LongFunction<DoubleRuns> runs) {
+        long parts = (a.size + part - 1) / part;
+        if (parts <= 1 || Parallel.THREADS <= 1) {
+            a.storage.visitDoubles(a.offset, a.size, runs.apply(0));
+            return;
+        }
+        Parallel.forEach(Math.toIntExact(parts), p -> {
+            long from = (long) p * part;
+            a.storage.visitDoubles(a.offset + from, Math.min(part, a.size - from), runs.apply(from));
+        });
     }
 
     /**
@@ -98,6 +140,11 @@ final class RunKernels {
 
     /** {@link DirectKernels#addToLanes} over a buffer, for {@code n} a multiple of 8. */
     private static void addToLanes(DoubleBuffer d, int off, int n, double[] lanes) {
+        if (DirectReads.readable(d)) {
+            addToLanes(DirectReads.address(d, off, n), n, lanes);
+            Reference.reachabilityFence(d);
+            return;
+        }
         double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
         double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
         for (int i = 0; i + 7 < n; i += 8) {
@@ -115,6 +162,48 @@ final class RunKernels {
         lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
     }
 
+    /** Bytes ahead of the elements added that {@link #addToLanes(long, int, double[])} touches. */
+    private static final int TOUCH_AHEAD = 512;
+
+    /** What the touches read, kept so that the reads stay in the compiled loop. */
+    static int touched;
+
+    /**
+     * The same over {@code n} elements (a multiple of 8) read from {@code address} ({@link
+     * DirectReads}), touching the file {@link #TOUCH_AHEAD} bytes ahead while that is in the run.
+     */
+    private static void addToLanes(long address, int n, double[] lanes) {
+        double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
+        double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
+        long p = address;
+        long end = address + 8L * n;
+        int seen = 0;
+        for (long ahead = end - TOUCH_AHEAD; p < ahead; p += 64) {
+            seen += DirectReads.touch(p + TOUCH_AHEAD);
+            s0 += DirectReads.get(p);
+            s1 += DirectReads.get(p + 8);
+            s2 += DirectReads.get(p + 16);
+            s3 += DirectReads.get(p + 24);
+            s4 += DirectReads.get(p + 32);
+            s5 += DirectReads.get(p + 40);
+            s6 += DirectReads.get(p + 48);
+            s7 += DirectReads.get(p + 56);
+        }
+        touched = seen;
+        for (; p < end; p += 64) {
+            s0 += DirectReads.get(p);
+            s1 += DirectReads.get(p + 8);
+            s2 += DirectReads.get(p + 16);
+            s3 += DirectReads.get(p + 24);
+            s4 += DirectReads.get(p + 32);
+            s5 += DirectReads.get(p + 40);
+            s6 += DirectReads.get(p + 48);
+            s7 += DirectReads.get(p + 56);
+        }
+        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
+        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
+    }
+
     /**
      * Where a run's results go: in place into the result's heap array, or through a block that
      * {@link Storage#put} stores (a result in big storage).
@@ -124,8 +213,12 @@ final class RunKernels {
         final boolean inPlace;
         private double[] copied;
 
-        Results(Storage out) {
+        /** Where the stretch these runs visit starts in the result. */
+        final long from;
+
+        Results(Storage out, long from) {
             this.out = out;
+            this.from = from;
             this.inPlace = out.onHeap();
         }
 
@@ -138,13 +231,13 @@ final class RunKernels {
         @Override
         public void array(double[] a, int off, int n, long done) {
             if (inPlace) {
-                compute(a, off, n, (int) done);
+                compute(a, off, n, (int) (from + done));
                 return;
             }
             for (int k = 0; k < n; k += BLOCK) {
                 int m = Math.min(BLOCK, n - k);
                 compute(a, off + k, m, 0);
-                out.put(done + k, target(), m);
+                out.put(from + done + k, target(), m);
             }
         }
 
@@ -166,8 +259,8 @@ final class RunKernels {
         private final double s;
         private final byte[] target;
 
-        Compare(Comparison cmp, double s, Storage out) {
-            super(out);
+        Compare(Comparison cmp, double s, Storage out, long from) {
+            super(out, from);
             this.cmp = cmp;
             this.s = s;
             this.target = inPlace ? out.bytes() : new byte[BLOCK];
@@ -189,8 +282,8 @@ final class RunKernels {
          */
         @Override
         public void buffer(DoubleBuffer b, int index, int n, long done) {
-            if (inPlace && !DirectKernels.MIXED_WIDTH_VECTORS && BufferCompares.ordering(cmp)) {
-                BufferCompares.compareFinite(cmp, b, index, s, target, (int) done, n);
+            if (inPlace && !DirectKernels.MIXED_WIDTH_VECTORS && BufferCompares.applies(cmp, b)) {
+                BufferCompares.compareFinite(cmp, b, index, s, target, (int) (from + done), n);
                 return;
             }
             super.buffer(b, index, n, done);
@@ -200,18 +293,20 @@ final class RunKernels {
     private static final class ToFloat32 extends Results {
         private final boolean check;
         private final float[] target;
-        boolean changed;
+        /** Set when a checked value changes, by any part; the parts still running then stop casting. */
+        private final AtomicBoolean changed;
 
-        ToFloat32(Storage out, boolean check) {
-            super(out);
+        ToFloat32(Storage out, boolean check, long from, AtomicBoolean changed) {
+            super(out, from);
             this.check = check;
+            this.changed = changed;
             this.target = inPlace ? out.floats() : new float[BLOCK];
         }
 
         @Override
         void compute(double[] a, int off, int n, int at) {
-            if (!changed) {
-                changed = DirectKernels.float64ToFloat32(a, off, target, at, n, check);
+            if (!changed.get() && DirectKernels.float64ToFloat32(a, off, target, at, n, check)) {
+                changed.set(true);
             }
         }
 
@@ -227,7 +322,15 @@ final class RunKernels {
                 super.buffer(b, index, n, done);
                 return;
             }
-            int at = (int) done;
+            int at = (int) (from + done);
+            if (DirectReads.readable(b)) {
+                long address = DirectReads.address(b, index, n);
+                for (int i = 0; i < n; i++) {
+                    target[at + i] = (float) DirectReads.get(address + 8L * i);
+                }
+                Reference.reachabilityFence(b);
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 target[at + i] = (float) b.get(index + i);
             }

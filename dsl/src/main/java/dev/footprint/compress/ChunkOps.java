@@ -6,6 +6,7 @@ import dev.footprint.array.DType;
 import dev.footprint.array.LossyCastException;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.SliceSpec;
+import dev.footprint.storage.Parallel;
 import dev.footprint.storage.Storage;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -3,6 +3,7 @@ package dev.footprint.compress;
 import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.Parallel;
 import dev.footprint.storage.Storage;
 import java.util.ArrayList;
 import java.util.Arrays;

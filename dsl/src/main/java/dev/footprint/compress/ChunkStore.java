@@ -6,6 +6,7 @@ import dev.footprint.codec.BloscLayout;
 import dev.footprint.codec.Codec;
 import dev.footprint.codec.CodecException;
 import dev.footprint.codec.Shuffle;
+import dev.footprint.storage.Parallel;
 import dev.footprint.storage.Storage;
 import java.util.Arrays;
 import java.util.function.IntFunction;

@@ -13,6 +13,9 @@
  * <p>Beside the lanes: {@link dev.footprint.storage.Bits}, the bits lane (raw bits, so NaN
  * payloads and -0.0 survive) with the marking, gathering, filling and scattering kernels the
  * sparse arrays use; {@link dev.footprint.storage.ArrayRuns}, the same loops on a bare primitive
- * array, for compressed and Zarr chunks, which keep their elements in such arrays.
+ * array, for compressed and Zarr chunks, which keep their elements in such arrays;
+ * {@link dev.footprint.storage.DirectReads}, which reads a mapped piece's float64 elements by
+ * address on JDK 17 to 23, as fast as a heap array's; {@link dev.footprint.storage.Parallel}, the
+ * pool of one worker per core that compressed chunks and the parts of large comparisons share.
  */
 package dev.footprint.storage;

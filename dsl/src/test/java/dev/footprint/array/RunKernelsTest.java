@@ -168,4 +168,62 @@ class RunKernelsTest {
             }
         }
     }
+
+    /** {@link RunKernels#compareFinite} into a fresh bool array, in parts of {@code part} elements. */
+    private static NDArray compareInParts(Comparison cmp, NDArray a, double s, int part) {
+        NDArray out = NDArray.zeros(DType.BOOL, a.shape.clone());
+        RunKernels.compareFinite(cmp, a, s, out, part);
+        return out;
+    }
+
+    /**
+     * A comparison or cast split into parts on every worker (a large array's are 2^20 elements;
+     * here 8 to 1000, so several parts run at once and cut pieces and segments anywhere) gives
+     * what one pass gives, and Java's operators, element for element.
+     */
+    @Test
+    void partsOnEveryWorkerGiveWhatOnePassGives() throws Throwable {
+        int n = 20_001;
+        NDArray heap = NDArray.wrap(DType.FLOAT64, special(n, 11), n);
+        bothResultStorages(() -> eachViewPair(heap, (h, o) -> {
+            if (!h.isContiguous()) {
+                return; // the general loops' case
+            }
+            for (int part : new int[] {8, 13, 1000}) {
+                for (Comparison cmp : Comparison.values()) {
+                    NDArray whole = compareInParts(cmp, h, 0.5, Integer.MAX_VALUE);
+                    assertEquals(whole, compareInParts(cmp, h, 0.5, part), () -> cmp + " in parts of " + part);
+                    assertEquals(whole, compareInParts(cmp, o, 0.5, part),
+                            () -> cmp + " in parts of " + part + ", " + o.storage.describe());
+                }
+                NDArray lt = compareInParts(Comparison.LT, o, -0.0, part);
+                for (long i = 0; i < o.size; i++) {
+                    assertEquals(h.getDoubleFlat(i) < -0.0 ? 1 : 0, lt.getLongFlat(i));
+                }
+                NDArray cast = NDArray.zeros(DType.FLOAT32, o.shape.clone());
+                RunKernels.float64ToFloat32(o, cast, false, part);
+                assertEquals(h.as(DType.FLOAT32, Casting.UNSAFE), cast, () -> "cast in parts of " + part);
+            }
+        }));
+    }
+
+    /** The checked cast in parts finds a change in any part, and only where there is one. */
+    @Test
+    void checkedCastInPartsFindsAChangeInAnyPart() throws Throwable {
+        int n = 20_001;
+        double[] exact = exactInFloat32(n, 17);
+        NDArray heap = NDArray.wrap(DType.FLOAT64, exact, n);
+        for (int part : new int[] {8, 1000}) {
+            assertEquals(false, RunKernels.float64ToFloat32(heap, NDArray.zeros(DType.FLOAT32, new int[] {n}), true, part));
+            for (int at : new int[] {0, 7, 8, 9999, n - 1}) {
+                double[] lossy = exact.clone();
+                lossy[at] = 0.1;
+                NDArray a = NDArray.wrap(DType.FLOAT64, lossy, n);
+                assertEquals(true, RunKernels.float64ToFloat32(a, NDArray.zeros(DType.FLOAT32, new int[] {n}), true, part),
+                        () -> "0.1 at " + at + " in parts of " + part);
+                LossyCastException e = assertThrows(LossyCastException.class, () -> a.as(DType.FLOAT32));
+                assertArrayEquals(new long[] {at}, e.index());
+            }
+        }
+    }
 }

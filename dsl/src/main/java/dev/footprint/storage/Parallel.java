@@ -1,4 +1,4 @@
-package dev.footprint.compress;
+package dev.footprint.storage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,25 +12,27 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Runs work over chunks on a pool of its own with one worker per core (the common pool keeps one
- * core for the caller, which would leave a two-core machine with one worker). Each worker pulls
- * chunk indices from a shared counter and keeps its own scratch, so memory is a few chunks per
- * worker whatever the array's size.
+ * Runs work over pieces of an array (a compressed array's chunks, the parts of a large dense
+ * one) on a pool of its own with one worker per core (the common pool keeps one core for the
+ * caller, which would leave a two-core machine with one worker). Each worker pulls piece indices
+ * from a shared counter and keeps its own scratch, so memory is a few pieces per worker whatever
+ * the array's size. Work started on a worker runs there, piece after piece, rather than waiting
+ * for the pool it is part of.
  */
-final class Parallel {
+public final class Parallel {
     /** Workers: {@code -Dfootprint.threads=N}, else one per available core. */
-    static final int THREADS = Math.max(1, Integer.getInteger("footprint.threads", Runtime.getRuntime().availableProcessors()));
+    public static final int THREADS = Math.max(1, Integer.getInteger("footprint.threads", Runtime.getRuntime().availableProcessors()));
     private static final ForkJoinPool POOL = new ForkJoinPool(THREADS);
 
     private Parallel() {}
 
-    /** A worker's body: makes its scratch once, then handles chunk indices. */
-    interface Worker<S> {
-        void run(S scratch, int chunk);
+    /** A worker's body: makes its scratch once, then handles piece indices. */
+    public interface Worker<S> {
+        void run(S scratch, int piece);
     }
 
-    /** Calls {@code work} for every chunk in {@code [0, count)}, on up to {@link #THREADS} workers. */
-    static <S> void forEach(int count, Supplier<S> scratch, Worker<S> work) {
+    /** Calls {@code work} for every piece in {@code [0, count)}, on up to {@link #THREADS} workers. */
+    public static <S> void forEach(int count, Supplier<S> scratch, Worker<S> work) {
         int workers = Math.min(THREADS, count);
         if (workers <= 1 || Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == POOL) {
             S s = count > 0 ? scratch.get() : null;
@@ -65,13 +67,13 @@ final class Parallel {
                 throw new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while working on chunks", e);
+                throw new IllegalStateException("interrupted while working on pieces of an array", e);
             }
         }
     }
 
     /** {@link #forEach} without scratch. */
-    static void forEach(int count, IntConsumer work) {
+    public static void forEach(int count, IntConsumer work) {
         forEach(count, () -> Boolean.TRUE, (s, i) -> work.accept(i));
     }
 }
