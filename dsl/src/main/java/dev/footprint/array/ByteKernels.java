@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 
 /**
  * Loops over contiguous one-byte arrays (bool, int8, uint8) of any storage, run by run where the
- * elements lie ({@link dev.footprint.storage.Storage#visitBytes}): the exact integer sum, eight
- * bytes at a time; any comparison with a scalar, as a lookup in the 256 answers; the cast to
+ * elements lie ({@link dev.footprint.storage.Storage#visitBytes}): the exact integer sum and the
+ * count of non-zero elements, eight bytes at a time; any comparison with a scalar, as a lookup in the 256 answers; the cast to
  * float32, each value exact.
  */
 final class ByteKernels {
@@ -32,6 +32,33 @@ final class ByteKernels {
         long[] total = new long[1];
         a.storage.visitBytes(a.offset, a.size, (b, off, n, done) -> total[0] += sum(b, off, n, flip));
         return total[0];
+    }
+
+    /** The number of non-zero elements. */
+    static long countNonzero(NDArray a) {
+        long[] total = new long[1];
+        a.storage.visitBytes(a.offset, a.size, (b, off, n, done) -> total[0] += countNonzero(b, off, n));
+        return total[0];
+    }
+
+    private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
+
+    /**
+     * The non-zero bytes of {@code b[off..off + n)}, eight at a time: adding 0x7F to a byte's
+     * low seven bits sets its top bit unless they are all zero (no carry leaves the byte), and
+     * the byte's own top bit is or-ed in; the top bits set are counted.
+     */
+    private static long countNonzero(byte[] b, int off, int n) {
+        long count = 0;
+        int groups = n >>> 3;
+        for (int g = 0; g < groups; g++) {
+            long x = (long) EIGHT_BYTES.get(b, off + (g << 3));
+            count += Long.bitCount((((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x) & SIGN_BITS);
+        }
+        for (int i = groups << 3; i < n; i++) {
+            count += b[off + i] != 0 ? 1 : 0;
+        }
+        return count;
     }
 
     /**

@@ -146,6 +146,9 @@ final class Reductions {
     }
 
     static long countNonzero(NDArray a) {
+        if (ByteKernels.applies(a)) {
+            return ByteKernels.countNonzero(a);
+        }
         ElementReader reader = new ElementReader(a);
         long count = 0;
         if (a.dtype.isFloat()) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one-byte loops (sum, comparison with a scalar, cast to float32) of bool, int8 and uint8
+ * The one-byte loops (sum, count of non-zeros, comparison with a scalar, cast to float32) of bool, int8 and uint8
  * arrays give what the element-by-element definition gives, on the heap, in big segments of 1, 8
  * and 32 elements and in mapped pieces of 8 and 24 bytes, from odd offsets, at lengths around
  * groups of eight and the sum's folding of its 16-bit lanes (all bytes 0xFF), with results in big
@@ -70,6 +70,7 @@ class ByteKernelsTest {
             sum += a.getLongFlat(i);
         }
         assertEquals(sum, a.sum().longValue(), () -> a.dtype + " " + a.storage.describe() + " n=" + a.size);
+        assertEquals(nonzero(a), a.countNonzero(), () -> a.dtype + " " + a.storage.describe() + " n=" + a.size);
         for (double s : SCALARS) {
             for (Comparison cmp : Comparison.values()) {
                 NDArray got = Elementwise.compare(cmp, a, s);
@@ -83,6 +84,32 @@ class ByteKernelsTest {
         NDArray f = a.as(DType.FLOAT32);
         for (long i = 0; i < a.size; i++) {
             assertEquals((double) a.getLongFlat(i), f.getDoubleFlat(i));
+        }
+    }
+
+    private static long nonzero(NDArray a) {
+        long count = 0;
+        for (long i = 0; i < a.size; i++) {
+            count += a.getLongFlat(i) != 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Zeros beside the bytes nearest them in every bit (0x01, 0x7F, 0x80, 0xFF), so a byte's carry into the next would show. */
+    @Test
+    void countsNonzeroBytesBesideZerosInEveryStorage() {
+        byte[] near = {0, 0, 0, 1, 0x7F, (byte) 0x80, (byte) 0x81, (byte) 0xFF};
+        for (DType t : new DType[] {DType.UINT8, DType.INT8}) {
+            for (int n : new int[] {0, 5, 8, 64, 1003}) {
+                SplittableRandom r = new SplittableRandom(n);
+                byte[] b = new byte[n];
+                for (int i = 0; i < n; i++) {
+                    b[i] = near[r.nextInt(near.length)];
+                }
+                for (NDArray a : kinds(NDArray.wrap(t, b, n))) {
+                    assertEquals(nonzero(a), a.countNonzero(), () -> t + " " + a.storage.describe() + " n=" + a.size);
+                }
+            }
         }
     }
 
