@@ -18,7 +18,9 @@ checks that the sums, the count of true elements and the float32 sums agree. The
 compares the same three operations over a uint8 array of --big-elements (default 2^31 + 2^24,
 past what one Java array holds, so Footprint keeps it in big storage) in memory on both sides,
 NumPy's arrays freed before Footprint's JVM starts (-Xmx --big-heap-gib). Both large tables
-give wall time and CPU time, medians of five after two warm-up calls.
+give wall time and CPU time, medians of five after two warm-up calls; the dense table the median
+wall time and the mean CPU time of its timed calls (the JVM's process CPU time counts in steps
+of a few ms on some systems, too coarse for one call of 1 ms).
 
 CPU time is the whole process's on both sides (time.process_time here, every JVM thread there):
 Footprint splits comparisons and float32 casts of large arrays over one worker per core, and
@@ -133,21 +135,22 @@ def median_ms(fn, n):
     return timed_median_ms(fn, 60 if n <= 1024 else 12, 1.0)
 
 
-def wall_and_cpu_median_ms(fn, n):
-    """As CompareMain: warm-up for a second, then the medians of the calls' wall and process CPU times, in ms."""
+def wall_and_cpu_ms(fn, n):
+    """As CompareMain: warm-up for a second, then the median wall time of the timed calls and their
+    mean process CPU time (the total over all of them, divided), in ms."""
     end = time.perf_counter() + 1.0
     while time.perf_counter() < end:
         fn()
-    wall, cpu = [], []
-    for _ in range(60 if n <= 1024 else 12):
-        c0 = time.process_time()
+    reps = 60 if n <= 1024 else 12
+    wall = []
+    c0 = time.process_time()
+    for _ in range(reps):
         t0 = time.perf_counter()
         fn()
         wall.append((time.perf_counter() - t0) * 1e3)
-        cpu.append((time.process_time() - c0) * 1e3)
+    cpu = (time.process_time() - c0) * 1e3 / reps
     wall.sort()
-    cpu.sort()
-    return wall[len(wall) // 2], cpu[len(cpu) // 2]
+    return wall[reps // 2], cpu
 
 
 def main():
@@ -180,9 +183,21 @@ def main():
         compare_big(args)
 
 
+def huge_pages():
+    """The option Footprint's kernel gives its user JVM where Linux gives transparent huge pages on
+    request (as NumPy requests them for its large arrays); none elsewhere."""
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
+            return ["-XX:+UseTransparentHugePages"] if "[madvise]" in f.read() else []
+    except OSError:
+        return []
+
+
 def run_java(args, main_class, sizes, heap_gib=6):
-    """Runs a timing program of the bench jar; returns the JSON objects it prints, one per line."""
-    cmd = [args.java, "-Xmx%dg" % heap_gib, "-cp", args.jar, main_class] + [str(n) for n in sizes]
+    """Runs a timing program of the bench jar, with the heap options the kernel gives its user JVM;
+    returns the JSON objects it prints, one per line."""
+    cmd = ([args.java, "-Xmx%dg" % heap_gib] + huge_pages() + ["-cp", args.jar, main_class]
+           + [str(n) for n in sizes])
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
@@ -191,7 +206,7 @@ def compare_dense(args):
     numpy_ms = {}
     for n in args.sizes:
         for op, fn in numpy_ops(n).items():
-            numpy_ms[(op, n)] = wall_and_cpu_median_ms(fn, n)
+            numpy_ms[(op, n)] = wall_and_cpu_ms(fn, n)
 
     java_ms = {(r["op"], r["n"]): (r["ms"], r["cpu_ms"])
                for r in run_java(args, "dev.footprint.bench.CompareMain", args.sizes)}

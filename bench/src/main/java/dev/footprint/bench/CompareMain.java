@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * Times each benchmarked operation the way {@code compare.py} times NumPy (warm-up, then the
- * median of repeated calls, in wall time and in the process's CPU time, {@link ProcessCpu}) and
- * prints one JSON object per line: {@code {"op": "sum", "n": 1024, "ms": 0.21, "cpu_ms": 0.21}}.
+ * median wall time of repeated calls, and their mean CPU time of the whole process, {@link
+ * ProcessCpu}) and prints one JSON object per line:
+ * {@code {"op": "sum", "n": 1024, "ms": 0.21, "cpu_ms": 0.21}}.
  * Arguments: sizes, default {@code 1024 4096}.
  */
 public final class CompareMain {
@@ -37,8 +38,8 @@ public final class CompareMain {
     }
 
     /**
-     * Warm-up for about a second (so the JIT compiles the loops), then the medians of timed calls:
-     * wall time and process CPU time, in ms.
+     * Warm-up for about a second (so the JIT compiles the loops), then the timed calls' median wall
+     * time and mean process CPU time (the total over the calls, divided), in ms.
      */
     static double[] medianMillis(Supplier<NDArray> op, int n) {
         long sink = 0;
@@ -48,19 +49,17 @@ public final class CompareMain {
         }
         int reps = n <= 1024 ? 60 : 12;
         double[] times = new double[reps];
-        double[] cpu = new double[reps];
+        long c0 = ProcessCpu.nanos();
         for (int i = 0; i < reps; i++) {
-            long c0 = ProcessCpu.nanos();
             long t0 = System.nanoTime();
             sink += op.get().size();
             times[i] = (System.nanoTime() - t0) / 1e6;
-            cpu[i] = (ProcessCpu.nanos() - c0) / 1e6;
         }
+        double cpu = (ProcessCpu.nanos() - c0) / 1e6 / reps;
         if (sink == 42) {
             System.out.print(""); // keeps the results alive
         }
         Arrays.sort(times);
-        Arrays.sort(cpu);
-        return new double[] {times[reps / 2], cpu[reps / 2]};
+        return new double[] {times[reps / 2], cpu};
     }
 }

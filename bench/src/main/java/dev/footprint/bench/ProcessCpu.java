@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * machine, where the wall-time ratio can hide work done on a second core.
  *
  * <p>On Linux it is the sum of every thread's time on a CPU in {@code /proc/self/task/}, in
- * nanoseconds ({@code OperatingSystemMXBean.getProcessCpuTime} counts in clock ticks of 10 ms
- * there, too coarse for operations of a few ms); elsewhere that method.
+ * nanoseconds, though some systems advance it in steps of a few ms (so callers time many calls
+ * at once); {@code OperatingSystemMXBean.getProcessCpuTime} counts in clock ticks of 10 ms there.
+ * Elsewhere it is that method.
  */
 final class ProcessCpu {
     private static final Path TASKS = Path.of("/proc/self/task");
