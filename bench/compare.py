@@ -157,6 +157,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--jar", default=os.path.join(HERE, "target", "footprint-benchmarks.jar"))
     p.add_argument("--java", default="java")
+    p.add_argument("--java-option", action="append", default=[],
+                   help="an option for Footprint's JVMs, e.g. -XX:+UseTransparentHugePages (repeat for more)")
     p.add_argument("--sizes", type=int, nargs="+", default=[1024, 4096])
     p.add_argument("--sparse-sizes", type=int, nargs="+", default=[1024])
     p.add_argument("--skip-dense", action="store_true", help="only the sparse table")
@@ -183,20 +185,9 @@ def main():
         compare_big(args)
 
 
-def huge_pages():
-    """The option Footprint's kernel gives its user JVM where Linux gives transparent huge pages on
-    request (as NumPy requests them for its large arrays); none elsewhere."""
-    try:
-        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
-            return ["-XX:+UseTransparentHugePages"] if "[madvise]" in f.read() else []
-    except OSError:
-        return []
-
-
 def run_java(args, main_class, sizes, heap_gib=6):
-    """Runs a timing program of the bench jar, with the heap options the kernel gives its user JVM;
-    returns the JSON objects it prints, one per line."""
-    cmd = ([args.java, "-Xmx%dg" % heap_gib] + huge_pages() + ["-cp", args.jar, main_class]
+    """Runs a timing program of the bench jar; returns the JSON objects it prints, one per line."""
+    cmd = ([args.java, "-Xmx%dg" % heap_gib] + args.java_option + ["-cp", args.jar, main_class]
            + [str(n) for n in sizes])
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return [json.loads(line) for line in out.splitlines() if line.startswith("{")]

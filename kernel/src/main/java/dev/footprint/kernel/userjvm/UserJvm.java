@@ -133,7 +133,6 @@ public final class UserJvm implements AutoCloseable {
         // Cells draw charts into SVG or PNG; a kernel has no screen (a later -D of the user's wins).
         command.add("-Djava.awt.headless=true");
         command.addAll(UserJvmOptions.startingHeap(options.jvmOptions()));
-        command.addAll(UserJvmOptions.hugePages());
         command.addAll(options.jvmOptions());
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, options.classPath()));

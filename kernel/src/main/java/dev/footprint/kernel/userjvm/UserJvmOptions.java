@@ -1,8 +1,6 @@
 package dev.footprint.kernel.userjvm;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -113,35 +111,6 @@ public record UserJvmOptions(
         List<String> options = new ArrayList<>(splitOptions(environment.apply(JVM_OPTIONS_ENV)));
         options.addAll(splitOptions(environment.apply(SERVER_JVM_OPTIONS_ENV)));
         return options;
-    }
-
-    /** Where Linux says whether transparent huge pages are given always, on request or never. */
-    private static final Path HUGE_PAGES_SETTING = Paths.get("/sys/kernel/mm/transparent_hugepage/enabled");
-
-    /** The option that asks for huge pages for the heap. */
-    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
-
-    /**
-     * {@value #HUGE_PAGES} where the system gives transparent huge pages on request ({@code
-     * [madvise]}, Debian's default), else nothing. NumPy asks for them for every large array; a
-     * JVM asks only with this option, and without them a loop over a large heap array walks a
-     * new 4 KiB page, and misses the TLB, every 512 doubles. On a 2-core AMD EPYC the float64
-     * {@code sum} of a 4096×4096 array took 13.0 ms with it and 18.5 ms without (NumPy: 9.4 to
-     * 10.0 ms), the same run. Where the system gives them always, the JVM gets them unasked;
-     * where never, the option would only print a warning. A user option
-     * {@code -XX:-UseTransparentHugePages} comes later and wins.
-     */
-    static List<String> hugePages() {
-        try {
-            return hugePagesGiven(Files.readString(HUGE_PAGES_SETTING));
-        } catch (IOException | SecurityException notLinux) {
-            return List.of();
-        }
-    }
-
-    /** As {@link #hugePages()} for the setting's text, e.g. {@code always [madvise] never}. */
-    static List<String> hugePagesGiven(String setting) {
-        return setting.contains("[madvise]") ? List.of(HUGE_PAGES) : List.of();
     }
 
     /** The starting heap the user JVM gets unless its options size the heap's start themselves. */

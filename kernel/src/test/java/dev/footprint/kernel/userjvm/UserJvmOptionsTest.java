@@ -43,14 +43,6 @@ class UserJvmOptionsTest {
     }
 
     @Test
-    void asksForHugePagesOnlyWhereTheSystemGivesThemOnRequest() {
-        assertEquals(List.of("-XX:+UseTransparentHugePages"), UserJvmOptions.hugePagesGiven("always [madvise] never\n"));
-        assertEquals(List.of(), UserJvmOptions.hugePagesGiven("[always] madvise never\n"), "given unasked");
-        assertEquals(List.of(), UserJvmOptions.hugePagesGiven("always madvise [never]\n"), "the option would only warn");
-        assertEquals(List.of(), UserJvmOptions.hugePagesGiven(""));
-    }
-
-    @Test
     void theUserJvmStartsWithASmallHeapUnlessItsOptionsSizeItThemselves() {
         assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of()));
         assertEquals(List.of("-Xms32m"), UserJvmOptions.startingHeapGiven(List.of("-Xmx512m", "-XX:+UseSerialGC")));
