@@ -189,8 +189,10 @@ def run_java(args, main_class, sizes, heap_gib=6):
     """Runs a timing program of the bench jar; returns the JSON objects it prints, one per line."""
     cmd = ([args.java, "-Xmx%dg" % heap_gib] + args.java_option + ["-cp", args.jar, main_class]
            + [str(n) for n in sizes])
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit("%s failed (exit %d):\n%s" % (" ".join(cmd), done.returncode, done.stderr.strip()))
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
 def compare_dense(args):

@@ -1,5 +1,6 @@
 package dev.footprint.array;
 
+import dev.footprint.storage.Parallel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -163,25 +164,36 @@ final class ByteKernels {
 
     /** {@code a} as float32 into {@code out} (float32, a's size): every one-byte value is exact. */
     static void toFloat32(NDArray a, NDArray out) {
-        ResultRun run = new ResultRun(out);
-        float[] o = (float[]) run.array();
+        toFloat32(a, out, RunKernels.PART);
+    }
+
+    /**
+     * As above, in parts of {@code part} elements on every worker ({@link Parallel#forEachPart}):
+     * a cast of 2^31 bytes writes 8 GiB, which one core writes more slowly than two.
+     */
+    static void toFloat32(NDArray a, NDArray out, int part) {
         boolean signed = a.dtype == DType.INT8;
-        a.storage.visitBytes(a.offset, a.size, (b, off, n, done) -> {
-            for (int k = 0; k < n; k += OffsetCursor.CHUNK) {
-                int m = Math.min(OffsetCursor.CHUNK, n - k);
-                int at = run.at(done + k);
-                int from = off + k;
-                if (signed) {
-                    for (int i = 0; i < m; i++) {
-                        o[at + i] = b[from + i];
+        Parallel.forEachPart(a.size, part, (from, length) -> {
+            ResultRun run = new ResultRun(out);
+            float[] o = (float[]) run.array();
+            a.storage.visitBytes(a.offset + from, length, (b, off, n, done) -> {
+                for (int k = 0; k < n; k += OffsetCursor.CHUNK) {
+                    int m = Math.min(OffsetCursor.CHUNK, n - k);
+                    long pos = from + done + k;
+                    int at = run.at(pos);
+                    int src = off + k;
+                    if (signed) {
+                        for (int i = 0; i < m; i++) {
+                            o[at + i] = b[src + i];
+                        }
+                    } else {
+                        for (int i = 0; i < m; i++) {
+                            o[at + i] = b[src + i] & 0xFF;
+                        }
                     }
-                } else {
-                    for (int i = 0; i < m; i++) {
-                        o[at + i] = b[from + i] & 0xFF;
-                    }
+                    run.done(pos, m);
                 }
-                run.done(done + k, m);
-            }
+            });
         });
     }
 }

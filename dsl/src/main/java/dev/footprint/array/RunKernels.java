@@ -72,15 +72,7 @@ final class RunKernels {
      * result element written by exactly one part, so the results are those of one pass.
      */
     private static void inParts(NDArray a, int part, LongFunction<DoubleRuns> runs) {
-        long parts = (a.size + part - 1) / part;
-        if (parts <= 1 || Parallel.THREADS <= 1) {
-            a.storage.visitDoubles(a.offset, a.size, runs.apply(0));
-            return;
-        }
-        Parallel.forEach(Math.toIntExact(parts), p -> {
-            long from = (long) p * part;
-            a.storage.visitDoubles(a.offset + from, Math.min(part, a.size - from), runs.apply(from));
-        });
+        Parallel.forEachPart(a.size, part, (from, length) -> a.storage.visitDoubles(a.offset + from, length, runs.apply(from)));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -42,17 +43,32 @@ public final class Parallel {
             return;
         }
         AtomicInteger next = new AtomicInteger();
+        // The tasks reach the work only through this, cleared when all have ended: a pool may keep
+        // a finished task object for a while, and the work often holds a large result.
+        AtomicReference<Worker<S>> held = new AtomicReference<>(work);
+        AtomicReference<Supplier<S>> heldScratch = new AtomicReference<>(scratch);
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             tasks.add(() -> {
-                S s = scratch.get();
+                Worker<S> body = held.get();
+                Supplier<S> made = heldScratch.get();
+                if (body == null || made == null) {
+                    return null;
+                }
+                S s = made.get();
                 for (int i; (i = next.getAndIncrement()) < count; ) {
-                    work.run(s, i);
+                    body.run(s, i);
                 }
                 return null;
             });
         }
-        List<Future<Void>> futures = POOL.invokeAll(tasks);
+        List<Future<Void>> futures;
+        try {
+            futures = POOL.invokeAll(tasks);
+        } finally {
+            held.set(null);
+            heldScratch.set(null);
+        }
         for (Future<Void> f : futures) {
             try {
                 f.get();
@@ -70,6 +86,28 @@ public final class Parallel {
                 throw new IllegalStateException("interrupted while working on pieces of an array", e);
             }
         }
+    }
+
+    /** A part's body: elements {@code [from, from + length)} of a stretch. */
+    public interface Part {
+        void run(long from, long length);
+    }
+
+    /**
+     * Calls {@code body} for consecutive parts of {@code [0, size)}, {@code part} elements each
+     * (the last may be shorter): on every worker when there are several parts and workers, else
+     * in one call for the whole stretch on this thread.
+     */
+    public static void forEachPart(long size, int part, Part body) {
+        long parts = (size + part - 1) / part;
+        if (parts <= 1 || THREADS <= 1) {
+            body.run(0, size);
+            return;
+        }
+        forEach(Math.toIntExact(parts), p -> {
+            long from = (long) p * part;
+            body.run(from, Math.min(part, size - from));
+        });
     }
 
     /** {@link #forEach} without scratch. */

@@ -113,6 +113,27 @@ class ByteKernelsTest {
         }
     }
 
+    /** The cast in parts on every worker (2^20 elements each for a large array; here 8 and 13) gives every value, into heap and big results. */
+    @Test
+    void castsInPartsGiveEveryValue() throws Throwable {
+        for (DType t : TYPES) {
+            for (NDArray a : kinds(heap(t, 1003, false, 29))) {
+                for (int part : new int[] {8, 13}) {
+                    org.junit.jupiter.api.function.Executable check = () -> {
+                        NDArray out = NDArray.zeros(DType.FLOAT32, a.shape.clone());
+                        ByteKernels.toFloat32(a, out, part);
+                        for (long i = 0; i < a.size; i++) {
+                            assertEquals((double) a.getLongFlat(i), out.getDoubleFlat(i),
+                                    t + " at " + i + " in parts of " + part + ", " + a.storage.describe());
+                        }
+                    };
+                    check.execute();
+                    SmallSegments.run(3, check);
+                }
+            }
+        }
+    }
+
     @Test
     void sumsComparisonsAndCastsMatchTheDefinitionInEveryStorage() throws Throwable {
         for (DType t : TYPES) {
