@@ -331,38 +331,6 @@ final class DirectKernels {
     }
 
     /**
-     * Adds {@code d[off..off+n)} into eight running sums (latency hidden, no copy), element
-     * {@code i} into {@code lanes[i % 8]} and the last {@code n % 8} into {@code lanes[0]}; the
-     * float64 {@code sum} is these lanes over the whole array, combined by {@link #combineLanes}.
-     */
-    static void addToLanes(double[] d, int off, int n, double[] lanes) {
-        double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
-        double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
-        int i = 0;
-        for (; i + 7 < n; i += 8) {
-            int k = off + i;
-            s0 += d[k];
-            s1 += d[k + 1];
-            s2 += d[k + 2];
-            s3 += d[k + 3];
-            s4 += d[k + 4];
-            s5 += d[k + 5];
-            s6 += d[k + 6];
-            s7 += d[k + 7];
-        }
-        for (; i < n; i++) {
-            s0 += d[off + i];
-        }
-        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
-        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
-    }
-
-    /** The total of eight running sums: pairs, then pairs of pairs. */
-    static double combineLanes(double[] l) {
-        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-    }
-
-    /**
      * Elements per block of the checked cast: 768 KiB of source and result, so the check re-reads
      * them from the L2 cache rather than from memory (on JDK 17, the loops alone on a 4096² array
      * took 40 % less time than a whole conversion pass followed by a whole check pass).

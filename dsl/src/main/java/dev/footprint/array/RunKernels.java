@@ -3,6 +3,7 @@ package dev.footprint.array;
 import dev.footprint.array.ArrayOperations.Comparison;
 import dev.footprint.storage.DirectReads;
 import dev.footprint.storage.DoubleRuns;
+import dev.footprint.storage.PairwiseSum;
 import dev.footprint.storage.Parallel;
 import dev.footprint.storage.Storage;
 import java.lang.ref.Reference;
@@ -16,9 +17,9 @@ import java.util.function.LongFunction;
  * array or a big array's segment goes to the loops of {@link DirectKernels} in place, a mapped
  * piece to loops that read it in place by address ({@link DirectReads}; through its buffer, or
  * for comparisons on JDK 25 and for equality a small block copied out of it, where that cannot
- * be). Comparisons and casts of more than {@link #PART} elements are split into parts of that
- * many, on one worker per core ({@link Parallel}); the sum is not, since its lanes add in
- * element order. Results are bit for bit those of the heap loops over the whole stretch,
+ * be). Work on more than {@link #PART} elements is split into parts of that many, on one worker
+ * per core ({@link Parallel}): the sum's parts are whole blocks of its pairwise order ({@link
+ * PairwiseSum}). Results are bit for bit those of the heap loops over the whole stretch,
  * wherever the runs and parts are cut.
  */
 final class RunKernels {
@@ -27,11 +28,78 @@ final class RunKernels {
 
     private RunKernels() {}
 
-    /** The sum of {@code a} (contiguous float64) as {@link DirectKernels#sumDoubles} adds it over one array. */
+    /**
+     * The sum of {@code a} (contiguous float64) as NumPy adds it ({@link PairwiseSum}): each block
+     * of {@link PairwiseSum#BLOCK} elements summed where it lies, blocks in parts of {@link #PART}
+     * elements on every worker, then the block sums added in order, {@link #SUM_BATCH} at a time.
+     */
     static double sum(NDArray a) {
-        LaneSum s = new LaneSum(a.size);
-        a.storage.visitDoubles(a.offset, a.size, s);
-        return DirectKernels.combineLanes(s.lanes);
+        long blocks = (a.size + PairwiseSum.BLOCK - 1) / PairwiseSum.BLOCK;
+        double[] sums = new double[(int) Math.min(blocks, SUM_BATCH)];
+        double total = 0.0;
+        for (long first = 0; first < blocks; first += SUM_BATCH) {
+            int count = (int) Math.min(SUM_BATCH, blocks - first);
+            long from = first * PairwiseSum.BLOCK;
+            long length = Math.min((long) count * PairwiseSum.BLOCK, a.size - from);
+            Parallel.forEachPart(length, PART, (at, n) -> blockSums(a, from + at, n, sums, (int) (at / PairwiseSum.BLOCK)));
+            for (int i = 0; i < count; i++) {
+                total += sums[i];
+            }
+        }
+        return total;
+    }
+
+    /** Blocks whose sums are held at once before they are added: 2^25 elements' worth, 32 KiB of sums. */
+    private static final int SUM_BATCH = 4096;
+
+    /** The sums of the blocks of {@code a}'s elements {@code [from, from + n)} into {@code sums} from {@code at}. */
+    private static void blockSums(NDArray a, long from, long n, double[] sums, int at) {
+        BlockSum block = new BlockSum();
+        for (long k = 0; k < n; k += PairwiseSum.BLOCK) {
+            block.length = (int) Math.min(PairwiseSum.BLOCK, n - k);
+            block.summed = false;
+            a.storage.visitDoubles(a.offset + from + k, block.length, block);
+            sums[at++] = block.summed ? block.sum : PairwiseSum.of(block.scratch, 0, block.length);
+        }
+    }
+
+    /**
+     * One block's sum: where the block lies in one run, summed there (a heap array, a segment, a
+     * mapped piece read by address); where runs cut it, its pieces copied into a scratch array.
+     */
+    private static final class BlockSum implements DoubleRuns {
+        int length;
+        boolean summed;
+        double sum;
+        double[] scratch;
+
+        @Override
+        public void array(double[] a, int off, int n, long done) {
+            if (n == length) {
+                sum = PairwiseSum.of(a, off, n);
+                summed = true;
+            } else {
+                System.arraycopy(a, off, scratch(), (int) done, n);
+            }
+        }
+
+        @Override
+        public void buffer(DoubleBuffer b, int index, int n, long done) {
+            if (n == length && DirectReads.readable(b)) {
+                sum = PairwiseSum.at(DirectReads.address(b, index, n), n);
+                Reference.reachabilityFence(b);
+                summed = true;
+            } else {
+                b.get(index, scratch(), (int) done, n);
+            }
+        }
+
+        private double[] scratch() {
+            if (scratch == null) {
+                scratch = new double[PairwiseSum.BLOCK];
+            }
+            return scratch;
+        }
     }
 
     /** {@code a cmp s} for a contiguous float64 {@code a} and a finite {@code s}, into {@code out} (bool, a's size). */
@@ -73,127 +141,6 @@ final class RunKernels {
      */
     private static void inParts(NDArray a, int part, LongFunction<DoubleRuns> runs) {
         Parallel.forEachPart(a.size, part, (from, length) -> a.storage.visitDoubles(a.offset + from, length, runs.apply(from)));
-    }
-
-    /**
-     * Eight running sums: element {@code k} of the stretch goes to lane {@code k % 8}, except the
-     * last {@code size % 8}, which go to lane 0, as in {@link DirectKernels#addToLanes} over the
-     * whole stretch; runs cut anywhere add each lane's elements in the same order.
-     */
-    private static final class LaneSum implements DoubleRuns {
-        final double[] lanes = new double[8];
-        /** Elements before the tail that goes to lane 0: a multiple of 8. */
-        private final long whole;
-
-        LaneSum(long size) {
-            this.whole = size & ~7L;
-        }
-
-        @Override
-        public void array(double[] a, int off, int n, long done) {
-            int head = head(n, done);
-            for (int i = 0; i < head; i++) {
-                add(done + i, a[off + i]);
-            }
-            int body = body(n, done, head);
-            DirectKernels.addToLanes(a, off + head, body, lanes);
-            for (int i = head + body; i < n; i++) {
-                add(done + i, a[off + i]);
-            }
-        }
-
-        @Override
-        public void buffer(DoubleBuffer b, int index, int n, long done) {
-            int head = head(n, done);
-            for (int i = 0; i < head; i++) {
-                add(done + i, b.get(index + i));
-            }
-            int body = body(n, done, head);
-            addToLanes(b, index + head, body, lanes);
-            for (int i = head + body; i < n; i++) {
-                add(done + i, b.get(index + i));
-            }
-        }
-
-        /** Elements of the run before the stretch's next multiple of 8. */
-        private static int head(int n, long done) {
-            return (int) Math.min(n, -done & 7);
-        }
-
-        /** Elements from there in whole groups of eight, up to the tail. */
-        private int body(int n, long done, int head) {
-            return (int) (Math.max(0, Math.min(n - head, whole - (done + head))) & ~7L);
-        }
-
-        private void add(long k, double v) {
-            lanes[k < whole ? (int) (k & 7) : 0] += v;
-        }
-    }
-
-    /** {@link DirectKernels#addToLanes} over a buffer, for {@code n} a multiple of 8. */
-    private static void addToLanes(DoubleBuffer d, int off, int n, double[] lanes) {
-        if (DirectReads.readable(d)) {
-            addToLanes(DirectReads.address(d, off, n), n, lanes);
-            Reference.reachabilityFence(d);
-            return;
-        }
-        double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
-        double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
-        for (int i = 0; i + 7 < n; i += 8) {
-            int k = off + i;
-            s0 += d.get(k);
-            s1 += d.get(k + 1);
-            s2 += d.get(k + 2);
-            s3 += d.get(k + 3);
-            s4 += d.get(k + 4);
-            s5 += d.get(k + 5);
-            s6 += d.get(k + 6);
-            s7 += d.get(k + 7);
-        }
-        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
-        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
-    }
-
-    /** Bytes ahead of the elements added that {@link #addToLanes(long, int, double[])} touches. */
-    private static final int TOUCH_AHEAD = 512;
-
-    /** What the touches read, kept so that the reads stay in the compiled loop. */
-    static int touched;
-
-    /**
-     * The same over {@code n} elements (a multiple of 8) read from {@code address} ({@link
-     * DirectReads}), touching the file {@link #TOUCH_AHEAD} bytes ahead while that is in the run.
-     */
-    private static void addToLanes(long address, int n, double[] lanes) {
-        double s0 = lanes[0], s1 = lanes[1], s2 = lanes[2], s3 = lanes[3];
-        double s4 = lanes[4], s5 = lanes[5], s6 = lanes[6], s7 = lanes[7];
-        long p = address;
-        long end = address + 8L * n;
-        int seen = 0;
-        for (long ahead = end - TOUCH_AHEAD; p < ahead; p += 64) {
-            seen += DirectReads.touch(p + TOUCH_AHEAD);
-            s0 += DirectReads.get(p);
-            s1 += DirectReads.get(p + 8);
-            s2 += DirectReads.get(p + 16);
-            s3 += DirectReads.get(p + 24);
-            s4 += DirectReads.get(p + 32);
-            s5 += DirectReads.get(p + 40);
-            s6 += DirectReads.get(p + 48);
-            s7 += DirectReads.get(p + 56);
-        }
-        touched = seen;
-        for (; p < end; p += 64) {
-            s0 += DirectReads.get(p);
-            s1 += DirectReads.get(p + 8);
-            s2 += DirectReads.get(p + 16);
-            s3 += DirectReads.get(p + 24);
-            s4 += DirectReads.get(p + 32);
-            s5 += DirectReads.get(p + 40);
-            s6 += DirectReads.get(p + 48);
-            s7 += DirectReads.get(p + 56);
-        }
-        lanes[0] = s0; lanes[1] = s1; lanes[2] = s2; lanes[3] = s3;
-        lanes[4] = s4; lanes[5] = s5; lanes[6] = s6; lanes[7] = s7;
     }
 
     /**

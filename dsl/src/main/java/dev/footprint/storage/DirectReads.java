@@ -22,13 +22,11 @@ import java.nio.DoubleBuffer;
  */
 public final class DirectReads {
     private static final MethodHandle GET_DOUBLE;
-    private static final MethodHandle GET_BYTE;
     private static final MethodHandle GET_LONG_FIELD;
     private static final long ADDRESS_FIELD;
 
     static {
         MethodHandle getDouble = null;
-        MethodHandle getByte = null;
         MethodHandle getLongField = null;
         long addressField = -1;
         if (Runtime.version().feature() < 24) {
@@ -40,8 +38,6 @@ public final class DirectReads {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
                 getDouble = lookup.findVirtual(unsafeClass, "getDouble",
                         MethodType.methodType(double.class, long.class)).bindTo(unsafe);
-                getByte = lookup.findVirtual(unsafeClass, "getByte",
-                        MethodType.methodType(byte.class, long.class)).bindTo(unsafe);
                 getLongField = lookup.findVirtual(unsafeClass, "getLong",
                         MethodType.methodType(long.class, Object.class, long.class)).bindTo(unsafe);
                 MethodHandle fieldOffset = lookup.findVirtual(unsafeClass, "objectFieldOffset",
@@ -49,13 +45,11 @@ public final class DirectReads {
                 addressField = (long) fieldOffset.invokeExact(Buffer.class.getDeclaredField("address"));
             } catch (Throwable notHere) {
                 getDouble = null;
-                getByte = null;
                 getLongField = null;
                 addressField = -1;
             }
         }
         GET_DOUBLE = getDouble;
-        GET_BYTE = getByte;
         GET_LONG_FIELD = getLongField;
         ADDRESS_FIELD = addressField;
     }
@@ -86,21 +80,6 @@ public final class DirectReads {
         }
         try {
             return (long) GET_LONG_FIELD.invokeExact((Object) b, ADDRESS_FIELD) + 8L * index;
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
-
-    /**
-     * The first byte of the 64 at {@code address}, an address in the run {@link #address} checked:
-     * a loop that reads a line of the file a few lines ahead of its elements asks the memory for
-     * it early (Java has no prefetch instruction; C2 keeps a read whose value is used). Over a
-     * 3 GiB file in the page cache, a standalone sum reading 4, 16 or 64 lines ahead took 5 to 7 %
-     * less time than without (8 lines, the distance used, was not timed apart).
-     */
-    public static byte touch(long address) {
-        try {
-            return (byte) GET_BYTE.invokeExact(address);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

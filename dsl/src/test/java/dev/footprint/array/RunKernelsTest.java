@@ -128,6 +128,67 @@ class RunKernelsTest {
         assertNotEquals(Double.doubleToRawLongBits(running), sumBits(NDArray.wrap(DType.FLOAT64, x, 1003)));
     }
 
+    /** NumPy 1.24's order, written as its C source reads: blocks of 8192 added to 0.0, each summed pairwise. */
+    private static double numpySum(double[] x, int from, int n) {
+        double total = 0.0;
+        for (int b = 0; b < n; b += 8192) {
+            total += pairwise(x, from + b, Math.min(8192, n - b));
+        }
+        return total;
+    }
+
+    private static double pairwise(double[] a, int lo, int n) {
+        if (n < 8) {
+            double res = 0.0;
+            for (int i = 0; i < n; i++) {
+                res += a[lo + i];
+            }
+            return res;
+        } else if (n <= 128) {
+            double[] r = new double[8];
+            for (int j = 0; j < 8; j++) {
+                r[j] = a[lo + j];
+            }
+            int i;
+            for (i = 8; i < n - (n % 8); i += 8) {
+                for (int j = 0; j < 8; j++) {
+                    r[j] += a[lo + i + j];
+                }
+            }
+            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for (; i < n; i++) {
+                res += a[lo + i];
+            }
+            return res;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwise(a, lo, n2) + pairwise(a, lo + n2, n - n2);
+    }
+
+    @Test
+    void sumsAddInNumpysOrderInEveryStorageAndOnEveryWorker() throws Throwable {
+        // Around a leaf, a block and a part of 2^20 (the larger arrays are summed on every worker).
+        for (int n : new int[] {0, 1, 7, 8, 9, 127, 128, 129, 136, 8191, 8192, 8193, 3 * 8192 + 17, (1 << 20) + 8193}) {
+            double[] x = finite(n, 31L * n);
+            NDArray heap = NDArray.wrap(DType.FLOAT64, x, n);
+            assertEquals(Double.doubleToRawLongBits(numpySum(x, 0, n)), Double.doubleToRawLongBits(heap.sum().getDoubleFlat(0)),
+                    "sum of " + n);
+            if (n > 20) {
+                assertEquals(Double.doubleToRawLongBits(numpySum(x, 5, n - 7) / (n - 7)),
+                        Double.doubleToRawLongBits(heap.slice("5:" + (n - 2)).mean().getDoubleFlat(0)), "mean of a view of " + n);
+            }
+            if (n < 40_000 && n > 0) {
+                for (NDArray other : otherStorage(heap)) {
+                    assertEquals(Double.doubleToRawLongBits(numpySum(x, 0, n)), Double.doubleToRawLongBits(other.sum().getDoubleFlat(0)),
+                            () -> other.storage.describe() + " of " + n);
+                    assertEquals(Double.doubleToRawLongBits(numpySum(x, 3, n - 3)),
+                            Double.doubleToRawLongBits(other.slice("3:").sum().getDoubleFlat(0)), () -> other.storage.describe());
+                }
+            }
+        }
+    }
+
     @Test
     void comparisonsEqualTheHeapsAndJavasOperators() throws Throwable {
         for (int n : new int[] {1003, 20_001}) {

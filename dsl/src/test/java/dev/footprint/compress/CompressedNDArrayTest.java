@@ -57,6 +57,28 @@ class CompressedNDArrayTest {
         assertEquals(noise, c.decompress());
     }
 
+    /** Bits of a 0-d float64 result. */
+    private static long bits(NDArray zeroD) {
+        return Double.doubleToRawLongBits(zeroD.getDoubleFlat(0));
+    }
+
+    @Test
+    void aFloat64SumAcrossManyBlocksOfItsOrderEqualsTheDenseSumBitForBit() {
+        // Sums add in blocks of 8192 elements in C order; these chunks cut the blocks anywhere.
+        Random r = new Random(9);
+        for (long[] shape : new long[][] {{173, 181}, {29, 31, 37}, {40_000}}) {
+            double[] x = new double[(int) java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(21) - 8);
+            }
+            NDArray a = NDArray.wrap(FLOAT64, x, shape);
+            long[] chunk = shape.length == 1 ? new long[] {3001} : shape.length == 2 ? new long[] {17, 23} : new long[] {5, 7, 11};
+            CompressedNDArray c = a.compress("lz4", 1, chunk);
+            assertEquals(bits(a.sum()), bits(c.sum()), () -> "sum of " + java.util.Arrays.toString(shape));
+            assertEquals(bits(a.mean()), bits(c.mean()), () -> "mean of " + java.util.Arrays.toString(shape));
+        }
+    }
+
     @Test
     void aLossyCastNamesTheFirstBadElementOfTheWholeArray() {
         NDArray a = arr.zeros(FLOAT64, 40, 40);

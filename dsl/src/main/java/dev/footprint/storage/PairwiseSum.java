@@ -1,0 +1,147 @@
+package dev.footprint.storage;
+
+/**
+ * NumPy's float64 sum of a contiguous stretch, addition for addition, so that {@code a.sum()} and
+ * {@code a.mean()} give the bits {@code np.sum} and {@code np.mean} give. NumPy 1.24 reduces a
+ * contiguous array in blocks of {@link #BLOCK} elements (its buffer size), adding each block's
+ * pairwise sum in order to a total that starts at 0.0. A pairwise sum of {@code n} elements is:
+ * <ul>
+ *   <li>under 8: one running sum from 0.0;
+ *   <li>8 to {@link #LEAF}: eight running sums started from the first eight elements, element
+ *       {@code i} into sum {@code i % 8} up to the last multiple of 8, combined as
+ *       {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}, then the rest added one by one;
+ *   <li>more: the pairwise sums of the first {@code n2} and the other {@code n - n2} elements
+ *       added, {@code n2} being half of {@code n} rounded down to a multiple of 8.
+ * </ul>
+ * The blocks are independent until their sums are added, so a long stretch's blocks can be summed
+ * on every core with the same result. Its error grows with the logarithm of the block length
+ * rather than the array's, as NumPy's does.
+ */
+public final class PairwiseSum {
+    /** Elements per block: NumPy's buffer size. */
+    public static final int BLOCK = 8192;
+
+    /** The longest run summed in eight lanes without splitting: NumPy's {@code PW_BLOCKSIZE}. */
+    static final int LEAF = 128;
+
+    /** Leaves of a whole block. */
+    private static final int LEAVES = BLOCK / LEAF;
+
+    private PairwiseSum() {}
+
+    /** The pairwise sum of {@code a[off..off + n)}. */
+    public static double of(double[] a, int off, int n) {
+        if (n == BLOCK) {
+            double[] leaves = new double[LEAVES];
+            for (int l = 0; l < LEAVES; l++) {
+                leaves[l] = leaf(a, off + l * LEAF, LEAF);
+            }
+            return tree(leaves);
+        }
+        if (n < 8) {
+            double res = 0.0;
+            for (int i = 0; i < n; i++) {
+                res += a[off + i];
+            }
+            return res;
+        }
+        if (n <= LEAF) {
+            return leaf(a, off, n);
+        }
+        int n2 = half(n);
+        return of(a, off, n2) + of(a, off + n2, n - n2);
+    }
+
+    /**
+     * The same over {@code n} elements read from {@code address} ({@link DirectReads}; the
+     * caller keeps the memory mapped).
+     */
+    public static double at(long address, int n) {
+        if (n == BLOCK) {
+            double[] leaves = new double[LEAVES];
+            for (int l = 0; l < LEAVES; l++) {
+                leaves[l] = leaf(address + 8L * LEAF * l, LEAF);
+            }
+            return tree(leaves);
+        }
+        if (n < 8) {
+            double res = 0.0;
+            for (int i = 0; i < n; i++) {
+                res += DirectReads.get(address + 8L * i);
+            }
+            return res;
+        }
+        if (n <= LEAF) {
+            return leaf(address, n);
+        }
+        int n2 = half(n);
+        return at(address, n2) + at(address + 8L * n2, n - n2);
+    }
+
+    /** {@code n} elements, 8 to {@link #LEAF}, in eight running sums started from the first eight, then the rest one by one. */
+    private static double leaf(double[] a, int off, int n) {
+        double s0 = a[off], s1 = a[off + 1], s2 = a[off + 2], s3 = a[off + 3];
+        double s4 = a[off + 4], s5 = a[off + 5], s6 = a[off + 6], s7 = a[off + 7];
+        int whole = off + n - n % 8;
+        int k = off + 8;
+        for (; k < whole; k += 8) {
+            s0 += a[k];
+            s1 += a[k + 1];
+            s2 += a[k + 2];
+            s3 += a[k + 3];
+            s4 += a[k + 4];
+            s5 += a[k + 5];
+            s6 += a[k + 6];
+            s7 += a[k + 7];
+        }
+        double res = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (int end = off + n; k < end; k++) {
+            res += a[k];
+        }
+        return res;
+    }
+
+    /** The same read from {@code address}. */
+    private static double leaf(long address, int n) {
+        long p = address;
+        double s0 = DirectReads.get(p), s1 = DirectReads.get(p + 8), s2 = DirectReads.get(p + 16);
+        double s3 = DirectReads.get(p + 24), s4 = DirectReads.get(p + 32), s5 = DirectReads.get(p + 40);
+        double s6 = DirectReads.get(p + 48), s7 = DirectReads.get(p + 56);
+        long whole = address + 8L * (n - n % 8);
+        for (p += 64; p < whole; p += 64) {
+            s0 += DirectReads.get(p);
+            s1 += DirectReads.get(p + 8);
+            s2 += DirectReads.get(p + 16);
+            s3 += DirectReads.get(p + 24);
+            s4 += DirectReads.get(p + 32);
+            s5 += DirectReads.get(p + 40);
+            s6 += DirectReads.get(p + 48);
+            s7 += DirectReads.get(p + 56);
+        }
+        double res = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (long end = address + 8L * n; p < end; p += 8) {
+            res += DirectReads.get(p);
+        }
+        return res;
+    }
+
+    /**
+     * A whole block's pairwise sum from its leaves' sums: 8192 halves evenly down to 64 leaves of
+     * 128, so its tree is balanced and adds neighbours level by level (what the recursion adds,
+     * without the calls).
+     */
+    private static double tree(double[] leaves) {
+        for (int width = LEAVES; width > 1; width >>= 1) {
+            for (int i = 0; i < width / 2; i++) {
+                leaves[i] = leaves[2 * i] + leaves[2 * i + 1];
+            }
+        }
+        return leaves[0];
+    }
+
+    /** Half of {@code n}, rounded down to a multiple of 8. */
+    private static int half(int n) {
+        int n2 = n / 2;
+        return n2 - n2 % 8;
+    }
+}
