@@ -1,5 +1,7 @@
 package dev.footprint.array;
 
+import dev.footprint.storage.PairwiseSum;
+
 /** {@code sum mean min max countNonzero}, over the whole array or along one axis, with NumPy's result dtypes. */
 final class Reductions {
     enum Kind { SUM, MEAN, MIN, MAX, COUNT_NONZERO }
@@ -44,8 +46,8 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
-        if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && a.isContiguous()) {
-            double total = RunKernels.sum(a);
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64) {
+            double total = float64Sum(a);
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
         }
@@ -127,6 +129,53 @@ final class Reductions {
 
     private static double max(double acc, double v, boolean laterWins) {
         return laterWins ? (v >= acc ? v : acc) : (v > acc ? v : acc);
+    }
+
+    /**
+     * A float64 array's sum as NumPy 1.24 adds it ({@link PairwiseSum}): NumPy reads the elements
+     * with the axes ordered by decreasing stride magnitude (memory order for a transposed array,
+     * the view's own order for a reversed one) and sums blocks of 8192 of them pairwise, in order.
+     * A contiguous array, or one whose axes in that order are, is summed where it lies on every
+     * core ({@link RunKernels#sum}); any other view is read a block at a time in that order.
+     */
+    static double float64Sum(NDArray a) {
+        if (a.isContiguous()) {
+            return RunKernels.sum(a);
+        }
+        NDArray inOrder = Views.transpose(a, numpyOrder(a));
+        if (inOrder.isContiguous()) {
+            return RunKernels.sum(inOrder);
+        }
+        ElementReader reader = new ElementReader(inOrder);
+        double[] block = new double[PairwiseSum.BLOCK];
+        double[] x = new double[CHUNK];
+        double total = 0.0;
+        for (long pos = 0; pos < a.size; ) {
+            int held = 0;
+            while (held < PairwiseSum.BLOCK && pos < a.size) {
+                int n = (int) Math.min(Math.min(CHUNK, PairwiseSum.BLOCK - held), a.size - pos);
+                reader.doubles(x, n);
+                System.arraycopy(x, 0, block, held, n);
+                held += n;
+                pos += n;
+            }
+            total += PairwiseSum.of(block, 0, held);
+        }
+        return total;
+    }
+
+    /** The axes of {@code a} by decreasing stride magnitude, ties in axis order: NumPy's iteration order for a reduction. */
+    private static int[] numpyOrder(NDArray a) {
+        Integer[] axes = new Integer[a.ndim()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        java.util.Arrays.sort(axes, (i, j) -> Long.compare(Math.abs(a.strides[j]), Math.abs(a.strides[i])));
+        int[] order = new int[axes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = axes[i];
+        }
+        return order;
     }
 
     /** A chunk's sum with four accumulators: more accurate than one running sum, and vectorisable. */
