@@ -147,21 +147,14 @@ final class Reductions {
             return RunKernels.sum(inOrder);
         }
         ElementReader reader = new ElementReader(inOrder);
-        double[] block = new double[PairwiseSum.BLOCK];
+        PairwiseSum.InOrder sum = new PairwiseSum.InOrder();
         double[] x = new double[CHUNK];
-        double total = 0.0;
-        for (long pos = 0; pos < a.size; ) {
-            int held = 0;
-            while (held < PairwiseSum.BLOCK && pos < a.size) {
-                int n = (int) Math.min(Math.min(CHUNK, PairwiseSum.BLOCK - held), a.size - pos);
-                reader.doubles(x, n);
-                System.arraycopy(x, 0, block, held, n);
-                held += n;
-                pos += n;
-            }
-            total += PairwiseSum.of(block, 0, held);
+        for (long pos = 0; pos < a.size; pos += CHUNK) {
+            int n = (int) Math.min(CHUNK, a.size - pos);
+            reader.doubles(x, n);
+            sum.add(x, n);
         }
-        return total;
+        return sum.total();
     }
 
     /** The axes of {@code a} by decreasing stride magnitude, ties in axis order: NumPy's iteration order for a reduction. */

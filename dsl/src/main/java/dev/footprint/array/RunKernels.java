@@ -34,14 +34,19 @@ final class RunKernels {
      * elements on every worker, then the block sums added in order, {@link #SUM_BATCH} at a time.
      */
     static double sum(NDArray a) {
+        return sum(a, PART, SUM_BATCH);
+    }
+
+    /** As above, in parts of {@code part} elements (a multiple of the block) and batches of {@code batch} blocks (small in tests). */
+    static double sum(NDArray a, int part, int batch) {
         long blocks = (a.size + PairwiseSum.BLOCK - 1) / PairwiseSum.BLOCK;
-        double[] sums = new double[(int) Math.min(blocks, SUM_BATCH)];
+        double[] sums = new double[(int) Math.min(blocks, batch)];
         double total = 0.0;
-        for (long first = 0; first < blocks; first += SUM_BATCH) {
-            int count = (int) Math.min(SUM_BATCH, blocks - first);
+        for (long first = 0; first < blocks; first += batch) {
+            int count = (int) Math.min(batch, blocks - first);
             long from = first * PairwiseSum.BLOCK;
             long length = Math.min((long) count * PairwiseSum.BLOCK, a.size - from);
-            Parallel.forEachPart(length, PART, (at, n) -> blockSums(a, from + at, n, sums, (int) (at / PairwiseSum.BLOCK)));
+            Parallel.forEachPart(length, part, (at, n) -> blockSums(a, from + at, n, sums, (int) (at / PairwiseSum.BLOCK)));
             for (int i = 0; i < count; i++) {
                 total += sums[i];
             }

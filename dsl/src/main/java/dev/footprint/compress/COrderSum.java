@@ -12,33 +12,21 @@ import dev.footprint.storage.PairwiseSum;
  */
 final class COrderSum {
     private static final int BLOCK = 2048;
-    private final boolean pairwise;
+    /** float64: NumPy's order; null for other dtypes. */
+    private final PairwiseSum.InOrder pairwise;
     private final long size;
     private final double[] lanes = new double[4];
-    /** float64: the elements of the current block so far. */
-    private final double[] block;
-    private int held;
     private long position;
     private double total;
 
     COrderSum(DType t, long size) {
-        this.pairwise = t == DType.FLOAT64;
+        this.pairwise = t == DType.FLOAT64 ? new PairwiseSum.InOrder() : null;
         this.size = size;
-        this.block = pairwise ? new double[PairwiseSum.BLOCK] : null;
     }
 
     void add(double[] x, int n) {
-        if (pairwise) {
-            for (int i = 0; i < n; ) {
-                int m = Math.min(n - i, block.length - held);
-                System.arraycopy(x, i, block, held, m);
-                held += m;
-                i += m;
-                if (held == block.length) {
-                    total += PairwiseSum.of(block, 0, held);
-                    held = 0;
-                }
-            }
+        if (pairwise != null) {
+            pairwise.add(x, n);
             return;
         }
         for (int i = 0; i < n; i++, position++) {
@@ -54,10 +42,6 @@ final class COrderSum {
     }
 
     double sum() {
-        if (pairwise && held > 0) {
-            total += PairwiseSum.of(block, 0, held);
-            held = 0;
-        }
-        return total;
+        return pairwise != null ? pairwise.total() : total;
     }
 }

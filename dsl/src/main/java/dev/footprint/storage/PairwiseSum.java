@@ -139,6 +139,40 @@ public final class PairwiseSum {
         return leaves[0];
     }
 
+    /**
+     * The same sum fed a run of elements at a time, in order (a view read in NumPy's order, a
+     * compressed array's chunks): each full block of {@link #BLOCK} summed by {@link #of} and
+     * added to a total that starts at 0.0, then the last, shorter block.
+     */
+    public static final class InOrder {
+        private final double[] block = new double[BLOCK];
+        private int held;
+        private double total;
+
+        /** Adds {@code x[0..n)}, the next elements. */
+        public void add(double[] x, int n) {
+            for (int i = 0; i < n; ) {
+                int m = Math.min(n - i, BLOCK - held);
+                System.arraycopy(x, i, block, held, m);
+                held += m;
+                i += m;
+                if (held == BLOCK) {
+                    total += of(block, 0, BLOCK);
+                    held = 0;
+                }
+            }
+        }
+
+        /** The sum of every element added. */
+        public double total() {
+            if (held > 0) {
+                total += of(block, 0, held);
+                held = 0;
+            }
+            return total;
+        }
+    }
+
     /** Half of {@code n}, rounded down to a multiple of 8. */
     private static int half(int n) {
         int n2 = n / 2;

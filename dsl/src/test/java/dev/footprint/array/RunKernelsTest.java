@@ -167,6 +167,26 @@ class RunKernelsTest {
     }
 
     @Test
+    void sumsInSmallPartsAndBatchesAddInNumpysOrder() throws Throwable {
+        // Parts of two blocks on every worker and batches of three blocks, as an array of billions
+        // of elements is cut into parts of 2^20 and batches of 4096 blocks.
+        int n = 13 * 8192 + 77;
+        double[] x = finite(n, 5);
+        NDArray heap = NDArray.wrap(DType.FLOAT64, x, n);
+        long expected = Double.doubleToRawLongBits(numpySum(x, 0, n));
+        // Mapped pieces of 4097 elements and segments of 1024 cut blocks (few pieces: each is a mapping).
+        List<NDArray> others = List.of(
+                NDArray.over(DType.FLOAT64, SmallPieces.copy(heap.storage, dir.resolve("batches.bin"), 16, 4097 * 8), n),
+                NDArray.over(DType.FLOAT64, SmallSegments.copy(heap.storage, 10), n));
+        for (NDArray a : others) {
+            assertEquals(expected, Double.doubleToRawLongBits(RunKernels.sum(a, 2 * 8192, 3)), a.storage::describe);
+        }
+        assertEquals(expected, Double.doubleToRawLongBits(RunKernels.sum(heap, 2 * 8192, 3)));
+        assertEquals(Double.doubleToRawLongBits(numpySum(x, 9, n - 9)),
+                Double.doubleToRawLongBits(RunKernels.sum(heap.slice("9:"), 2 * 8192, 3)));
+    }
+
+    @Test
     void sumsAddInNumpysOrderInEveryStorageAndOnEveryWorker() throws Throwable {
         // Around a leaf, a block and a part of 2^20 (the larger arrays are summed on every worker).
         for (int n : new int[] {0, 1, 7, 8, 9, 127, 128, 129, 136, 8191, 8192, 8193, 3 * 8192 + 17, (1 << 20) + 8193}) {
