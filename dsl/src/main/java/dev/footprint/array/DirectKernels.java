@@ -102,16 +102,11 @@ final class DirectKernels {
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * Which form of the loops that mix element widths (a double read, a byte or a float written)
-     * runs faster. On JDK 25, C2 compiles them well: there a block of results in a long array
-     * that a second loop narrows beats packing bytes by hand, and one cast-and-check loop beats
-     * two. On JDK 17 the opposite holds. (Measured on 17 and 25; the JDKs between take the JDK
-     * 17 forms, which are correct everywhere.)
+     * Which form of the checked float32 cast runs faster. On JDK 25 one cast-and-check loop beats
+     * a conversion loop followed by a check loop over the same block; on JDK 17 the opposite holds.
+     * (Measured on 17 and 25; the JDKs between take the JDK 17 form, which is correct everywhere.)
      */
-    static final boolean MIXED_WIDTH_VECTORS = Runtime.version().feature() >= 25;
-
-    /** Results per block of the two-loop comparison: 8 KiB of longs, which stay in the L1 cache. */
-    private static final int COMPARE_BLOCK = 1024;
+    static final boolean FUSED_CAST_CHECK = Runtime.version().feature() >= 25;
 
     /**
      * {@code x[i] cmp s} for a contiguous float64 run and a finite {@code s}, without a branch per
@@ -121,46 +116,18 @@ final class DirectKernels {
      * every comparison but {@code NE}. With {@code s} finite, {@code d} is NaN only for a NaN
      * element; with a zero {@code s} replaced by the zero whose difference cannot be -0.0
      * ({@code x - (-0.0)} and {@code +0.0 - x}), {@code d} is never -0.0, so -0.0 and 0.0 compare
-     * equal as IEEE 754 requires. The loops take the form that suits the running JDK
-     * ({@link #MIXED_WIDTH_VECTORS}).
+     * equal as IEEE 754 requires. Eight results are packed into one store. (A form that wrote the
+     * differences' bits to a block of longs and narrowed them in a second loop, meant for JDK 25's
+     * vectorising JIT, took 1.7 times as long per element on JDK 25.0.3, and 2.6 times on JDK 17.)
      */
     static void compareFinite(Comparison cmp, double[] x, int off, double s, byte[] o, int oo, int n) {
-        compareFinite(cmp, x, off, s, o, oo, n, MIXED_WIDTH_VECTORS);
-    }
-
-    /** As {@link #compareFinite(Comparison, double[], int, double, byte[], int, int)}, in blocks or packed as asked. */
-    static void compareFinite(Comparison cmp, double[] x, int off, double s, byte[] o, int oo, int n,
-            boolean blocks) {
         switch (cmp) {
             // x < s: x - s negative and not NaN; x >= s: x - s non-negative and not NaN.
-            case LT, GE -> {
-                double t = s == 0 ? -0.0 : s;
-                long flip = cmp == Comparison.GE ? -1L : 0L;
-                if (blocks) {
-                    belowBlocks(x, off, t, flip, o, oo, n);
-                } else {
-                    belowPacked(x, off, t, flip, o, oo, n);
-                }
-            }
+            case LT, GE -> belowPacked(x, off, s == 0 ? -0.0 : s, cmp == Comparison.GE ? -1L : 0L, o, oo, n);
             // x > s: s - x negative and not NaN; x <= s: s - x non-negative and not NaN.
-            case GT, LE -> {
-                double t = s == 0 ? 0.0 : s;
-                long flip = cmp == Comparison.LE ? -1L : 0L;
-                if (blocks) {
-                    aboveBlocks(x, off, t, flip, o, oo, n);
-                } else {
-                    abovePacked(x, off, t, flip, o, oo, n);
-                }
-            }
+            case GT, LE -> abovePacked(x, off, s == 0 ? 0.0 : s, cmp == Comparison.LE ? -1L : 0L, o, oo, n);
             // x == s: x - s is a zero (a NaN's magnitude is not).
-            case EQ, NE -> {
-                long flip = cmp == Comparison.NE ? 1L : 0L;
-                if (blocks) {
-                    equalBlocks(x, off, s, flip, o, oo, n);
-                } else {
-                    equalPacked(x, off, s, flip, o, oo, n);
-                }
-            }
+            case EQ, NE -> equalPacked(x, off, s, cmp == Comparison.NE ? 1L : 0L, o, oo, n);
         }
     }
 
@@ -263,73 +230,6 @@ final class DirectKernels {
         }
     }
 
-    /** Exponent bits of a double; adding {@link #EXPONENT_ONE} to them carries into the sign bit only for inf and NaN. */
-    private static final long EXPONENT_ONE = 1L << 52;
-
-    /**
-     * The same test a block at a time: the differences' bits go to a long block, noting whether
-     * any is infinite or NaN; a block without those takes its results from the sign bits, a block
-     * with them the exact test.
-     */
-    private static void belowBlocks(double[] x, int off, double t, long flip, byte[] o, int oo, int n) {
-        long[] r = new long[Math.min(n, COMPARE_BLOCK)];
-        for (int start = 0; start < n; start += COMPARE_BLOCK) {
-            int m = Math.min(COMPARE_BLOCK, n - start);
-            int k = off + start;
-            for (int i = 0; i < m; i++) {
-                r[i] = Double.doubleToRawLongBits(x[k + i] - t);
-            }
-            long special = 0;
-            for (int i = 0; i < m; i++) {
-                special |= (r[i] & INFINITY_BITS) + EXPONENT_ONE;
-            }
-            signsOrExact(r, m, special < 0, x, k, t, flip, false, o, oo + start);
-        }
-    }
-
-    private static void aboveBlocks(double[] x, int off, double t, long flip, byte[] o, int oo, int n) {
-        long[] r = new long[Math.min(n, COMPARE_BLOCK)];
-        for (int start = 0; start < n; start += COMPARE_BLOCK) {
-            int m = Math.min(COMPARE_BLOCK, n - start);
-            int k = off + start;
-            for (int i = 0; i < m; i++) {
-                r[i] = Double.doubleToRawLongBits(t - x[k + i]);
-            }
-            long special = 0;
-            for (int i = 0; i < m; i++) {
-                special |= (r[i] & INFINITY_BITS) + EXPONENT_ONE;
-            }
-            signsOrExact(r, m, special < 0, x, k, t, flip, true, o, oo + start);
-        }
-    }
-
-    private static void signsOrExact(long[] r, int m, boolean special, double[] x, int k, double t, long flip,
-            boolean above, byte[] o, int start) {
-        if (special) {
-            for (int i = 0; i < m; i++) {
-                o[start + i] = (byte) negative(above ? t - x[k + i] : x[k + i] - t, flip);
-            }
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            o[start + i] = (byte) ((r[i] ^ flip) >>> 63);
-        }
-    }
-
-    private static void equalBlocks(double[] x, int off, double s, long flip, byte[] o, int oo, int n) {
-        long[] r = new long[Math.min(n, COMPARE_BLOCK)];
-        for (int start = 0; start < n; start += COMPARE_BLOCK) {
-            int m = Math.min(COMPARE_BLOCK, n - start);
-            int k = off + start;
-            for (int i = 0; i < m; i++) {
-                r[i] = zero(x[k + i] - s, flip);
-            }
-            for (int i = 0; i < m; i++) {
-                o[oo + start + i] = (byte) r[i];
-            }
-        }
-    }
-
     /**
      * Elements per block of the checked cast: 768 KiB of source and result, so the check re-reads
      * them from the L2 cache rather than from memory (on JDK 17, the loops alone on a 4096² array
@@ -342,7 +242,7 @@ final class DirectKernels {
      * value changed (NaN never counts); without, returns false and reads each value once.
      */
     static boolean float64ToFloat32(double[] src, int off, float[] dst, int doff, int n, boolean check) {
-        return float64ToFloat32(src, off, dst, doff, n, check, MIXED_WIDTH_VECTORS);
+        return float64ToFloat32(src, off, dst, doff, n, check, FUSED_CAST_CHECK);
     }
 
     /** As {@link #float64ToFloat32(double[], int, float[], int, int, boolean)}, the check fused or in blocks as asked. */

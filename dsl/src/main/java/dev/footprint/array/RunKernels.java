@@ -220,13 +220,10 @@ final class RunKernels {
             return target;
         }
 
-        /**
-         * An ordering into the result's heap array, on the JDKs that take the packed loops
-         * ({@link DirectKernels#MIXED_WIDTH_VECTORS}): read straight from the buffer, without the block.
-         */
+        /** An ordering into the result's heap array: read straight from the buffer, without the block. */
         @Override
         public void buffer(DoubleBuffer b, int index, int n, long done) {
-            if (inPlace && !DirectKernels.MIXED_WIDTH_VECTORS && BufferCompares.applies(cmp, b)) {
+            if (inPlace && BufferCompares.applies(cmp, b)) {
                 BufferCompares.compareFinite(cmp, b, index, s, target, (int) (from + done), n);
                 return;
             }
