@@ -1,6 +1,7 @@
 package dev.footprint.array;
 
 import dev.footprint.array.Reductions.Kind;
+import dev.footprint.storage.PairwiseSum;
 
 /**
  * Reductions along one axis, a chunk of results at a time, with the storage layer's run and
@@ -16,6 +17,11 @@ import dev.footprint.array.Reductions.Kind;
  *   <li>along runs: when the axis itself is contiguous and long, each result's elements are read
  *       as runs of the storage and folded in turn.</li>
  * </ul>
+ * A float64 sum or mean along the axis NumPy reads innermost ({@link PairwiseSum#innermost}: the
+ * last axis of a C-order array, any axis with the smallest stride) is NumPy's instead: each
+ * result's elements are read along the axis a block of 8192 at a time, and the blocks' pairwise
+ * sums added in order, so these results are {@code np.sum}'s and {@code np.mean}'s bit for bit,
+ * as the other axes' running sums are.
  */
 final class AxisReductions {
     private static final int CHUNK = OffsetCursor.CHUNK;
@@ -34,6 +40,8 @@ final class AxisReductions {
     private final double[] dacc;
     private final long[] lacc;
     private final boolean[] nan;
+    /** Whether each result is NumPy's pairwise sum of its elements ({@link #pairwiseAlong}). */
+    private final boolean pairwise;
 
     private AxisReductions(Kind kind, NDArray a, int axis, boolean laterWins) {
         this.kind = kind;
@@ -48,6 +56,8 @@ final class AxisReductions {
         this.dacc = floatLane && kind != Kind.COUNT_NONZERO ? new double[CHUNK] : null;
         this.lacc = dacc == null ? new long[CHUNK] : null;
         this.nan = new boolean[CHUNK];
+        this.pairwise = (kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && len >= 8
+                && PairwiseSum.innermost(java.util.Arrays.stream(a.shape).asLongStream().toArray(), a.strides, axis);
     }
 
     /**
@@ -74,7 +84,11 @@ final class AxisReductions {
         int n;
         while ((n = cursor.next(offs)) > 0) {
             start(n);
-            if (runs) {
+            if (pairwise) {
+                for (int k = 0; k < n; k++) {
+                    dacc[k] = pairwiseAlong(cursor.base() + offs[k]);
+                }
+            } else if (runs) {
                 for (int k = 0; k < n; k++) {
                     alongRun(cursor.base() + offs[k], k);
                 }
@@ -88,6 +102,54 @@ final class AxisReductions {
             }
             finish(out, pos, n);
             pos += n;
+        }
+    }
+
+    private double[] block;
+    private int[] steps;
+
+    /**
+     * NumPy's sum of the {@code len} elements from {@code first}, {@code step} apart: blocks of
+     * {@link PairwiseSum#BLOCK} summed pairwise and added in order to 0.0 (a NaN among them gives
+     * NaN, as the running sums give).
+     */
+    private double pairwiseAlong(long first) {
+        double[] heap = step == 1 && a.storage.onHeap() ? a.storage.doubles() : null;
+        if (block == null && heap == null) {
+            block = new double[Math.min(len, PairwiseSum.BLOCK)];
+        }
+        double total = 0.0;
+        for (int done = 0; done < len; done += PairwiseSum.BLOCK) {
+            int m = Math.min(PairwiseSum.BLOCK, len - done);
+            if (heap != null) {
+                // A contiguous axis on the heap is summed where it lies.
+                total += PairwiseSum.of(heap, (int) first + done, m);
+            } else {
+                readAlong(first + done * step, m);
+                total += PairwiseSum.of(block, 0, m);
+            }
+        }
+        return total != total ? Double.NaN : total;
+    }
+
+    /** {@code m} elements from {@code from}, {@code step} apart, into {@link #block}, a gather of at most {@link #CHUNK} at a time. */
+    private void readAlong(long from, int m) {
+        if (step == 1) {
+            a.storage.gatherDouble(null, from, m, block);
+            return;
+        }
+        // Gather offsets are ints: as many elements at once as their offsets fit.
+        int per = (int) Math.max(1, Math.min(CHUNK, Integer.MAX_VALUE / Math.abs(step)));
+        if (steps == null) {
+            steps = new int[per];
+            for (int i = 0; i < per; i++) {
+                steps[i] = (int) (i * step);
+            }
+        }
+        for (int done = 0; done < m; done += per) {
+            int g = Math.min(per, m - done);
+            a.storage.gatherDouble(steps, from + done * step, g, x);
+            System.arraycopy(x, 0, block, done, g);
         }
     }
 

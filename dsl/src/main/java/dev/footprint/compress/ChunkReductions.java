@@ -3,6 +3,7 @@ package dev.footprint.compress;
 import dev.footprint.array.ArrayAllocationException;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
+import dev.footprint.storage.PairwiseSum;
 import dev.footprint.storage.Parallel;
 import dev.footprint.storage.Storage;
 import java.util.ArrayList;
@@ -231,6 +232,10 @@ final class ChunkReductions {
                     + " this reduction accumulates at once; decompress() it or reduce slices of it");
         }
         int outSize = (int) outElements;
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && t == DType.FLOAT64 && ch.shape[ax] >= 8
+                && PairwiseSum.innermostInCOrder(ch.shape, ax)) {
+            return pairwiseAlongAxis(s, kind, ax, outShape, outSize);
+        }
         boolean floatLane = t.isFloat() || kind == Kind.MEAN || kind == Kind.COUNT_NONZERO;
         double[] dAcc = floatLane ? new double[outSize] : null;
         long[] lAcc = floatLane ? null : new long[outSize];
@@ -245,14 +250,7 @@ final class ChunkReductions {
             java.util.Arrays.fill(lAcc, initLong);
         }
         long[] outStrides = Chunking.strides(outShape);
-        // columns: chunks sharing every grid index but the axis's; each column runs along the axis in order
-        List<int[]> columns = new ArrayList<>();
-        for (int i = 0; i < ch.count; i++) {
-            int[] p = ch.position(i);
-            if (p[ax] == 0) {
-                columns.add(p);
-            }
-        }
+        List<int[]> columns = columns(ch, ax);
         Parallel.forEach(columns.size(), () -> new Lanes(new double[maxChunk(ch)], new long[maxChunk(ch)]), (scratch, c) -> {
             double[] xd = scratch.doubles();
             long[] xl = scratch.longs();
@@ -322,6 +320,106 @@ final class ChunkReductions {
             out = ElementValues.fromLongs(rt, lAcc);
         }
         return NDArray.wrap(rt, out, outShape);
+    }
+
+    /** A group's held blocks, at most 2^21 doubles (16 MiB) per worker. */
+    private static final int GROUP_DOUBLES = 1 << 21;
+
+    /**
+     * A float64 sum or mean along the axis NumPy reads innermost (every later axis has length 1)
+     * as the dense engine adds it ({@link PairwiseSum#innermost}): each result's elements in blocks
+     * of 8192 summed pairwise and added in order to 0.0. A result's elements run through one column
+     * of chunks along the axis; a group of results holds its current block while the column's
+     * chunks are decoded in turn, each once per group, the columns in parallel.
+     */
+    private static NDArray pairwiseAlongAxis(ChunkStore s, Kind kind, int ax, long[] outShape, int outSize) {
+        Chunking ch = s.chunking;
+        long len = ch.shape[ax];
+        int blockLen = (int) Math.min(len, PairwiseSum.BLOCK);
+        double[] totals = new double[outSize];
+        long[] outStrides = Chunking.strides(outShape);
+        List<int[]> columns = columns(ch, ax);
+        Parallel.forEach(columns.size(), c -> {
+            int[] p = columns.get(c).clone();
+            int first = ch.index(p);
+            int[] e = ch.extent(first);
+            long[] o = ch.origin(first);
+            // The column's results in its chunks' C order (the axes before ax; the later ones have one element).
+            int rows = 1;
+            for (int d = 0; d < ax; d++) {
+                rows *= e[d];
+            }
+            int[] result = new int[rows];
+            int[] at = new int[ax];
+            for (int r = 0; r < rows; r++) {
+                long q = 0;
+                for (int d = 0; d < ax; d++) {
+                    q += (o[d] + at[d]) * outStrides[d];
+                }
+                result[r] = (int) q;
+                for (int d = ax - 1; d >= 0; d--) {
+                    if (++at[d] < e[d]) {
+                        break;
+                    }
+                    at[d] = 0;
+                }
+            }
+            int group = Math.max(1, Math.min(rows, GROUP_DOUBLES / blockLen));
+            double[] held = new double[group * blockLen];
+            double[] x = new double[0];
+            for (int r0 = 0; r0 < rows; r0 += group) {
+                int g = Math.min(group, rows - r0);
+                int filled = 0;
+                for (int j = 0; j < ch.grid[ax]; j++) {
+                    p[ax] = j;
+                    int i = ch.index(p);
+                    int[] ei = ch.extent(i);
+                    int along = ei[ax];
+                    int n = Chunking.elements(ei);
+                    if (x.length < n) {
+                        x = new double[n];
+                    }
+                    ElementValues.doubles(s.dtype, s.chunk(i), 0, n, x);
+                    for (int pos = 0; pos < along; ) {
+                        int take = Math.min(along - pos, blockLen - filled);
+                        for (int r = 0; r < g; r++) {
+                            System.arraycopy(x, (r0 + r) * along + pos, held, r * blockLen + filled, take);
+                        }
+                        filled += take;
+                        pos += take;
+                        if (filled == blockLen) {
+                            for (int r = 0; r < g; r++) {
+                                totals[result[r0 + r]] += PairwiseSum.of(held, r * blockLen, blockLen);
+                            }
+                            filled = 0;
+                        }
+                    }
+                }
+                for (int r = 0; r < g && filled > 0; r++) {
+                    totals[result[r0 + r]] += PairwiseSum.of(held, r * blockLen, filled);
+                }
+            }
+        });
+        for (int q = 0; q < outSize; q++) {
+            double v = totals[q] != totals[q] ? Double.NaN : totals[q];
+            totals[q] = kind == Kind.MEAN ? v / len : v;
+        }
+        return NDArray.wrap(DType.FLOAT64, totals, outShape);
+    }
+
+    /**
+     * The columns along axis {@code ax}: chunks sharing every grid index but the axis's, each
+     * given by its first chunk's grid position; a column runs along the axis in order.
+     */
+    private static List<int[]> columns(Chunking ch, int ax) {
+        List<int[]> columns = new ArrayList<>();
+        for (int i = 0; i < ch.count; i++) {
+            int[] p = ch.position(i);
+            if (p[ax] == 0) {
+                columns.add(p);
+            }
+        }
+        return columns;
     }
 
     private static int maxChunk(Chunking ch) {

@@ -4,6 +4,9 @@ import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
+import dev.footprint.storage.PairwiseSum;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Whole-array reductions that count the fill value once for every missing element. */
 final class SparseReductions {
@@ -58,7 +61,8 @@ final class SparseReductions {
      * todense().sum(axis)} / {@code mean(axis)}: one pass over the stored values in C order meets
      * each output element's values in axis order, as the dense loop does; the fill value is added
      * in its places too (counted at once for integers, whose sums wrap the same either way, and
-     * for arrays too large to have a dense form).
+     * for arrays too large to have a dense form). A float64 array's last axis (with only axes of
+     * length 1 after it) is summed pairwise, as the dense engine and NumPy sum it ({@link PairwiseRows}).
      */
     static NDArray alongAxis(SparseArray<?> a, int axis, boolean mean) {
         int nd = a.ndim();
@@ -66,6 +70,9 @@ final class SparseReductions {
         Pass p = new Pass(a, ax);
         long len = a.shape[ax];
         DType t = a.dtype();
+        if (t == DType.FLOAT64 && len >= 8 && PairwiseSum.innermostInCOrder(a.shape, ax)) {
+            return new PairwiseRows(a, p).result(mean);
+        }
         if (t.isFloat() || mean) {
             double[] values = p.doubles();
             double fill = a.fill.getDoubleFlat(0);
@@ -118,6 +125,137 @@ final class SparseReductions {
             }
         }
         return NDArray.wrap(rt, acc, p.outShape);
+    }
+
+    /**
+     * Float64 sums along the last axis (every later axis of length 1) as the dense engine adds
+     * them, which is NumPy's order ({@link PairwiseSum}): each row's blocks of 8192 summed
+     * pairwise and added in order to 0.0. The pairwise tree is walked over the row's stored
+     * elements only: a stretch without one is the pairwise sum of that many fills (computed once
+     * per length), a leaf of at most 128 elements with one is laid out densely and summed as the
+     * dense engine sums it. So a row costs about its stored elements times the tree's depth, and
+     * a row without any is summed once for all of them. Blocks without a stored element add their
+     * fills' sum one by one, or, for an array too large to have a dense form, in one product.
+     */
+    private static final class PairwiseRows {
+        private final Pass p;
+        private final long len;
+        private final double fill;
+        private final double[] values;
+        private final boolean oneByOne;
+        private final Map<Integer, Double> fillSums = new HashMap<>();
+        private final double[] leaf = new double[PairwiseSum.LEAF];
+
+        PairwiseRows(SparseArray<?> a, Pass p) {
+            this.p = p;
+            this.len = a.shape[p.ax];
+            this.fill = a.fill.getDoubleFlat(0);
+            this.values = p.doubles();
+            this.oneByOne = a.size <= Shapes.MAX_SIZE;
+        }
+
+        NDArray result(boolean mean) {
+            double[] acc = new double[p.cells];
+            java.util.Arrays.fill(acc, row(0, 0));
+            // The reduced axis is innermost, so each cell's stored elements follow one another in C order.
+            for (int k = 0; k < p.nnz; ) {
+                int cell = p.cellOf[k];
+                int end = k + 1;
+                while (end < p.nnz && p.cellOf[end] == cell) {
+                    end++;
+                }
+                acc[cell] = row(k, end);
+                k = end;
+            }
+            for (int cell = 0; cell < p.cells; cell++) {
+                double v = acc[cell] != acc[cell] ? Double.NaN : acc[cell];
+                acc[cell] = mean ? v / len : v;
+            }
+            return p.result(acc, DType.FLOAT64);
+        }
+
+        /** The sum of one row whose stored elements are {@code k0..k1}, by position. */
+        private double row(int k0, int k1) {
+            long blocks = (len + PairwiseSum.BLOCK - 1) / PairwiseSum.BLOCK;
+            double total = 0.0;
+            int k = k0;
+            for (long b = 0; b < blocks; ) {
+                long lo = b * PairwiseSum.BLOCK;
+                int n = (int) Math.min(PairwiseSum.BLOCK, len - lo);
+                if (k < k1 && p.axisIndex(k) < lo + n) {
+                    int end = k;
+                    while (end < k1 && p.axisIndex(end) < lo + n) {
+                        end++;
+                    }
+                    total += sum(lo, n, k, end);
+                    k = end;
+                    b++;
+                    continue;
+                }
+                // Blocks b..next-1 hold no stored element; only the row's last block can be short.
+                long next = k < k1 ? p.axisIndex(k) / PairwiseSum.BLOCK : blocks;
+                long full = next - b;
+                int shortLast = next == blocks ? (int) (len % PairwiseSum.BLOCK) : 0;
+                if (shortLast > 0) {
+                    full--;
+                }
+                double f = fills(PairwiseSum.BLOCK);
+                // The total starts at +0.0 and so is never -0.0: adding a zero changes nothing.
+                if (f != 0 && full > 0) {
+                    if (oneByOne) {
+                        for (long i = 0; i < full; i++) {
+                            total += f;
+                        }
+                    } else {
+                        total += f * full;
+                    }
+                }
+                if (shortLast > 0) {
+                    total += fills(shortLast);
+                }
+                b = next;
+            }
+            return total;
+        }
+
+        /** The pairwise sum of the {@code n} elements from position {@code lo}, whose stored ones are {@code k0..k1}. */
+        private double sum(long lo, int n, int k0, int k1) {
+            if (k0 == k1) {
+                return fills(n);
+            }
+            if (n <= PairwiseSum.LEAF) {
+                java.util.Arrays.fill(leaf, 0, n, fill);
+                for (int k = k0; k < k1; k++) {
+                    leaf[(int) (p.axisIndex(k) - lo)] = values[k];
+                }
+                return PairwiseSum.of(leaf, 0, n);
+            }
+            int n2 = PairwiseSum.half(n);
+            int split = k0;
+            while (split < k1 && p.axisIndex(split) < lo + n2) {
+                split++;
+            }
+            return sum(lo, n2, k0, split) + sum(lo + n2, n - n2, split, k1);
+        }
+
+        /** The pairwise sum of {@code n} fills, as the dense engine adds them. */
+        private double fills(int n) {
+            Double known = fillSums.get(n);
+            if (known != null) {
+                return known;
+            }
+            double v;
+            if (n <= PairwiseSum.LEAF) {
+                double[] run = new double[n];
+                java.util.Arrays.fill(run, fill);
+                v = PairwiseSum.of(run, 0, n);
+            } else {
+                int n2 = PairwiseSum.half(n);
+                v = fills(n2) + fills(n - n2);
+            }
+            fillSums.put(n, v);
+            return v;
+        }
     }
 
     /**

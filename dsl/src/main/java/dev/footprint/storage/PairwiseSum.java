@@ -22,7 +22,7 @@ public final class PairwiseSum {
     public static final int BLOCK = 8192;
 
     /** The longest run summed in eight lanes without splitting: NumPy's {@code PW_BLOCKSIZE}. */
-    static final int LEAF = 128;
+    public static final int LEAF = 128;
 
     /** Leaves of a whole block. */
     private static final int LEAVES = BLOCK / LEAF;
@@ -140,6 +140,40 @@ public final class PairwiseSum {
     }
 
     /**
+     * Whether NumPy sums along {@code axis} of an array of this shape and these strides pairwise,
+     * each result's elements in blocks of {@link #BLOCK} as {@link #of} sums them and the blocks
+     * added in order to 0.0, rather than with one running sum per result from 0.0 (each element
+     * added in turn, along the axis). NumPy 1.24 does the first when its iterator puts the reduced
+     * axis innermost: when no other axis longer than 1 has a smaller stride magnitude, nor an equal
+     * one and a later place (its iterator orders axes by stride, ties in C order). A C-order
+     * array's last axis, a reversed or stepped one, and the first axis of a transposed array
+     * qualify; axis 0 of a C-order matrix does not. Under 8 elements the two agree.
+     */
+    public static boolean innermost(long[] shape, long[] strides, int axis) {
+        long s = Math.abs(strides[axis]);
+        for (int d = 0; d < shape.length; d++) {
+            if (d == axis || shape[d] <= 1) {
+                continue;
+            }
+            long other = Math.abs(strides[d]);
+            if (other < s || other == s && d > axis) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #innermost} for a C-order array: every later axis has at most one element. */
+    public static boolean innermostInCOrder(long[] shape, int axis) {
+        for (int d = axis + 1; d < shape.length; d++) {
+            if (shape[d] > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The same sum fed a run of elements at a time, in order (a view read in NumPy's order, a
      * compressed array's chunks): each full block of {@link #BLOCK} summed by {@link #of} and
      * added to a total that starts at 0.0, then the last, shorter block.
@@ -173,8 +207,8 @@ public final class PairwiseSum {
         }
     }
 
-    /** Half of {@code n}, rounded down to a multiple of 8. */
-    private static int half(int n) {
+    /** Where a pairwise sum of {@code n} elements (more than {@link #LEAF}) splits them: half of {@code n}, rounded down to a multiple of 8. */
+    public static int half(int n) {
         int n2 = n / 2;
         return n2 - n2 % 8;
     }

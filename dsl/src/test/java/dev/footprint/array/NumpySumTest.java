@@ -1,12 +1,16 @@
 package dev.footprint.array;
 
 import static dev.footprint.Footprint.arr;
+import static dev.footprint.Footprint.sparse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.footprint.io.ExternalPython;
+import dev.footprint.sparse.SparseArray;
 import dev.footprint.storage.SmallSegments;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of 8192 and a part of 2^20 that a second core sums), and prints the bits of {@code np.sum} and
  * {@code np.mean}; Footprint reads each file onto the heap, maps it, and copies it into big
  * storage of 2^13-element segments (blocks then lie across segments), and must print the same bits,
- * for strided, reversed and transposed views too.
+ * for strided, reversed and transposed views too. Along an axis too: NumPy sums the axis its
+ * iterator reads innermost pairwise and any other with a running sum, and a compressed array and
+ * a sparse one (whatever their fill value) give the same bits as the dense array.
  */
 class NumpySumTest {
     @TempDir
@@ -58,19 +64,85 @@ class NumpySumTest {
             NDArray heap = arr.load(file);
             NDArray big = NDArray.over(DType.FLOAT64, SmallSegments.copy(heap.storage, 13), heap.shape());
             for (NDArray stored : List.of(heap, arr.load(file, MapMode.MMAP_READ), big)) {
-                NDArray v = stored;
-                for (String step : f[2].split("\\|")) {
-                    if (step.equals("T")) {
-                        v = v.transpose();
-                    } else if (step.startsWith("T:")) {
-                        v = v.transpose(java.util.Arrays.stream(step.substring(2).split(",")).mapToInt(Integer::parseInt).toArray());
-                    } else {
-                        v = v.slice(step.substring(2));
-                    }
-                }
+                NDArray v = view(stored, f[2]);
                 String where = f[1] + " " + f[2] + " in " + stored.storage.describe();
                 assertEquals(f[3], hex(v.sum()), "sum of " + where);
                 assertEquals(f[4], hex(v.mean()), "mean of " + where);
+            }
+        }
+    }
+
+    @Test
+    void sumsAndMeansAlongAnAxisAreNumpysInEveryStorageCompressedAndSparse() throws Exception {
+        ExternalPython.require("numpy");
+        List<String> lines = ExternalPython.run("axis_sums.py", dir.toString()).lines().toList();
+        assertEquals(28, lines.size());
+        // Chunks that cut the rows inside NumPy's blocks of 8192 and its leaves of 128.
+        Map<String, long[]> chunks = Map.of("wide", new long[] {2, 3001}, "cube", new long[] {7, 10, 6},
+                "column", new long[] {4, 5000, 1}, "short", new long[] {100, 4});
+        Map<String, Double> fills = Map.of("sparse-0", 0.0, "sparse-1", 1.0, "sparse-negzero", -0.0, "sparse-gaps", 1.0);
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            String file = dir.resolve("base-" + f[1] + ".npy").toString();
+            int axis = Integer.parseInt(f[3]);
+            NDArray sum = arr.load(dir.resolve("case-" + f[0] + "-sum.npy").toString());
+            NDArray mean = arr.load(dir.resolve("case-" + f[0] + "-mean.npy").toString());
+            NDArray heap = arr.load(file);
+            NDArray big = NDArray.over(DType.FLOAT64, SmallSegments.copy(heap.storage, 13), heap.shape());
+            for (NDArray stored : List.of(heap, arr.load(file, MapMode.MMAP_READ), big)) {
+                NDArray v = view(stored, f[2]);
+                String where = f[1] + " " + f[2] + " axis " + axis + " in " + stored.storage.describe();
+                assertSameBits(sum, v.sum(axis), "sum of " + where);
+                assertSameBits(mean, v.mean(axis), "mean of " + where);
+            }
+            if (!f[2].equals("-")) {
+                continue;
+            }
+            List<Object> others = new ArrayList<>();
+            if (chunks.containsKey(f[1])) {
+                others.add(heap.compress("zstd", 1, chunks.get(f[1])));
+            }
+            if (fills.containsKey(f[1])) {
+                SparseArray<?> coo = sparse.coo(heap, fills.get(f[1]));
+                others.addAll(List.of(coo, coo.tocsr(), coo.tocsc()));
+            }
+            for (Object o : others) {
+                String where = f[1] + " axis " + axis + " as " + o.getClass().getSimpleName();
+                if (o instanceof CompressedNDArray c) {
+                    assertSameBits(sum, c.sum(axis), "sum of " + where);
+                    assertSameBits(mean, c.mean(axis), "mean of " + where);
+                } else {
+                    SparseArray<?> s = (SparseArray<?>) o;
+                    assertSameBits(sum, s.sum(axis), "sum of " + where);
+                    assertSameBits(mean, s.mean(axis), "mean of " + where);
+                }
+            }
+        }
+    }
+
+    /** {@code a} after {@code steps}: T (transpose), T:2,0,1 (with axes), S:SPEC (a slice), joined by |; - for none. */
+    private static NDArray view(NDArray a, String steps) {
+        NDArray v = a;
+        for (String step : steps.split("\\|")) {
+            if (step.equals("T")) {
+                v = v.transpose();
+            } else if (step.startsWith("T:")) {
+                v = v.transpose(java.util.Arrays.stream(step.substring(2).split(",")).mapToInt(Integer::parseInt).toArray());
+            } else if (step.startsWith("S:")) {
+                v = v.slice(step.substring(2));
+            }
+        }
+        return v;
+    }
+
+    private static void assertSameBits(NDArray expected, NDArray actual, String what) {
+        assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()), what);
+        assertEquals(DType.FLOAT64, actual.dtype(), what);
+        for (long i = 0; i < expected.size(); i++) {
+            long want = Double.doubleToRawLongBits(expected.getDoubleFlat(i));
+            long got = Double.doubleToRawLongBits(actual.getDoubleFlat(i));
+            if (want != got) {
+                assertEquals(String.format("%016x", want), String.format("%016x", got), what + " at flat index " + i);
             }
         }
     }

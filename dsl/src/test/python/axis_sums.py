@@ -1,0 +1,67 @@
+"""Float64 sums and means along an axis as NumPy computes them, for the bit-for-bit axis test.
+
+    axis_sums.py DIR   writes DIR/base-NAME.npy (float64 arrays whose sums depend on the order
+                       of the additions: magnitudes from 1e-8 to 1e12, a -0.0 in every 29) and,
+                       for each case, DIR/case-K-sum.npy and DIR/case-K-mean.npy holding
+                       np.sum(v, axis) and np.mean(v, axis), and prints one line per case:
+                       K NAME STEPS AXIS
+                       STEPS being - (the array itself), T (transpose), T:2,0,1 (transpose with
+                       axes) or S:SPEC (a slice), joined by |.
+The arrays named sparse-* are mostly one background value (0.0, 1.0 or -0.0), for sparse arrays
+whose fill value it is; sparse-gaps has values in its first 300 columns only.
+"""
+import os
+import sys
+
+import numpy as np
+
+
+def values(shape, seed):
+    rng = np.random.default_rng(seed)
+    n = int(np.prod(shape))
+    x = (rng.random(n) - 0.5) * 10.0 ** rng.integers(-8, 13, n)
+    x[::29] = -0.0
+    return x.reshape(shape)
+
+
+def background(shape, seed, fill):
+    rng = np.random.default_rng(seed)
+    x = np.full(shape, fill)
+    keep = rng.random(shape) < 0.05
+    x[keep] = values(shape, seed + 1)[keep]
+    return x
+
+
+def main():
+    out = sys.argv[1]
+    arrays = {
+        "wide": values((5, 20000), 1),       # rows of more than two blocks
+        "cube": values((30, 41, 23), 2),
+        "column": values((6, 9000, 1), 3),   # axis 1 is innermost: the last one has length 1
+        "short": values((700, 9), 4),        # rows of one leaf, eight lanes and one more
+        "sparse-0": background((40, 17000), 5, 0.0),
+        "sparse-1": background((40, 17000), 6, 1.0),
+        "sparse-negzero": background((12, 9001), 7, -0.0),
+        "sparse-gaps": np.ones((3, 45000)),  # whole blocks, a short last one and a row of fills only
+    }
+    arrays["sparse-gaps"][:2, :300] = values((2, 300), 8)
+    for name, a in arrays.items():
+        np.save(os.path.join(out, "base-%s.npy" % name), a)
+    cases = []
+    for name, a in arrays.items():
+        for axis in range(a.ndim):
+            cases.append((name, "-", axis, a))
+    w, z = arrays["wide"], arrays["cube"]
+    cases += [("wide", "S::,::-1", 1, w[:, ::-1]), ("wide", "S::,::3", 1, w[:, ::3]),
+              ("wide", "S:::-1", 0, w[::-1]), ("wide", "T", 0, w.T), ("wide", "T", 1, w.T),
+              ("wide", "S::,7:19000:2", 1, w[:, 7:19000:2]),
+              ("cube", "T:2,0,1", 0, z.transpose(2, 0, 1)), ("cube", "T:2,0,1", 2, z.transpose(2, 0, 1)),
+              ("cube", "S::,::2,::-1", 2, z[:, ::2, ::-1]), ("cube", "T", 0, z.T)]
+    for k, (name, steps, axis, v) in enumerate(cases):
+        np.save(os.path.join(out, "case-%d-sum.npy" % k), np.sum(v, axis=axis))
+        np.save(os.path.join(out, "case-%d-mean.npy" % k), np.mean(v, axis=axis))
+        print(k, name, steps, axis)
+
+
+if __name__ == "__main__":
+    main()
