@@ -1,7 +1,9 @@
 """Float64 sums and means along an axis as NumPy computes them, for the bit-for-bit axis test.
 
     axis_sums.py DIR   writes DIR/base-NAME.npy (float64 arrays whose sums depend on the order
-                       of the additions: magnitudes from 1e-8 to 1e12, a -0.0 in every 29) and,
+                       of the additions: magnitudes from 1e-8 to 1e12, a -0.0 in every 29) with
+                       DIR/whole-NAME-sum.npy and DIR/whole-NAME-mean.npy (np.sum and np.mean of
+                       every element, 0-d) and,
                        for each case, DIR/case-K-sum.npy and DIR/case-K-mean.npy holding
                        np.sum(v, axis) and np.mean(v, axis), and prints one line per case:
                        K NAME STEPS AXIS
@@ -47,6 +49,8 @@ def main():
     arrays["sparse-gaps"][:2, :300] = values((2, 300), 8)
     for name, a in arrays.items():
         np.save(os.path.join(out, "base-%s.npy" % name), a)
+        np.save(os.path.join(out, "whole-%s-sum.npy" % name), np.sum(a))
+        np.save(os.path.join(out, "whole-%s-mean.npy" % name), np.mean(a))
     cases = []
     for name, a in arrays.items():
         for axis in range(a.ndim):

@@ -8,11 +8,18 @@ import dev.footprint.storage.PairwiseSum;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Whole-array reductions that count the fill value once for every missing element. */
+/**
+ * Whole-array reductions that count the fill value once for every missing element. A float64
+ * array's sum and mean, whole or along its last axis, are the dense array's bit for bit, which
+ * are NumPy's ({@link PairwiseRows}).
+ */
 final class SparseReductions {
     private SparseReductions() {}
 
     static NDArray sum(SparseArray<?> a) {
+        if (a.dtype() == DType.FLOAT64) {
+            return Values.zeroDim(DType.FLOAT64, Double.doubleToRawLongBits(pairwiseTotal(a)));
+        }
         NDArray stored = a.storedValues().sum();
         long missing = a.size - a.nnz();
         long fillBits = Values.bitsOf(a.fill);
@@ -33,6 +40,9 @@ final class SparseReductions {
     }
 
     static NDArray mean(SparseArray<?> a) {
+        if (a.dtype() == DType.FLOAT64) {
+            return Values.zeroDim(DType.FLOAT64, Double.doubleToRawLongBits(pairwiseTotal(a) / a.size));
+        }
         DType rt = a.dtype().isFloat() ? a.dtype() : DType.FLOAT64;
         NDArray stored = a.storedValues();
         // Integers are averaged in float64, as NumPy's mean does: an int64 sum could wrap.
@@ -71,7 +81,7 @@ final class SparseReductions {
         long len = a.shape[ax];
         DType t = a.dtype();
         if (t == DType.FLOAT64 && len >= 8 && PairwiseSum.innermostInCOrder(a.shape, ax)) {
-            return new PairwiseRows(a, p).result(mean);
+            return pairwiseAlongAxis(a, p, mean);
         }
         if (t.isFloat() || mean) {
             double[] values = p.doubles();
@@ -127,51 +137,68 @@ final class SparseReductions {
         return NDArray.wrap(rt, acc, p.outShape);
     }
 
+    /** The whole array's float64 sum in the dense engine's order: one row of every element, in C order. */
+    private static double pairwiseTotal(SparseArray<?> a) {
+        CooArray coo = a.tocoo();
+        long[] offsets = coo.offsets();
+        PairwiseRows rows = new PairwiseRows(a.size, a.fill.getDoubleFlat(0), Values.doubles(coo.data()),
+                k -> offsets[k], a.size <= Shapes.MAX_SIZE);
+        double total = rows.row(0, offsets.length);
+        return total != total ? Double.NaN : total;
+    }
+
+    /** Float64 sums or means along the last axis (every later axis of length 1), row by row ({@link PairwiseRows}). */
+    private static NDArray pairwiseAlongAxis(SparseArray<?> a, Pass p, boolean mean) {
+        long len = a.shape[p.ax];
+        PairwiseRows rows = new PairwiseRows(len, a.fill.getDoubleFlat(0), p.doubles(), p::axisIndex, a.size <= Shapes.MAX_SIZE);
+        double[] acc = new double[p.cells];
+        java.util.Arrays.fill(acc, rows.row(0, 0));
+        // The reduced axis is innermost, so each cell's stored elements follow one another in C order.
+        for (int k = 0; k < p.nnz; ) {
+            int cell = p.cellOf[k];
+            int end = k + 1;
+            while (end < p.nnz && p.cellOf[end] == cell) {
+                end++;
+            }
+            acc[cell] = rows.row(k, end);
+            k = end;
+        }
+        for (int cell = 0; cell < p.cells; cell++) {
+            double v = acc[cell] != acc[cell] ? Double.NaN : acc[cell];
+            acc[cell] = mean ? v / len : v;
+        }
+        return p.result(acc, DType.FLOAT64);
+    }
+
     /**
-     * Float64 sums along the last axis (every later axis of length 1) as the dense engine adds
-     * them, which is NumPy's order ({@link PairwiseSum}): each row's blocks of 8192 summed
-     * pairwise and added in order to 0.0. The pairwise tree is walked over the row's stored
-     * elements only: a stretch without one is the pairwise sum of that many fills (computed once
-     * per length), a leaf of at most 128 elements with one is laid out densely and summed as the
-     * dense engine sums it. So a row costs about its stored elements times the tree's depth, and
-     * a row without any is summed once for all of them. Blocks without a stored element add their
-     * fills' sum one by one, or, for an array too large to have a dense form, in one product.
+     * Float64 sums of rows of {@code len} elements as the dense engine adds them, which is
+     * NumPy's order ({@link PairwiseSum}): a row's blocks of 8192 summed pairwise and added in
+     * order to 0.0. The pairwise tree is walked over the row's stored elements only: a stretch
+     * without one is the pairwise sum of that many fills (computed once per length), a leaf of at
+     * most 128 elements with one, or a stretch with a stored element in every 32, is laid out
+     * densely and summed as the dense engine sums it. So a row costs at most about its dense
+     * length, much less when sparser, and a row without any is summed once for all of them. Blocks without a stored element add their fills' sum one by one, or,
+     * for an array too large to have a dense form, in one product.
      */
     private static final class PairwiseRows {
-        private final Pass p;
+        /** A stretch with a stored element in every this many or fewer is laid out densely. */
+        private static final int DENSE_FROM = 32;
+
         private final long len;
         private final double fill;
         private final double[] values;
+        private final java.util.function.IntToLongFunction position;
         private final boolean oneByOne;
         private final Map<Integer, Double> fillSums = new HashMap<>();
-        private final double[] leaf = new double[PairwiseSum.LEAF];
+        private double[] dense = new double[PairwiseSum.LEAF];
 
-        PairwiseRows(SparseArray<?> a, Pass p) {
-            this.p = p;
-            this.len = a.shape[p.ax];
-            this.fill = a.fill.getDoubleFlat(0);
-            this.values = p.doubles();
-            this.oneByOne = a.size <= Shapes.MAX_SIZE;
-        }
-
-        NDArray result(boolean mean) {
-            double[] acc = new double[p.cells];
-            java.util.Arrays.fill(acc, row(0, 0));
-            // The reduced axis is innermost, so each cell's stored elements follow one another in C order.
-            for (int k = 0; k < p.nnz; ) {
-                int cell = p.cellOf[k];
-                int end = k + 1;
-                while (end < p.nnz && p.cellOf[end] == cell) {
-                    end++;
-                }
-                acc[cell] = row(k, end);
-                k = end;
-            }
-            for (int cell = 0; cell < p.cells; cell++) {
-                double v = acc[cell] != acc[cell] ? Double.NaN : acc[cell];
-                acc[cell] = mean ? v / len : v;
-            }
-            return p.result(acc, DType.FLOAT64);
+        /** Rows of {@code len} elements; stored element {@code k} holds {@code values[k]} at {@code position(k)} of its row. */
+        PairwiseRows(long len, double fill, double[] values, java.util.function.IntToLongFunction position, boolean oneByOne) {
+            this.len = len;
+            this.fill = fill;
+            this.values = values;
+            this.position = position;
+            this.oneByOne = oneByOne;
         }
 
         /** The sum of one row whose stored elements are {@code k0..k1}, by position. */
@@ -182,9 +209,9 @@ final class SparseReductions {
             for (long b = 0; b < blocks; ) {
                 long lo = b * PairwiseSum.BLOCK;
                 int n = (int) Math.min(PairwiseSum.BLOCK, len - lo);
-                if (k < k1 && p.axisIndex(k) < lo + n) {
+                if (k < k1 && position.applyAsLong(k) < lo + n) {
                     int end = k;
-                    while (end < k1 && p.axisIndex(end) < lo + n) {
+                    while (end < k1 && position.applyAsLong(end) < lo + n) {
                         end++;
                     }
                     total += sum(lo, n, k, end);
@@ -193,7 +220,7 @@ final class SparseReductions {
                     continue;
                 }
                 // Blocks b..next-1 hold no stored element; only the row's last block can be short.
-                long next = k < k1 ? p.axisIndex(k) / PairwiseSum.BLOCK : blocks;
+                long next = k < k1 ? position.applyAsLong(k) / PairwiseSum.BLOCK : blocks;
                 long full = next - b;
                 int shortLast = next == blocks ? (int) (len % PairwiseSum.BLOCK) : 0;
                 if (shortLast > 0) {
@@ -223,16 +250,20 @@ final class SparseReductions {
             if (k0 == k1) {
                 return fills(n);
             }
-            if (n <= PairwiseSum.LEAF) {
-                java.util.Arrays.fill(leaf, 0, n, fill);
-                for (int k = k0; k < k1; k++) {
-                    leaf[(int) (p.axisIndex(k) - lo)] = values[k];
+            if (n <= PairwiseSum.LEAF || (long) (k1 - k0) * DENSE_FROM >= n) {
+                // A leaf, or a stretch stored densely enough that walking it costs more than laying it out.
+                if (dense.length < n) {
+                    dense = new double[PairwiseSum.BLOCK];
                 }
-                return PairwiseSum.of(leaf, 0, n);
+                java.util.Arrays.fill(dense, 0, n, fill);
+                for (int k = k0; k < k1; k++) {
+                    dense[(int) (position.applyAsLong(k) - lo)] = values[k];
+                }
+                return PairwiseSum.of(dense, 0, n);
             }
             int n2 = PairwiseSum.half(n);
             int split = k0;
-            while (split < k1 && p.axisIndex(split) < lo + n2) {
+            while (split < k1 && position.applyAsLong(split) < lo + n2) {
                 split++;
             }
             return sum(lo, n2, k0, split) + sum(lo + n2, n - n2, split, k1);
@@ -240,6 +271,9 @@ final class SparseReductions {
 
         /** The pairwise sum of {@code n} fills, as the dense engine adds them. */
         private double fills(int n) {
+            if (Double.doubleToRawLongBits(fill) == 0) {
+                return 0.0; // every pairwise sum of +0.0 is +0.0
+            }
             Double known = fillSums.get(n);
             if (known != null) {
                 return known;

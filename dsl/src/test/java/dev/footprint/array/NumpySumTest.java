@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * storage of 2^13-element segments (blocks then lie across segments), and must print the same bits,
  * for strided, reversed and transposed views too. Along an axis too: NumPy sums the axis its
  * iterator reads innermost pairwise and any other with a running sum, and a compressed array and
- * a sparse one (whatever their fill value) give the same bits as the dense array.
+ * a sparse one (whatever their fill value) give the same bits as the dense array; a sparse
+ * array's sum and mean over every element are NumPy's too.
  */
 class NumpySumTest {
     @TempDir
@@ -115,6 +116,10 @@ class NumpySumTest {
                     SparseArray<?> s = (SparseArray<?>) o;
                     assertSameBits(sum, s.sum(axis), "sum of " + where);
                     assertSameBits(mean, s.mean(axis), "mean of " + where);
+                    if (axis == 0) {
+                        assertSameBits(arr.load(dir.resolve("whole-" + f[1] + "-sum.npy").toString()), s.sum(), "whole sum of " + where);
+                        assertSameBits(arr.load(dir.resolve("whole-" + f[1] + "-mean.npy").toString()), s.mean(), "whole mean of " + where);
+                    }
                 }
             }
         }
