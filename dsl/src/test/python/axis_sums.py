@@ -9,8 +9,10 @@
                        K NAME STEPS AXIS
                        STEPS being - (the array itself), T (transpose), T:2,0,1 (transpose with
                        axes) or S:SPEC (a slice), joined by |.
-The arrays named sparse-* are mostly one background value (0.0, 1.0 or -0.0), for sparse arrays
-whose fill value it is; sparse-gaps has values in its first 300 columns only.
+Lines  view K NAME STEPS  give np.sum and np.mean of a whole view in DIR/view-K-sum.npy and
+DIR/view-K-mean.npy. The arrays named sparse-* are mostly one background value (0.0, 1.0 or
+-0.0), for sparse arrays whose fill value it is; sparse-gaps has values in its first 300 columns
+only; the arrays named *-f32 are float32 copies of the others, which NumPy sums in float32.
 """
 import os
 import sys
@@ -47,6 +49,9 @@ def main():
         "sparse-gaps": np.ones((3, 45000)),  # whole blocks, a short last one and a row of fills only
     }
     arrays["sparse-gaps"][:2, :300] = values((2, 300), 8)
+    # float32, which NumPy sums in float32
+    for name in ("wide", "cube", "short", "sparse-1", "sparse-gaps"):
+        arrays[name + "-f32"] = arrays[name].astype(np.float32)
     for name, a in arrays.items():
         np.save(os.path.join(out, "base-%s.npy" % name), a)
         np.save(os.path.join(out, "whole-%s-sum.npy" % name), np.sum(a))
@@ -61,6 +66,15 @@ def main():
               ("wide", "S::,7:19000:2", 1, w[:, 7:19000:2]),
               ("cube", "T:2,0,1", 0, z.transpose(2, 0, 1)), ("cube", "T:2,0,1", 2, z.transpose(2, 0, 1)),
               ("cube", "S::,::2,::-1", 2, z[:, ::2, ::-1]), ("cube", "T", 0, z.T)]
+    w32, z32 = arrays["wide-f32"], arrays["cube-f32"]
+    cases += [("wide-f32", "S::,::-3", 1, w32[:, ::-3]), ("wide-f32", "T", 0, w32.T),
+              ("cube-f32", "T:2,0,1", 0, z32.transpose(2, 0, 1)), ("cube-f32", "S::,::2,::-1", 0, z32[:, ::2, ::-1])]
+    views = [("wide", "S::,::3", w[:, ::3]), ("wide", "T", w.T), ("cube", "T:2,0,1", z.transpose(2, 0, 1)),
+             ("wide-f32", "S::,::-3", w32[:, ::-3]), ("wide-f32", "T", w32.T), ("cube-f32", "S:::-1,::2", z32[::-1, ::2])]
+    for k, (name, steps, v) in enumerate(views):
+        np.save(os.path.join(out, "view-%d-sum.npy" % k), np.sum(v))
+        np.save(os.path.join(out, "view-%d-mean.npy" % k), np.mean(v))
+        print("view", k, name, steps)
     for k, (name, steps, axis, v) in enumerate(cases):
         np.save(os.path.join(out, "case-%d-sum.npy" % k), np.sum(v, axis=axis))
         np.save(os.path.join(out, "case-%d-mean.npy" % k), np.mean(v, axis=axis))

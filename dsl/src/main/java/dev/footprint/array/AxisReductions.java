@@ -17,11 +17,12 @@ import dev.footprint.storage.PairwiseSum;
  *   <li>along runs: when the axis itself is contiguous and long, each result's elements are read
  *       as runs of the storage and folded in turn.</li>
  * </ul>
- * A float64 sum or mean along the axis NumPy reads innermost ({@link PairwiseSum#innermost}: the
- * last axis of a C-order array, any axis with the smallest stride) is NumPy's instead: each
- * result's elements are read along the axis a block of 8192 at a time, and the blocks' pairwise
- * sums added in order, so these results are {@code np.sum}'s and {@code np.mean}'s bit for bit,
- * as the other axes' running sums are.
+ * A float64 or float32 sum or mean along the axis NumPy reads innermost ({@link
+ * PairwiseSum#innermost}: the last axis of a C-order array, any axis with the smallest stride)
+ * is NumPy's instead: each result's elements are read along the axis a block of 8192 at a time,
+ * and the blocks' pairwise sums added in order, so these results are {@code np.sum}'s and
+ * {@code np.mean}'s bit for bit, as the other axes' running sums are. A float32 array's sums add
+ * in float32, as NumPy's do.
  */
 final class AxisReductions {
     private static final int CHUNK = OffsetCursor.CHUNK;
@@ -42,6 +43,8 @@ final class AxisReductions {
     private final boolean[] nan;
     /** Whether each result is NumPy's pairwise sum of its elements ({@link #pairwiseAlong}). */
     private final boolean pairwise;
+    /** A float32 sum or mean: every addition in float32, as NumPy adds. */
+    private final boolean float32;
 
     private AxisReductions(Kind kind, NDArray a, int axis, boolean laterWins) {
         this.kind = kind;
@@ -56,7 +59,8 @@ final class AxisReductions {
         this.dacc = floatLane && kind != Kind.COUNT_NONZERO ? new double[CHUNK] : null;
         this.lacc = dacc == null ? new long[CHUNK] : null;
         this.nan = new boolean[CHUNK];
-        this.pairwise = (kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64 && len >= 8
+        this.float32 = a.dtype == DType.FLOAT32 && (kind == Kind.SUM || kind == Kind.MEAN);
+        this.pairwise = (kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || float32) && len >= 8
                 && PairwiseSum.innermost(java.util.Arrays.stream(a.shape).asLongStream().toArray(), a.strides, axis);
     }
 
@@ -114,7 +118,7 @@ final class AxisReductions {
      * NaN, as the running sums give).
      */
     private double pairwiseAlong(long first) {
-        double[] heap = step == 1 && a.storage.onHeap() ? a.storage.doubles() : null;
+        double[] heap = step == 1 && a.storage.onHeap() && !float32 ? a.storage.doubles() : null;
         if (block == null && heap == null) {
             block = new double[Math.min(len, PairwiseSum.BLOCK)];
         }
@@ -126,7 +130,7 @@ final class AxisReductions {
                 total += PairwiseSum.of(heap, (int) first + done, m);
             } else {
                 readAlong(first + done * step, m);
-                total += PairwiseSum.of(block, 0, m);
+                total = PairwiseSum.add(total, PairwiseSum.of(block, 0, m, float32), float32);
             }
         }
         return total != total ? Double.NaN : total;
@@ -192,9 +196,16 @@ final class AxisReductions {
     private void foldDoubles(double[] v, int n) {
         switch (kind) {
             case SUM, MEAN -> {
-                for (int k = 0; k < n; k++) {
-                    nan[k] |= v[k] != v[k];
-                    dacc[k] += v[k];
+                if (float32) {
+                    for (int k = 0; k < n; k++) {
+                        nan[k] |= v[k] != v[k];
+                        dacc[k] = (float) dacc[k] + (float) v[k];
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        nan[k] |= v[k] != v[k];
+                        dacc[k] += v[k];
+                    }
                 }
             }
             case MIN -> {
@@ -263,7 +274,7 @@ final class AxisReductions {
             case SUM, MEAN -> {
                 for (int i = 0; i < m; i++) {
                     sawNan |= v[i] != v[i];
-                    acc += v[i];
+                    acc = float32 ? (float) acc + (float) v[i] : acc + v[i];
                 }
             }
             case MIN -> {

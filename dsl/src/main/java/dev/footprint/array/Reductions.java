@@ -46,8 +46,9 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
-        if ((kind == Kind.SUM || kind == Kind.MEAN) && a.dtype == DType.FLOAT64) {
-            double total = float64Sum(a);
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || a.dtype == DType.FLOAT32)) {
+            double total = a.dtype == DType.FLOAT64 ? float64Sum(a) : inNumpyOrder(a, true);
+            // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does.
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
         }
@@ -146,8 +147,16 @@ final class Reductions {
         if (inOrder.isContiguous()) {
             return RunKernels.sum(inOrder);
         }
-        ElementReader reader = new ElementReader(inOrder);
-        PairwiseSum.InOrder sum = new PairwiseSum.InOrder();
+        return inNumpyOrder(a, false);
+    }
+
+    /**
+     * A float64 or float32 array's sum read a block at a time in NumPy's order ({@link
+     * #numpyOrder}), in NumPy's blocks; a float32 array's in float32 arithmetic, as NumPy sums it.
+     */
+    private static double inNumpyOrder(NDArray a, boolean float32) {
+        ElementReader reader = new ElementReader(a.isContiguous() ? a : Views.transpose(a, numpyOrder(a)));
+        PairwiseSum.InOrder sum = new PairwiseSum.InOrder(float32);
         double[] x = new double[CHUNK];
         for (long pos = 0; pos < a.size; pos += CHUNK) {
             int n = (int) Math.min(CHUNK, a.size - pos);

@@ -232,7 +232,8 @@ final class ChunkReductions {
                     + " this reduction accumulates at once; decompress() it or reduce slices of it");
         }
         int outSize = (int) outElements;
-        if ((kind == Kind.SUM || kind == Kind.MEAN) && t == DType.FLOAT64 && ch.shape[ax] >= 8
+        boolean float32 = t == DType.FLOAT32 && (kind == Kind.SUM || kind == Kind.MEAN);
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && (t == DType.FLOAT64 || float32) && ch.shape[ax] >= 8
                 && PairwiseSum.innermostInCOrder(ch.shape, ax)) {
             return pairwiseAlongAxis(s, kind, ax, outShape, outSize);
         }
@@ -280,7 +281,7 @@ final class ChunkReductions {
                         double v = xd[k];
                         switch (kind) {
                             case COUNT_NONZERO -> dAcc[q] += v != 0 ? 1 : 0;
-                            case SUM, MEAN -> { nan[q] |= v != v; dAcc[q] += v; }
+                            case SUM, MEAN -> { nan[q] |= v != v; dAcc[q] = float32 ? (float) dAcc[q] + (float) v : dAcc[q] + v; }
                             case MIN -> { nan[q] |= v != v; dAcc[q] = laterWins ? (v <= dAcc[q] ? v : dAcc[q]) : (v < dAcc[q] ? v : dAcc[q]); }
                             case MAX -> { nan[q] |= v != v; dAcc[q] = laterWins ? (v >= dAcc[q] ? v : dAcc[q]) : (v > dAcc[q] ? v : dAcc[q]); }
                         }
@@ -326,14 +327,15 @@ final class ChunkReductions {
     private static final int GROUP_DOUBLES = 1 << 21;
 
     /**
-     * A float64 sum or mean along the axis NumPy reads innermost (every later axis has length 1)
-     * as the dense engine adds it ({@link PairwiseSum#innermost}): each result's elements in blocks
-     * of 8192 summed pairwise and added in order to 0.0. A result's elements run through one column
+     * A float64 or float32 sum or mean along the axis NumPy reads innermost (every later axis has
+     * length 1) as the dense engine adds it ({@link PairwiseSum#innermost}): each result's elements
+     * in blocks of 8192 summed pairwise and added in order to 0.0 (float32 in float32). A result's elements run through one column
      * of chunks along the axis; a group of results holds its current block while the column's
      * chunks are decoded in turn, each once per group, the columns in parallel.
      */
     private static NDArray pairwiseAlongAxis(ChunkStore s, Kind kind, int ax, long[] outShape, int outSize) {
         Chunking ch = s.chunking;
+        boolean float32 = s.dtype == DType.FLOAT32;
         long len = ch.shape[ax];
         int blockLen = (int) Math.min(len, PairwiseSum.BLOCK);
         double[] totals = new double[outSize];
@@ -389,14 +391,16 @@ final class ChunkReductions {
                         pos += take;
                         if (filled == blockLen) {
                             for (int r = 0; r < g; r++) {
-                                totals[result[r0 + r]] += PairwiseSum.of(held, r * blockLen, blockLen);
+                                int q = result[r0 + r];
+                                totals[q] = PairwiseSum.add(totals[q], PairwiseSum.of(held, r * blockLen, blockLen, float32), float32);
                             }
                             filled = 0;
                         }
                     }
                 }
                 for (int r = 0; r < g && filled > 0; r++) {
-                    totals[result[r0 + r]] += PairwiseSum.of(held, r * blockLen, filled);
+                    int q = result[r0 + r];
+                    totals[q] = PairwiseSum.add(totals[q], PairwiseSum.of(held, r * blockLen, filled, float32), float32);
                 }
             }
         });
@@ -404,7 +408,8 @@ final class ChunkReductions {
             double v = totals[q] != totals[q] ? Double.NaN : totals[q];
             totals[q] = kind == Kind.MEAN ? v / len : v;
         }
-        return NDArray.wrap(DType.FLOAT64, totals, outShape);
+        DType rt = resultType(kind, s.dtype);
+        return NDArray.wrap(rt, ElementValues.fromDoubles(rt, totals), outShape);
     }
 
     /**

@@ -9,16 +9,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Whole-array reductions that count the fill value once for every missing element. A float64
- * array's sum and mean, whole or along its last axis, are the dense array's bit for bit, which
- * are NumPy's ({@link PairwiseRows}).
+ * Whole-array reductions that count the fill value once for every missing element. A float64 or
+ * float32 array's sum and mean, whole or along its last axis, are the dense array's bit for bit,
+ * which are NumPy's ({@link PairwiseRows}).
  */
 final class SparseReductions {
     private SparseReductions() {}
 
     static NDArray sum(SparseArray<?> a) {
-        if (a.dtype() == DType.FLOAT64) {
-            return Values.zeroDim(DType.FLOAT64, Double.doubleToRawLongBits(pairwiseTotal(a)));
+        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32) {
+            return floatScalar(a.dtype(), pairwiseTotal(a));
         }
         NDArray stored = a.storedValues().sum();
         long missing = a.size - a.nnz();
@@ -40,8 +40,9 @@ final class SparseReductions {
     }
 
     static NDArray mean(SparseArray<?> a) {
-        if (a.dtype() == DType.FLOAT64) {
-            return Values.zeroDim(DType.FLOAT64, Double.doubleToRawLongBits(pairwiseTotal(a) / a.size));
+        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32) {
+            // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does.
+            return floatScalar(a.dtype(), pairwiseTotal(a) / a.size);
         }
         DType rt = a.dtype().isFloat() ? a.dtype() : DType.FLOAT64;
         NDArray stored = a.storedValues();
@@ -80,7 +81,7 @@ final class SparseReductions {
         Pass p = new Pass(a, ax);
         long len = a.shape[ax];
         DType t = a.dtype();
-        if (t == DType.FLOAT64 && len >= 8 && PairwiseSum.innermostInCOrder(a.shape, ax)) {
+        if ((t == DType.FLOAT64 || t == DType.FLOAT32) && len >= 8 && PairwiseSum.innermostInCOrder(a.shape, ax)) {
             return pairwiseAlongAxis(a, p, mean);
         }
         if (t.isFloat() || mean) {
@@ -92,6 +93,8 @@ final class SparseReductions {
             // One add per missing element is what the dense loop does, and costs what it costs; an
             // array too large to be dense gets the fill's share in one product per run instead.
             boolean oneByOne = a.size <= Shapes.MAX_SIZE;
+            // A float32 array's sums add in float32, as NumPy's do.
+            boolean float32 = t == DType.FLOAT32;
             double[] acc = new double[p.cells];
             long[] next = skipFill ? null : new long[p.cells]; // the axis position each cell has reached
             long[] stored = new long[p.cells];
@@ -100,16 +103,16 @@ final class SparseReductions {
                 int cell = p.cellOf[k];
                 if (!skipFill) {
                     long at = p.axisIndex(k);
-                    acc[cell] = addFill(acc[cell], fill, at - next[cell], oneByOne);
+                    acc[cell] = addFill(acc[cell], fill, at - next[cell], oneByOne, float32);
                     next[cell] = at + 1;
                 }
-                acc[cell] += values[k];
+                acc[cell] = float32 ? (float) acc[cell] + (float) values[k] : acc[cell] + values[k];
                 nan[cell] |= values[k] != values[k];
                 stored[cell]++;
             }
             for (int cell = 0; cell < p.cells; cell++) {
                 if (!skipFill) {
-                    acc[cell] = addFill(acc[cell], fill, len - next[cell], oneByOne);
+                    acc[cell] = addFill(acc[cell], fill, len - next[cell], oneByOne, float32);
                 }
                 if (nan[cell] || (nanFill && stored[cell] < len)) {
                     acc[cell] = Double.NaN;
@@ -137,12 +140,19 @@ final class SparseReductions {
         return NDArray.wrap(rt, acc, p.outShape);
     }
 
-    /** The whole array's float64 sum in the dense engine's order: one row of every element, in C order. */
+    /** {@code v} as a 0-d array of {@code t} (float64, or float32 rounded to nearest). */
+    private static NDArray floatScalar(DType t, double v) {
+        NDArray out = NDArray.allocate(t);
+        out.set(t == DType.FLOAT32 ? (double) (float) v : v);
+        return out;
+    }
+
+    /** The whole array's float64 or float32 sum in the dense engine's order: one row of every element, in C order. */
     private static double pairwiseTotal(SparseArray<?> a) {
         CooArray coo = a.tocoo();
         long[] offsets = coo.offsets();
         PairwiseRows rows = new PairwiseRows(a.size, a.fill.getDoubleFlat(0), Values.doubles(coo.data()),
-                k -> offsets[k], a.size <= Shapes.MAX_SIZE);
+                k -> offsets[k], a.size <= Shapes.MAX_SIZE, a.dtype() == DType.FLOAT32);
         double total = rows.row(0, offsets.length);
         return total != total ? Double.NaN : total;
     }
@@ -150,7 +160,8 @@ final class SparseReductions {
     /** Float64 sums or means along the last axis (every later axis of length 1), row by row ({@link PairwiseRows}). */
     private static NDArray pairwiseAlongAxis(SparseArray<?> a, Pass p, boolean mean) {
         long len = a.shape[p.ax];
-        PairwiseRows rows = new PairwiseRows(len, a.fill.getDoubleFlat(0), p.doubles(), p::axisIndex, a.size <= Shapes.MAX_SIZE);
+        PairwiseRows rows = new PairwiseRows(len, a.fill.getDoubleFlat(0), p.doubles(), p::axisIndex, a.size <= Shapes.MAX_SIZE,
+                a.dtype() == DType.FLOAT32);
         double[] acc = new double[p.cells];
         java.util.Arrays.fill(acc, rows.row(0, 0));
         // The reduced axis is innermost, so each cell's stored elements follow one another in C order.
@@ -167,7 +178,7 @@ final class SparseReductions {
             double v = acc[cell] != acc[cell] ? Double.NaN : acc[cell];
             acc[cell] = mean ? v / len : v;
         }
-        return p.result(acc, DType.FLOAT64);
+        return p.result(acc, a.dtype());
     }
 
     /**
@@ -189,16 +200,24 @@ final class SparseReductions {
         private final double[] values;
         private final java.util.function.IntToLongFunction position;
         private final boolean oneByOne;
+        private final boolean float32;
         private final Map<Integer, Double> fillSums = new HashMap<>();
         private double[] dense = new double[PairwiseSum.LEAF];
 
         /** Rows of {@code len} elements; stored element {@code k} holds {@code values[k]} at {@code position(k)} of its row. */
-        PairwiseRows(long len, double fill, double[] values, java.util.function.IntToLongFunction position, boolean oneByOne) {
+        PairwiseRows(long len, double fill, double[] values, java.util.function.IntToLongFunction position, boolean oneByOne,
+                boolean float32) {
             this.len = len;
             this.fill = fill;
             this.values = values;
             this.position = position;
             this.oneByOne = oneByOne;
+            this.float32 = float32;
+        }
+
+        /** {@code x + y}, in float32 for a float32 array. */
+        private double plus(double x, double y) {
+            return PairwiseSum.add(x, y, float32);
         }
 
         /** The sum of one row whose stored elements are {@code k0..k1}, by position. */
@@ -214,7 +233,7 @@ final class SparseReductions {
                     while (end < k1 && position.applyAsLong(end) < lo + n) {
                         end++;
                     }
-                    total += sum(lo, n, k, end);
+                    total = plus(total, sum(lo, n, k, end));
                     k = end;
                     b++;
                     continue;
@@ -231,14 +250,14 @@ final class SparseReductions {
                 if (f != 0 && full > 0) {
                     if (oneByOne) {
                         for (long i = 0; i < full; i++) {
-                            total += f;
+                            total = plus(total, f);
                         }
                     } else {
-                        total += f * full;
+                        total = plus(total, f * full);
                     }
                 }
                 if (shortLast > 0) {
-                    total += fills(shortLast);
+                    total = plus(total, fills(shortLast));
                 }
                 b = next;
             }
@@ -259,14 +278,14 @@ final class SparseReductions {
                 for (int k = k0; k < k1; k++) {
                     dense[(int) (position.applyAsLong(k) - lo)] = values[k];
                 }
-                return PairwiseSum.of(dense, 0, n);
+                return PairwiseSum.of(dense, 0, n, float32);
             }
             int n2 = PairwiseSum.half(n);
             int split = k0;
             while (split < k1 && position.applyAsLong(split) < lo + n2) {
                 split++;
             }
-            return sum(lo, n2, k0, split) + sum(lo + n2, n - n2, split, k1);
+            return plus(sum(lo, n2, k0, split), sum(lo + n2, n - n2, split, k1));
         }
 
         /** The pairwise sum of {@code n} fills, as the dense engine adds them. */
@@ -282,10 +301,10 @@ final class SparseReductions {
             if (n <= PairwiseSum.LEAF) {
                 double[] run = new double[n];
                 java.util.Arrays.fill(run, fill);
-                v = PairwiseSum.of(run, 0, n);
+                v = PairwiseSum.of(run, 0, n, float32);
             } else {
                 int n2 = PairwiseSum.half(n);
-                v = fills(n2) + fills(n - n2);
+                v = plus(fills(n2), fills(n - n2));
             }
             fillSums.put(n, v);
             return v;
@@ -364,13 +383,13 @@ final class SparseReductions {
         return NDArray.wrap(wide, acc, p.outShape).as(t, Casting.UNSAFE);
     }
 
-    /** {@code acc} plus {@code count} fills: one at a time, as the dense loop adds them, or in one product. */
-    private static double addFill(double acc, double fill, long count, boolean oneByOne) {
+    /** {@code acc} plus {@code count} fills: one at a time, as the dense loop adds them (in float32 for float32), or in one product. */
+    private static double addFill(double acc, double fill, long count, boolean oneByOne, boolean float32) {
         if (!oneByOne) {
             return count > 0 ? acc + fill * count : acc;
         }
         for (long i = 0; i < count; i++) {
-            acc += fill;
+            acc = float32 ? (float) acc + (float) fill : acc + fill;
         }
         return acc;
     }

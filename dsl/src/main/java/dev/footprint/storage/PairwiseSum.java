@@ -174,14 +174,73 @@ public final class PairwiseSum {
     }
 
     /**
+     * NumPy's float32 sum of {@code a[off..off + n)}, float32 values held as doubles: the same
+     * order as {@link #of}, every addition in float32 (NumPy sums a float32 array in its own type).
+     */
+    public static float ofFloat32(double[] a, int off, int n) {
+        if (n < 8) {
+            float res = 0.0f;
+            for (int i = 0; i < n; i++) {
+                res += (float) a[off + i];
+            }
+            return res;
+        }
+        if (n <= LEAF) {
+            float s0 = (float) a[off], s1 = (float) a[off + 1], s2 = (float) a[off + 2], s3 = (float) a[off + 3];
+            float s4 = (float) a[off + 4], s5 = (float) a[off + 5], s6 = (float) a[off + 6], s7 = (float) a[off + 7];
+            int whole = off + n - n % 8;
+            int k = off + 8;
+            for (; k < whole; k += 8) {
+                s0 += (float) a[k];
+                s1 += (float) a[k + 1];
+                s2 += (float) a[k + 2];
+                s3 += (float) a[k + 3];
+                s4 += (float) a[k + 4];
+                s5 += (float) a[k + 5];
+                s6 += (float) a[k + 6];
+                s7 += (float) a[k + 7];
+            }
+            float res = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            for (int end = off + n; k < end; k++) {
+                res += (float) a[k];
+            }
+            return res;
+        }
+        int n2 = half(n);
+        return ofFloat32(a, off, n2) + ofFloat32(a, off + n2, n - n2);
+    }
+
+    /** {@link #of}, or {@link #ofFloat32} for a float32 sum. */
+    public static double of(double[] a, int off, int n, boolean float32) {
+        return float32 ? ofFloat32(a, off, n) : of(a, off, n);
+    }
+
+    /** {@code total + blockSum}, in float32 for a float32 sum (both operands are then float32 values). */
+    public static double add(double total, double blockSum, boolean float32) {
+        return float32 ? (float) total + (float) blockSum : total + blockSum;
+    }
+
+    /**
      * The same sum fed a run of elements at a time, in order (a view read in NumPy's order, a
      * compressed array's chunks): each full block of {@link #BLOCK} summed by {@link #of} and
-     * added to a total that starts at 0.0, then the last, shorter block.
+     * added to a total that starts at 0.0, then the last, shorter block; in float32 for a float32
+     * array.
      */
     public static final class InOrder {
         private final double[] block = new double[BLOCK];
+        private final boolean float32;
         private int held;
         private double total;
+
+        /** A float64 sum. */
+        public InOrder() {
+            this(false);
+        }
+
+        /** A float64 sum, or with {@code float32} a float32 one. */
+        public InOrder(boolean float32) {
+            this.float32 = float32;
+        }
 
         /** Adds {@code x[0..n)}, the next elements. */
         public void add(double[] x, int n) {
@@ -191,7 +250,7 @@ public final class PairwiseSum {
                 held += m;
                 i += m;
                 if (held == BLOCK) {
-                    total += of(block, 0, BLOCK);
+                    total = PairwiseSum.add(total, of(block, 0, BLOCK, float32), float32);
                     held = 0;
                 }
             }
@@ -200,7 +259,7 @@ public final class PairwiseSum {
         /** The sum of every element added. */
         public double total() {
             if (held > 0) {
-                total += of(block, 0, held);
+                total = PairwiseSum.add(total, of(block, 0, held, float32), float32);
                 held = 0;
             }
             return total;
