@@ -12,7 +12,9 @@
 Lines  view K NAME STEPS  give np.sum and np.mean of a whole view in DIR/view-K-sum.npy and
 DIR/view-K-mean.npy. The arrays named sparse-* are mostly one background value (0.0, 1.0 or
 -0.0), for sparse arrays whose fill value it is; sparse-gaps has values in its first 300 columns
-only; the arrays named *-f32 are float32 copies of the others, which NumPy sums in float32.
+only; the arrays named *-f32 are float32 copies of the others, which NumPy sums in float32;
+ints, unsigned, bytes, flags and sparse-int are int64, uint64, uint8, bool and int64 arrays,
+whose means NumPy takes by a float64 sum of their values.
 """
 import os
 import sys
@@ -52,6 +54,13 @@ def main():
     # float32, which NumPy sums in float32
     for name in ("wide", "cube", "short", "sparse-1", "sparse-gaps"):
         arrays[name + "-f32"] = arrays[name].astype(np.float32)
+    # integers and bools, which NumPy averages by a float64 sum of their values
+    rng = np.random.default_rng(9)
+    arrays["ints"] = rng.integers(-2**62, 2**62, (7, 20000), dtype=np.int64)
+    arrays["unsigned"] = rng.integers(2**62, 2**64 - 1, (40, 300), dtype=np.uint64, endpoint=True)
+    arrays["bytes"] = rng.integers(0, 255, (30, 9001), dtype=np.uint8, endpoint=True)
+    arrays["flags"] = rng.random((20, 300)) < 0.3
+    arrays["sparse-int"] = np.where(rng.random((30, 17000)) < 0.05, rng.integers(-2**62, 2**62, (30, 17000)), 0)
     for name, a in arrays.items():
         np.save(os.path.join(out, "base-%s.npy" % name), a)
         np.save(os.path.join(out, "whole-%s-sum.npy" % name), np.sum(a))

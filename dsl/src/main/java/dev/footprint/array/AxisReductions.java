@@ -22,7 +22,8 @@ import dev.footprint.storage.PairwiseSum;
  * is NumPy's instead: each result's elements are read along the axis a block of 8192 at a time,
  * and the blocks' pairwise sums added in order, so these results are {@code np.sum}'s and
  * {@code np.mean}'s bit for bit, as the other axes' running sums are. A float32 array's sums add
- * in float32, as NumPy's do.
+ * in float32, as NumPy's do; an integer or bool array's mean is a float64 sum of its values, as
+ * NumPy's is.
  */
 final class AxisReductions {
     private static final int CHUNK = OffsetCursor.CHUNK;
@@ -60,7 +61,8 @@ final class AxisReductions {
         this.lacc = dacc == null ? new long[CHUNK] : null;
         this.nan = new boolean[CHUNK];
         this.float32 = a.dtype == DType.FLOAT32 && (kind == Kind.SUM || kind == Kind.MEAN);
-        this.pairwise = (kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || float32) && len >= 8
+        this.pairwise = ((kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || float32)
+                || kind == Kind.MEAN && !a.dtype.isFloat()) && len >= 8
                 && PairwiseSum.innermost(java.util.Arrays.stream(a.shape).asLongStream().toArray(), a.strides, axis);
     }
 
@@ -118,7 +120,7 @@ final class AxisReductions {
      * NaN, as the running sums give).
      */
     private double pairwiseAlong(long first) {
-        double[] heap = step == 1 && a.storage.onHeap() && !float32 ? a.storage.doubles() : null;
+        double[] heap = step == 1 && a.storage.onHeap() && a.dtype == DType.FLOAT64 ? a.storage.doubles() : null;
         if (block == null && heap == null) {
             block = new double[Math.min(len, PairwiseSum.BLOCK)];
         }

@@ -46,8 +46,10 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
-        if ((kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || a.dtype == DType.FLOAT32)) {
-            double total = a.dtype == DType.FLOAT64 ? float64Sum(a) : inNumpyOrder(a, true);
+        if ((kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || a.dtype == DType.FLOAT32)
+                || kind == Kind.MEAN && !a.dtype.isFloat()) {
+            // NumPy averages integers and bools by a float64 sum of their values, in the same order.
+            double total = a.dtype == DType.FLOAT64 ? float64Sum(a) : inNumpyOrder(a, a.dtype == DType.FLOAT32);
             // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does.
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
@@ -151,8 +153,9 @@ final class Reductions {
     }
 
     /**
-     * A float64 or float32 array's sum read a block at a time in NumPy's order ({@link
-     * #numpyOrder}), in NumPy's blocks; a float32 array's in float32 arithmetic, as NumPy sums it.
+     * An array's sum read a block at a time in NumPy's order ({@link #numpyOrder}), in NumPy's
+     * blocks: in float32 arithmetic for a float32 array, as NumPy sums it, else in float64 (for an
+     * integer or bool array's mean, its values as float64).
      */
     private static double inNumpyOrder(NDArray a, boolean float32) {
         ElementReader reader = new ElementReader(a.isContiguous() ? a : Views.transpose(a, numpyOrder(a)));

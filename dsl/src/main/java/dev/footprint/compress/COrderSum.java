@@ -7,12 +7,13 @@ import dev.footprint.storage.PairwiseSum;
  * The dense engine's whole-array float sum, fed in C order a run at a time, so a compressed
  * array's sum and mean equal its dense array's bit for bit. A float64 or float32 array is summed
  * as NumPy sums it: blocks of 8192 elements, each summed pairwise, the block sums added in order
- * ({@link PairwiseSum}; float32 in float32); other dtypes in blocks of 2048 elements, four lanes
- * each, the block sums added in order.
+ * ({@link PairwiseSum}; float32 in float32), and so is an integer or bool array for its mean (its
+ * values as float64); float16 in blocks of 2048 elements, four lanes each, the block sums added
+ * in order.
  */
 final class COrderSum {
     private static final int BLOCK = 2048;
-    /** float64 and float32: NumPy's order; null for other dtypes. */
+    /** NumPy's order; null for float16. */
     private final PairwiseSum.InOrder pairwise;
     private final long size;
     private final double[] lanes = new double[4];
@@ -20,7 +21,7 @@ final class COrderSum {
     private double total;
 
     COrderSum(DType t, long size) {
-        this.pairwise = t == DType.FLOAT64 || t == DType.FLOAT32 ? new PairwiseSum.InOrder(t == DType.FLOAT32) : null;
+        this.pairwise = t != DType.FLOAT16 ? new PairwiseSum.InOrder(t == DType.FLOAT32) : null;
         this.size = size;
     }
 

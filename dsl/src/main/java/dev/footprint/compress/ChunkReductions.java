@@ -233,7 +233,8 @@ final class ChunkReductions {
         }
         int outSize = (int) outElements;
         boolean float32 = t == DType.FLOAT32 && (kind == Kind.SUM || kind == Kind.MEAN);
-        if ((kind == Kind.SUM || kind == Kind.MEAN) && (t == DType.FLOAT64 || float32) && ch.shape[ax] >= 8
+        if (((kind == Kind.SUM || kind == Kind.MEAN) && (t == DType.FLOAT64 || float32) || kind == Kind.MEAN && !t.isFloat())
+                && ch.shape[ax] >= 8
                 && PairwiseSum.innermostInCOrder(ch.shape, ax)) {
             return pairwiseAlongAxis(s, kind, ax, outShape, outSize);
         }

@@ -40,9 +40,10 @@ final class SparseReductions {
     }
 
     static NDArray mean(SparseArray<?> a) {
-        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32) {
-            // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does.
-            return floatScalar(a.dtype(), pairwiseTotal(a) / a.size);
+        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32 || !a.dtype().isFloat()) {
+            // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does;
+            // an integer or bool array's mean is a float64 sum of its values, as NumPy's is.
+            return floatScalar(a.dtype() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64, pairwiseTotal(a) / a.size);
         }
         DType rt = a.dtype().isFloat() ? a.dtype() : DType.FLOAT64;
         NDArray stored = a.storedValues();
@@ -81,7 +82,8 @@ final class SparseReductions {
         Pass p = new Pass(a, ax);
         long len = a.shape[ax];
         DType t = a.dtype();
-        if ((t == DType.FLOAT64 || t == DType.FLOAT32) && len >= 8 && PairwiseSum.innermostInCOrder(a.shape, ax)) {
+        if ((t == DType.FLOAT64 || t == DType.FLOAT32 || mean && !t.isFloat()) && len >= 8
+                && PairwiseSum.innermostInCOrder(a.shape, ax)) {
             return pairwiseAlongAxis(a, p, mean);
         }
         if (t.isFloat() || mean) {
@@ -178,7 +180,7 @@ final class SparseReductions {
             double v = acc[cell] != acc[cell] ? Double.NaN : acc[cell];
             acc[cell] = mean ? v / len : v;
         }
-        return p.result(acc, a.dtype());
+        return p.result(acc, a.dtype() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64);
     }
 
     /**

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * iterator reads innermost pairwise and any other with a running sum, and a compressed array and
  * a sparse one (whatever their fill value) give the same bits as the dense array; a sparse
  * array's sum and mean over every element are NumPy's too. The same holds for float32 arrays,
- * which NumPy sums in float32.
+ * which NumPy sums in float32, and for the means of integer and bool arrays, which NumPy takes by
+ * a float64 sum of their values.
  */
 class NumpySumTest {
     @TempDir
@@ -80,11 +81,12 @@ class NumpySumTest {
         List<String> lines = ExternalPython.run("axis_sums.py", dir.toString()).lines().toList();
         List<String> cases = lines.stream().filter(l -> !l.startsWith("view ")).toList();
         List<String> views = lines.stream().filter(l -> l.startsWith("view ")).toList();
-        assertEquals(43, cases.size());
+        assertEquals(53, cases.size());
         assertEquals(6, views.size());
         // Chunks that cut the rows inside NumPy's blocks of 8192 and its leaves of 128.
         Map<String, long[]> chunks = Map.of("wide", new long[] {2, 3001}, "cube", new long[] {7, 10, 6},
-                "column", new long[] {4, 5000, 1}, "short", new long[] {100, 4});
+                "column", new long[] {4, 5000, 1}, "short", new long[] {100, 4}, "ints", new long[] {3, 2500},
+                "unsigned", new long[] {7, 64}, "bytes", new long[] {16, 1000}, "flags", new long[] {8, 100});
         Map<String, Double> fills = Map.of("sparse-0", 0.0, "sparse-1", 1.0, "sparse-negzero", -0.0, "sparse-gaps", 1.0);
         for (String line : cases) {
             String[] f = line.split(" ");
@@ -107,8 +109,8 @@ class NumpySumTest {
             if (chunks.containsKey(base)) {
                 others.add(heap.compress("zstd", 1, chunks.get(base)));
             }
-            if (fills.containsKey(base)) {
-                SparseArray<?> coo = sparse.coo(heap, fills.get(base));
+            if (fills.containsKey(base) || base.equals("sparse-int")) {
+                SparseArray<?> coo = heap.dtype().isFloat() ? sparse.coo(heap, fills.get(base)) : sparse.coo(heap);
                 others.addAll(List.of(coo, coo.tocsr(), coo.tocsc()));
             }
             if (axis == 0) {
@@ -164,12 +166,14 @@ class NumpySumTest {
         return v;
     }
 
+    /** Same shape, dtype and elements: a float's bits, an integer's value. */
     private static void assertSameBits(NDArray expected, NDArray actual, String what) {
         assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()), what);
         assertEquals(expected.dtype(), actual.dtype(), what);
+        boolean floats = expected.dtype().isFloat();
         for (long i = 0; i < expected.size(); i++) {
-            long want = Double.doubleToRawLongBits(expected.getDoubleFlat(i));
-            long got = Double.doubleToRawLongBits(actual.getDoubleFlat(i));
+            long want = floats ? Double.doubleToRawLongBits(expected.getDoubleFlat(i)) : expected.getLongFlat(i);
+            long got = floats ? Double.doubleToRawLongBits(actual.getDoubleFlat(i)) : actual.getLongFlat(i);
             if (want != got) {
                 assertEquals(String.format("%016x", want), String.format("%016x", got), what + " at flat index " + i);
             }
