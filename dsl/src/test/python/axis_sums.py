@@ -12,7 +12,9 @@
 Lines  view K NAME STEPS  give np.sum and np.mean of a whole view in DIR/view-K-sum.npy and
 DIR/view-K-mean.npy. The arrays named sparse-* are mostly one background value (0.0, 1.0 or
 -0.0), for sparse arrays whose fill value it is; sparse-gaps has values in its first 300 columns
-only; the arrays named *-f32 are float32 copies of the others, which NumPy sums in float32;
+only; the arrays named *-f32 are float32 copies of the others, which NumPy sums in float32,
+and those named *-f16 float16 arrays of small values, which it sums in float32 within a block of
+8192 and in float16 across blocks;
 ints, unsigned, bytes, flags and sparse-int are int64, uint64, uint8, bool and int64 arrays,
 whose means NumPy takes by a float64 sum of their values.
 """
@@ -54,6 +56,17 @@ def main():
     # float32, which NumPy sums in float32
     for name in ("wide", "cube", "short", "sparse-1", "sparse-gaps"):
         arrays[name + "-f32"] = arrays[name].astype(np.float32)
+    # float16, which NumPy sums in float32 within a block and in float16 across blocks (means in
+    # float32): values of at most 5.5 in magnitude, so that sums stay finite
+    def small(shape, seed):
+        rng = np.random.default_rng(seed)
+        x = ((rng.random(shape) - 0.45) * 10.0 ** rng.integers(-3, 1, shape)).astype(np.float16)
+        x.reshape(-1)[::29] = -0.0
+        return x
+    for name, seed in (("wide", 11), ("cube", 12), ("short", 13)):
+        arrays[name + "-f16"] = small(arrays[name].shape, seed)
+    arrays["sparse-1-f16"] = np.where(np.random.default_rng(14).random((40, 17000)) < 0.05,
+                                      small((40, 17000), 15), np.float16(1.0))
     # integers and bools, which NumPy averages by a float64 sum of their values
     rng = np.random.default_rng(9)
     arrays["ints"] = rng.integers(-2**62, 2**62, (7, 20000), dtype=np.int64)
@@ -75,11 +88,14 @@ def main():
               ("wide", "S::,7:19000:2", 1, w[:, 7:19000:2]),
               ("cube", "T:2,0,1", 0, z.transpose(2, 0, 1)), ("cube", "T:2,0,1", 2, z.transpose(2, 0, 1)),
               ("cube", "S::,::2,::-1", 2, z[:, ::2, ::-1]), ("cube", "T", 0, z.T)]
+    w16, z16 = arrays["wide-f16"], arrays["cube-f16"]
+    cases += [("wide-f16", "S::,::-3", 1, w16[:, ::-3]), ("cube-f16", "T:2,0,1", 0, z16.transpose(2, 0, 1))]
     w32, z32 = arrays["wide-f32"], arrays["cube-f32"]
     cases += [("wide-f32", "S::,::-3", 1, w32[:, ::-3]), ("wide-f32", "T", 0, w32.T),
               ("cube-f32", "T:2,0,1", 0, z32.transpose(2, 0, 1)), ("cube-f32", "S::,::2,::-1", 0, z32[:, ::2, ::-1])]
     views = [("wide", "S::,::3", w[:, ::3]), ("wide", "T", w.T), ("cube", "T:2,0,1", z.transpose(2, 0, 1)),
-             ("wide-f32", "S::,::-3", w32[:, ::-3]), ("wide-f32", "T", w32.T), ("cube-f32", "S:::-1,::2", z32[::-1, ::2])]
+             ("wide-f32", "S::,::-3", w32[:, ::-3]), ("wide-f32", "T", w32.T), ("cube-f32", "S:::-1,::2", z32[::-1, ::2]),
+             ("wide-f16", "T", w16.T), ("cube-f16", "S:::-1,::2", z16[::-1, ::2])]
     for k, (name, steps, v) in enumerate(views):
         np.save(os.path.join(out, "view-%d-sum.npy" % k), np.sum(v))
         np.save(os.path.join(out, "view-%d-mean.npy" % k), np.mean(v))

@@ -17,13 +17,13 @@ import dev.footprint.storage.PairwiseSum;
  *   <li>along runs: when the axis itself is contiguous and long, each result's elements are read
  *       as runs of the storage and folded in turn.</li>
  * </ul>
- * A float64 or float32 sum or mean along the axis NumPy reads innermost ({@link
- * PairwiseSum#innermost}: the last axis of a C-order array, any axis with the smallest stride)
- * is NumPy's instead: each result's elements are read along the axis a block of 8192 at a time,
- * and the blocks' pairwise sums added in order, so these results are {@code np.sum}'s and
- * {@code np.mean}'s bit for bit, as the other axes' running sums are. A float32 array's sums add
- * in float32, as NumPy's do; an integer or bool array's mean is a float64 sum of its values, as
- * NumPy's is.
+ * A float sum or any mean along the axis NumPy reads innermost ({@link PairwiseSum#innermost}:
+ * the last axis of a C-order array, any axis with the smallest stride) is NumPy's instead: each
+ * result's elements are read along the axis a block of 8192 at a time, and the blocks' pairwise
+ * sums added in order, so these results are {@code np.sum}'s and {@code np.mean}'s bit for bit,
+ * as the other axes' running sums are. Every sum adds in NumPy's arithmetic for the dtype
+ * ({@link PairwiseSum.Arithmetic}): float32 in float32, float16 partly in float16, an integer or
+ * bool array's mean in float64.
  */
 final class AxisReductions {
     private static final int CHUNK = OffsetCursor.CHUNK;
@@ -44,8 +44,8 @@ final class AxisReductions {
     private final boolean[] nan;
     /** Whether each result is NumPy's pairwise sum of its elements ({@link #pairwiseAlong}). */
     private final boolean pairwise;
-    /** A float32 sum or mean: every addition in float32, as NumPy adds. */
-    private final boolean float32;
+    /** The arithmetic of a sum or mean ({@link Reductions#arithmetic}); null for the other reductions. */
+    private final PairwiseSum.Arithmetic arithmetic;
 
     private AxisReductions(Kind kind, NDArray a, int axis, boolean laterWins) {
         this.kind = kind;
@@ -60,9 +60,8 @@ final class AxisReductions {
         this.dacc = floatLane && kind != Kind.COUNT_NONZERO ? new double[CHUNK] : null;
         this.lacc = dacc == null ? new long[CHUNK] : null;
         this.nan = new boolean[CHUNK];
-        this.float32 = a.dtype == DType.FLOAT32 && (kind == Kind.SUM || kind == Kind.MEAN);
-        this.pairwise = ((kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || float32)
-                || kind == Kind.MEAN && !a.dtype.isFloat()) && len >= 8
+        this.arithmetic = kind == Kind.SUM || kind == Kind.MEAN ? Reductions.arithmetic(kind, a.dtype) : null;
+        this.pairwise = (kind == Kind.SUM && a.dtype.isFloat() || kind == Kind.MEAN) && len >= 8
                 && PairwiseSum.innermost(java.util.Arrays.stream(a.shape).asLongStream().toArray(), a.strides, axis);
     }
 
@@ -132,7 +131,7 @@ final class AxisReductions {
                 total += PairwiseSum.of(heap, (int) first + done, m);
             } else {
                 readAlong(first + done * step, m);
-                total = PairwiseSum.add(total, PairwiseSum.of(block, 0, m, float32), float32);
+                total = arithmetic.add(total, arithmetic.pairwise(block, 0, m));
             }
         }
         return total != total ? Double.NaN : total;
@@ -198,10 +197,10 @@ final class AxisReductions {
     private void foldDoubles(double[] v, int n) {
         switch (kind) {
             case SUM, MEAN -> {
-                if (float32) {
+                if (arithmetic != PairwiseSum.Arithmetic.FLOAT64) {
                     for (int k = 0; k < n; k++) {
                         nan[k] |= v[k] != v[k];
-                        dacc[k] = (float) dacc[k] + (float) v[k];
+                        dacc[k] = arithmetic.add(dacc[k], v[k]);
                     }
                 } else {
                     for (int k = 0; k < n; k++) {
@@ -276,7 +275,7 @@ final class AxisReductions {
             case SUM, MEAN -> {
                 for (int i = 0; i < m; i++) {
                     sawNan |= v[i] != v[i];
-                    acc = float32 ? (float) acc + (float) v[i] : acc + v[i];
+                    acc = arithmetic.add(acc, v[i]);
                 }
             }
             case MIN -> {
@@ -321,7 +320,7 @@ final class AxisReductions {
         }
         for (int k = 0; k < n; k++) {
             double r = nan[k] ? Double.NaN : dacc[k];
-            dacc[k] = kind == Kind.MEAN ? (len == 0 ? Double.NaN : r / len) : r;
+            dacc[k] = kind == Kind.MEAN ? PairwiseSum.axisMean(r, len, a.dtype == DType.FLOAT16) : r;
         }
         out.storage.scatterDouble(null, pos, n, dacc);
     }

@@ -46,11 +46,11 @@ final class Reductions {
                     + " which has no identity");
         }
         NDArray out = NDArray.zeros(rt, new int[0]);
-        if ((kind == Kind.SUM || kind == Kind.MEAN) && (a.dtype == DType.FLOAT64 || a.dtype == DType.FLOAT32)
-                || kind == Kind.MEAN && !a.dtype.isFloat()) {
-            // NumPy averages integers and bools by a float64 sum of their values, in the same order.
-            double total = a.dtype == DType.FLOAT64 ? float64Sum(a) : inNumpyOrder(a, a.dtype == DType.FLOAT32);
-            // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does.
+        if (kind == Kind.SUM && a.dtype.isFloat() || kind == Kind.MEAN) {
+            // NumPy averages integers and bools by a float64 sum of their values, float16 by a
+            // float32 sum; a float16 sum keeps its total in float16 (PairwiseSum.Arithmetic).
+            double total = a.dtype == DType.FLOAT64 ? float64Sum(a) : inNumpyOrder(a, arithmetic(kind, a.dtype));
+            // A float32 or float16 mean divides its sum in float64 and rounds once, as NumPy's does.
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
         }
@@ -59,16 +59,15 @@ final class Reductions {
             return out;
         }
         ElementReader reader = new ElementReader(a);
-        if (a.dtype.isFloat() || kind == Kind.MEAN) {
+        if (a.dtype.isFloat()) {
             double[] x = new double[CHUNK];
-            double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
+            double acc = kind == Kind.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             boolean nan = false;
             boolean laterWins = tiesTakeLater(a.dtype);
             for (long pos = 0; pos < a.size; pos += CHUNK) {
                 int n = (int) Math.min(CHUNK, a.size - pos);
                 reader.doubles(x, n);
                 switch (kind) {
-                    case SUM, MEAN -> acc += blockSum(x, n);
                     case MIN -> {
                         for (int i = 0; i < n; i++) {
                             nan |= x[i] != x[i];
@@ -86,9 +85,6 @@ final class Reductions {
             }
             if (nan) {
                 acc = Double.NaN;
-            }
-            if (kind == Kind.MEAN) {
-                acc = a.size == 0 ? Double.NaN : acc / a.size;
             }
             out.storage.writeDouble(0, acc);
             return out;
@@ -149,17 +145,16 @@ final class Reductions {
         if (inOrder.isContiguous()) {
             return RunKernels.sum(inOrder);
         }
-        return inNumpyOrder(a, false);
+        return inNumpyOrder(a, PairwiseSum.Arithmetic.FLOAT64);
     }
 
     /**
      * An array's sum read a block at a time in NumPy's order ({@link #numpyOrder}), in NumPy's
-     * blocks: in float32 arithmetic for a float32 array, as NumPy sums it, else in float64 (for an
-     * integer or bool array's mean, its values as float64).
+     * blocks and {@code arithmetic}.
      */
-    private static double inNumpyOrder(NDArray a, boolean float32) {
+    private static double inNumpyOrder(NDArray a, PairwiseSum.Arithmetic arithmetic) {
         ElementReader reader = new ElementReader(a.isContiguous() ? a : Views.transpose(a, numpyOrder(a)));
-        PairwiseSum.InOrder sum = new PairwiseSum.InOrder(float32);
+        PairwiseSum.InOrder sum = new PairwiseSum.InOrder(arithmetic);
         double[] x = new double[CHUNK];
         for (long pos = 0; pos < a.size; pos += CHUNK) {
             int n = (int) Math.min(CHUNK, a.size - pos);
@@ -167,6 +162,11 @@ final class Reductions {
             sum.add(x, n);
         }
         return sum.total();
+    }
+
+    /** The arithmetic NumPy sums {@code t} in for {@code kind} (a sum or a mean). */
+    static PairwiseSum.Arithmetic arithmetic(Kind kind, DType t) {
+        return PairwiseSum.Arithmetic.of(t.isFloat(), t.itemsize(), kind == Kind.MEAN);
     }
 
     /** The axes of {@code a} by decreasing stride magnitude, ties in axis order: NumPy's iteration order for a reduction. */
@@ -181,22 +181,6 @@ final class Reductions {
             order[i] = axes[i];
         }
         return order;
-    }
-
-    /** A chunk's sum with four accumulators: more accurate than one running sum, and vectorisable. */
-    private static double blockSum(double[] x, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += x[i];
-            s1 += x[i + 1];
-            s2 += x[i + 2];
-            s3 += x[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += x[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     static long countNonzero(NDArray a) {

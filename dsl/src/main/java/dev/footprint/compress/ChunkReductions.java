@@ -14,9 +14,9 @@ import java.util.Locale;
 /**
  * {@code sum mean min max countNonzero} of a compressed array, whole or along an axis, a chunk at
  * a time and equal bit for bit to the dense array's: integer results and min/max combine chunk
- * results computed in parallel; float sums and means follow the dense summation order in C order
- * (one band of chunks along the first axis decoded at a time); axis reductions run along the axis
- * chunk by chunk, the other axes' chunks in parallel.
+ * results computed in parallel; float sums and all means follow the dense summation order in C
+ * order, which is NumPy's (one band of chunks along the first axis decoded at a time); axis
+ * reductions run along the axis chunk by chunk, the other axes' chunks in parallel.
  */
 final class ChunkReductions {
     enum Kind { SUM, MEAN, MIN, MAX, COUNT_NONZERO }
@@ -38,7 +38,7 @@ final class ChunkReductions {
         DType t = s.dtype;
         DType rt = resultType(kind, t);
         if (kind == Kind.SUM && t.isFloat() || kind == Kind.MEAN) {
-            double total = orderedSum(s);
+            double total = orderedSum(s, arithmetic(kind, t));
             long size = size(s.chunking.shape);
             double v = kind == Kind.SUM ? total : size == 0 ? Double.NaN : total / size;
             return scalar(rt, ElementValues.fromDoubles(rt, new double[] {v}));
@@ -56,6 +56,11 @@ final class ChunkReductions {
             return scalar(rt, new long[] {acc});
         }
         return extreme(s, kind == Kind.MIN);
+    }
+
+    /** The arithmetic NumPy sums {@code t} in for a sum or a mean ({@link PairwiseSum.Arithmetic}). */
+    private static PairwiseSum.Arithmetic arithmetic(Kind kind, DType t) {
+        return PairwiseSum.Arithmetic.of(t.isFloat(), t.itemsize(), kind == Kind.MEAN);
     }
 
     private static NDArray scalar(DType t, Object data) {
@@ -144,9 +149,9 @@ final class ChunkReductions {
     }
 
     /** The dense engine's float sum over the elements in C order, a band of chunks (one grid row of the first axis) at a time. */
-    private static double orderedSum(ChunkStore s) {
+    private static double orderedSum(ChunkStore s, PairwiseSum.Arithmetic arithmetic) {
         Chunking ch = s.chunking;
-        COrderSum sum = new COrderSum(s.dtype, size(ch.shape));
+        PairwiseSum.InOrder sum = new PairwiseSum.InOrder(arithmetic);
         int nd = ch.ndim();
         if (nd == 0 || ch.count == 0) {
             if (ch.count > 0) {
@@ -154,7 +159,7 @@ final class ChunkReductions {
                 ElementValues.doubles(s.dtype, s.chunk(0), 0, 1, x);
                 sum.add(x, 1);
             }
-            return sum.sum();
+            return sum.total();
         }
         if (nd == 1) {
             double[] x = new double[ch.chunk[0]];
@@ -163,7 +168,7 @@ final class ChunkReductions {
                 ElementValues.doubles(s.dtype, s.chunk(i), 0, n, x);
                 sum.add(x, n);
             }
-            return sum.sum();
+            return sum.total();
         }
         int perBand = ch.count / ch.grid[0];
         double[] x = new double[ch.chunk[nd - 1]];
@@ -203,7 +208,7 @@ final class ChunkReductions {
                 }
             }
         }
-        return sum.sum();
+        return sum.total();
     }
 
     static NDArray alongAxis(ChunkStore s, Kind kind, int axis) {
@@ -232,9 +237,8 @@ final class ChunkReductions {
                     + " this reduction accumulates at once; decompress() it or reduce slices of it");
         }
         int outSize = (int) outElements;
-        boolean float32 = t == DType.FLOAT32 && (kind == Kind.SUM || kind == Kind.MEAN);
-        if (((kind == Kind.SUM || kind == Kind.MEAN) && (t == DType.FLOAT64 || float32) || kind == Kind.MEAN && !t.isFloat())
-                && ch.shape[ax] >= 8
+        PairwiseSum.Arithmetic arithmetic = kind == Kind.SUM || kind == Kind.MEAN ? arithmetic(kind, t) : null;
+        if ((kind == Kind.SUM && t.isFloat() || kind == Kind.MEAN) && ch.shape[ax] >= 8
                 && PairwiseSum.innermostInCOrder(ch.shape, ax)) {
             return pairwiseAlongAxis(s, kind, ax, outShape, outSize);
         }
@@ -282,7 +286,7 @@ final class ChunkReductions {
                         double v = xd[k];
                         switch (kind) {
                             case COUNT_NONZERO -> dAcc[q] += v != 0 ? 1 : 0;
-                            case SUM, MEAN -> { nan[q] |= v != v; dAcc[q] = float32 ? (float) dAcc[q] + (float) v : dAcc[q] + v; }
+                            case SUM, MEAN -> { nan[q] |= v != v; dAcc[q] = arithmetic.add(dAcc[q], v); }
                             case MIN -> { nan[q] |= v != v; dAcc[q] = laterWins ? (v <= dAcc[q] ? v : dAcc[q]) : (v < dAcc[q] ? v : dAcc[q]); }
                             case MAX -> { nan[q] |= v != v; dAcc[q] = laterWins ? (v >= dAcc[q] ? v : dAcc[q]) : (v > dAcc[q] ? v : dAcc[q]); }
                         }
@@ -315,7 +319,7 @@ final class ChunkReductions {
             long len = ch.shape[ax];
             for (int q = 0; q < outSize; q++) {
                 double v = nan[q] ? Double.NaN : dAcc[q];
-                dAcc[q] = kind == Kind.MEAN ? (len == 0 ? Double.NaN : v / len) : v;
+                dAcc[q] = kind == Kind.MEAN ? PairwiseSum.axisMean(v, len, t == DType.FLOAT16) : v;
             }
             out = ElementValues.fromDoubles(rt, dAcc);
         } else {
@@ -328,15 +332,16 @@ final class ChunkReductions {
     private static final int GROUP_DOUBLES = 1 << 21;
 
     /**
-     * A float64 or float32 sum or mean along the axis NumPy reads innermost (every later axis has
-     * length 1) as the dense engine adds it ({@link PairwiseSum#innermost}): each result's elements
-     * in blocks of 8192 summed pairwise and added in order to 0.0 (float32 in float32). A result's elements run through one column
-     * of chunks along the axis; a group of results holds its current block while the column's
-     * chunks are decoded in turn, each once per group, the columns in parallel.
+     * A float sum or any mean along the axis NumPy reads innermost (every later axis has length 1)
+     * as the dense engine adds it ({@link PairwiseSum#innermost}): each result's elements in blocks
+     * of 8192 summed pairwise and added in order to 0.0, in the dtype's {@link
+     * PairwiseSum.Arithmetic}. A result's elements run through one column of chunks along the axis;
+     * a group of results holds its current block while the column's chunks are decoded in turn,
+     * each once per group, the columns in parallel.
      */
     private static NDArray pairwiseAlongAxis(ChunkStore s, Kind kind, int ax, long[] outShape, int outSize) {
         Chunking ch = s.chunking;
-        boolean float32 = s.dtype == DType.FLOAT32;
+        PairwiseSum.Arithmetic arithmetic = arithmetic(kind, s.dtype);
         long len = ch.shape[ax];
         int blockLen = (int) Math.min(len, PairwiseSum.BLOCK);
         double[] totals = new double[outSize];
@@ -393,7 +398,7 @@ final class ChunkReductions {
                         if (filled == blockLen) {
                             for (int r = 0; r < g; r++) {
                                 int q = result[r0 + r];
-                                totals[q] = PairwiseSum.add(totals[q], PairwiseSum.of(held, r * blockLen, blockLen, float32), float32);
+                                totals[q] = arithmetic.add(totals[q], arithmetic.pairwise(held, r * blockLen, blockLen));
                             }
                             filled = 0;
                         }
@@ -401,13 +406,13 @@ final class ChunkReductions {
                 }
                 for (int r = 0; r < g && filled > 0; r++) {
                     int q = result[r0 + r];
-                    totals[q] = PairwiseSum.add(totals[q], PairwiseSum.of(held, r * blockLen, filled, float32), float32);
+                    totals[q] = arithmetic.add(totals[q], arithmetic.pairwise(held, r * blockLen, filled));
                 }
             }
         });
         for (int q = 0; q < outSize; q++) {
             double v = totals[q] != totals[q] ? Double.NaN : totals[q];
-            totals[q] = kind == Kind.MEAN ? v / len : v;
+            totals[q] = kind == Kind.MEAN ? PairwiseSum.axisMean(v, len, s.dtype == DType.FLOAT16) : v;
         }
         DType rt = resultType(kind, s.dtype);
         return NDArray.wrap(rt, ElementValues.fromDoubles(rt, totals), outShape);

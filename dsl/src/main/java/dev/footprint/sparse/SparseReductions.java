@@ -2,6 +2,7 @@ package dev.footprint.sparse;
 
 import dev.footprint.array.Casting;
 import dev.footprint.array.DType;
+import dev.footprint.array.Half;
 import dev.footprint.array.NDArray;
 import dev.footprint.array.Shapes;
 import dev.footprint.storage.PairwiseSum;
@@ -9,16 +10,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Whole-array reductions that count the fill value once for every missing element. A float64 or
- * float32 array's sum and mean, whole or along its last axis, are the dense array's bit for bit,
- * which are NumPy's ({@link PairwiseRows}).
+ * Whole-array reductions that count the fill value once for every missing element. Float sums and
+ * all means, whole or along the last axis, are the dense array's bit for bit, which are NumPy's
+ * ({@link PairwiseRows}).
  */
 final class SparseReductions {
     private SparseReductions() {}
 
     static NDArray sum(SparseArray<?> a) {
-        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32) {
-            return floatScalar(a.dtype(), pairwiseTotal(a));
+        if (a.dtype().isFloat()) {
+            return floatScalar(a.dtype(), pairwiseTotal(a, false));
         }
         NDArray stored = a.storedValues().sum();
         long missing = a.size - a.nnz();
@@ -26,37 +27,16 @@ final class SparseReductions {
         if (missing == 0 || fillBits == 0) {
             return stored;
         }
+        // Integer sums wrap as NumPy's do; the fill is widened to the sum dtype first.
         DType rt = stored.dtype();
-        NDArray fillPart;
-        if (rt.isFloat()) {
-            fillPart = NDArray.allocate(rt);
-            fillPart.set(a.fill.getDoubleFlat(0) * missing);
-        } else {
-            // Integer sums wrap as NumPy's do; the fill is widened to the sum dtype first.
-            long fillValue = a.fill.as(rt, Casting.UNSAFE).getLongFlat(0);
-            fillPart = Values.zeroDim(rt, fillValue * missing);
-        }
-        return stored.add(fillPart);
+        long fillValue = a.fill.as(rt, Casting.UNSAFE).getLongFlat(0);
+        return stored.add(Values.zeroDim(rt, fillValue * missing));
     }
 
     static NDArray mean(SparseArray<?> a) {
-        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32 || !a.dtype().isFloat()) {
-            // A float32 mean divides its float32 sum in float64 and rounds once, as NumPy's does;
-            // an integer or bool array's mean is a float64 sum of its values, as NumPy's is.
-            return floatScalar(a.dtype() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64, pairwiseTotal(a) / a.size);
-        }
-        DType rt = a.dtype().isFloat() ? a.dtype() : DType.FLOAT64;
-        NDArray stored = a.storedValues();
-        // Integers are averaged in float64, as NumPy's mean does: an int64 sum could wrap.
-        double total = a.dtype().isFloat() ? stored.sum().doubleValue()
-                : stored.size() == 0 ? 0 : stored.mean().doubleValue() * stored.size();
-        long missing = a.size - a.nnz();
-        if (missing > 0) {
-            total += a.fill.getDoubleFlat(0) * missing;
-        }
-        NDArray out = NDArray.allocate(DType.FLOAT64);
-        out.set(total / a.size);
-        return rt == DType.FLOAT64 ? out : out.as(rt, Casting.UNSAFE);
+        // A float32 or float16 mean divides its sum in float64 and rounds once, as NumPy's does; an
+        // integer or bool array's mean is a float64 sum of its values, as NumPy's is.
+        return floatScalar(a.dtype().isFloat() ? a.dtype() : DType.FLOAT64, pairwiseTotal(a, true) / a.size);
     }
 
     static NDArray extreme(SparseArray<?> a, boolean min) {
@@ -82,8 +62,7 @@ final class SparseReductions {
         Pass p = new Pass(a, ax);
         long len = a.shape[ax];
         DType t = a.dtype();
-        if ((t == DType.FLOAT64 || t == DType.FLOAT32 || mean && !t.isFloat()) && len >= 8
-                && PairwiseSum.innermostInCOrder(a.shape, ax)) {
+        if ((t.isFloat() || mean) && len >= 8 && PairwiseSum.innermostInCOrder(a.shape, ax)) {
             return pairwiseAlongAxis(a, p, mean);
         }
         if (t.isFloat() || mean) {
@@ -95,8 +74,8 @@ final class SparseReductions {
             // One add per missing element is what the dense loop does, and costs what it costs; an
             // array too large to be dense gets the fill's share in one product per run instead.
             boolean oneByOne = a.size <= Shapes.MAX_SIZE;
-            // A float32 array's sums add in float32, as NumPy's do.
-            boolean float32 = t == DType.FLOAT32;
+            // Each dtype's sums add in NumPy's arithmetic for it (float32 in float32, float16 in float16).
+            PairwiseSum.Arithmetic arithmetic = PairwiseSum.Arithmetic.of(t.isFloat(), t.itemsize(), mean);
             double[] acc = new double[p.cells];
             long[] next = skipFill ? null : new long[p.cells]; // the axis position each cell has reached
             long[] stored = new long[p.cells];
@@ -105,22 +84,22 @@ final class SparseReductions {
                 int cell = p.cellOf[k];
                 if (!skipFill) {
                     long at = p.axisIndex(k);
-                    acc[cell] = addFill(acc[cell], fill, at - next[cell], oneByOne, float32);
+                    acc[cell] = addFill(acc[cell], fill, at - next[cell], oneByOne, arithmetic);
                     next[cell] = at + 1;
                 }
-                acc[cell] = float32 ? (float) acc[cell] + (float) values[k] : acc[cell] + values[k];
+                acc[cell] = arithmetic.add(acc[cell], values[k]);
                 nan[cell] |= values[k] != values[k];
                 stored[cell]++;
             }
             for (int cell = 0; cell < p.cells; cell++) {
                 if (!skipFill) {
-                    acc[cell] = addFill(acc[cell], fill, len - next[cell], oneByOne, float32);
+                    acc[cell] = addFill(acc[cell], fill, len - next[cell], oneByOne, arithmetic);
                 }
                 if (nan[cell] || (nanFill && stored[cell] < len)) {
                     acc[cell] = Double.NaN;
                 }
                 if (mean) {
-                    acc[cell] = len == 0 ? Double.NaN : acc[cell] / len;
+                    acc[cell] = PairwiseSum.axisMean(acc[cell], len, t == DType.FLOAT16);
                 }
             }
             return p.result(acc, t.isFloat() ? t : DType.FLOAT64);
@@ -142,19 +121,19 @@ final class SparseReductions {
         return NDArray.wrap(rt, acc, p.outShape);
     }
 
-    /** {@code v} as a 0-d array of {@code t} (float64, or float32 rounded to nearest). */
+    /** {@code v} as a 0-d array of the float dtype {@code t}, rounded to nearest once. */
     private static NDArray floatScalar(DType t, double v) {
         NDArray out = NDArray.allocate(t);
-        out.set(t == DType.FLOAT32 ? (double) (float) v : v);
+        out.set(t == DType.FLOAT32 ? (double) (float) v : t == DType.FLOAT16 ? Half.round(v) : v);
         return out;
     }
 
-    /** The whole array's float64 or float32 sum in the dense engine's order: one row of every element, in C order. */
-    private static double pairwiseTotal(SparseArray<?> a) {
+    /** The whole array's sum (for its mean, with {@code mean}) in the dense engine's order: one row of every element, in C order. */
+    private static double pairwiseTotal(SparseArray<?> a, boolean mean) {
         CooArray coo = a.tocoo();
         long[] offsets = coo.offsets();
         PairwiseRows rows = new PairwiseRows(a.size, a.fill.getDoubleFlat(0), Values.doubles(coo.data()),
-                k -> offsets[k], a.size <= Shapes.MAX_SIZE, a.dtype() == DType.FLOAT32);
+                k -> offsets[k], a.size <= Shapes.MAX_SIZE, PairwiseSum.Arithmetic.of(a.dtype().isFloat(), a.dtype().itemsize(), mean));
         double total = rows.row(0, offsets.length);
         return total != total ? Double.NaN : total;
     }
@@ -163,7 +142,7 @@ final class SparseReductions {
     private static NDArray pairwiseAlongAxis(SparseArray<?> a, Pass p, boolean mean) {
         long len = a.shape[p.ax];
         PairwiseRows rows = new PairwiseRows(len, a.fill.getDoubleFlat(0), p.doubles(), p::axisIndex, a.size <= Shapes.MAX_SIZE,
-                a.dtype() == DType.FLOAT32);
+                PairwiseSum.Arithmetic.of(a.dtype().isFloat(), a.dtype().itemsize(), mean));
         double[] acc = new double[p.cells];
         java.util.Arrays.fill(acc, rows.row(0, 0));
         // The reduced axis is innermost, so each cell's stored elements follow one another in C order.
@@ -178,9 +157,9 @@ final class SparseReductions {
         }
         for (int cell = 0; cell < p.cells; cell++) {
             double v = acc[cell] != acc[cell] ? Double.NaN : acc[cell];
-            acc[cell] = mean ? v / len : v;
+            acc[cell] = mean ? PairwiseSum.axisMean(v, len, a.dtype() == DType.FLOAT16) : v;
         }
-        return p.result(acc, a.dtype() == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64);
+        return p.result(acc, a.dtype().isFloat() ? a.dtype() : DType.FLOAT64);
     }
 
     /**
@@ -202,24 +181,23 @@ final class SparseReductions {
         private final double[] values;
         private final java.util.function.IntToLongFunction position;
         private final boolean oneByOne;
-        private final boolean float32;
+        /** How block sums add to a row's total. */
+        private final PairwiseSum.Arithmetic arithmetic;
+        /** How sums inside a block add: float64, or float32 (a float16 array's too). */
+        private final PairwiseSum.Arithmetic inBlock;
         private final Map<Integer, Double> fillSums = new HashMap<>();
         private double[] dense = new double[PairwiseSum.LEAF];
 
         /** Rows of {@code len} elements; stored element {@code k} holds {@code values[k]} at {@code position(k)} of its row. */
         PairwiseRows(long len, double fill, double[] values, java.util.function.IntToLongFunction position, boolean oneByOne,
-                boolean float32) {
+                PairwiseSum.Arithmetic arithmetic) {
             this.len = len;
             this.fill = fill;
             this.values = values;
             this.position = position;
             this.oneByOne = oneByOne;
-            this.float32 = float32;
-        }
-
-        /** {@code x + y}, in float32 for a float32 array. */
-        private double plus(double x, double y) {
-            return PairwiseSum.add(x, y, float32);
+            this.arithmetic = arithmetic;
+            this.inBlock = arithmetic == PairwiseSum.Arithmetic.FLOAT64 ? arithmetic : PairwiseSum.Arithmetic.FLOAT32;
         }
 
         /** The sum of one row whose stored elements are {@code k0..k1}, by position. */
@@ -235,7 +213,7 @@ final class SparseReductions {
                     while (end < k1 && position.applyAsLong(end) < lo + n) {
                         end++;
                     }
-                    total = plus(total, sum(lo, n, k, end));
+                    total = arithmetic.add(total, sum(lo, n, k, end));
                     k = end;
                     b++;
                     continue;
@@ -252,14 +230,14 @@ final class SparseReductions {
                 if (f != 0 && full > 0) {
                     if (oneByOne) {
                         for (long i = 0; i < full; i++) {
-                            total = plus(total, f);
+                            total = arithmetic.add(total, f);
                         }
                     } else {
-                        total = plus(total, f * full);
+                        total = arithmetic.add(total, f * full);
                     }
                 }
                 if (shortLast > 0) {
-                    total = plus(total, fills(shortLast));
+                    total = arithmetic.add(total, fills(shortLast));
                 }
                 b = next;
             }
@@ -280,14 +258,14 @@ final class SparseReductions {
                 for (int k = k0; k < k1; k++) {
                     dense[(int) (position.applyAsLong(k) - lo)] = values[k];
                 }
-                return PairwiseSum.of(dense, 0, n, float32);
+                return inBlock.pairwise(dense, 0, n);
             }
             int n2 = PairwiseSum.half(n);
             int split = k0;
             while (split < k1 && position.applyAsLong(split) < lo + n2) {
                 split++;
             }
-            return plus(sum(lo, n2, k0, split), sum(lo + n2, n - n2, split, k1));
+            return inBlock.add(sum(lo, n2, k0, split), sum(lo + n2, n - n2, split, k1));
         }
 
         /** The pairwise sum of {@code n} fills, as the dense engine adds them. */
@@ -303,10 +281,10 @@ final class SparseReductions {
             if (n <= PairwiseSum.LEAF) {
                 double[] run = new double[n];
                 java.util.Arrays.fill(run, fill);
-                v = PairwiseSum.of(run, 0, n, float32);
+                v = inBlock.pairwise(run, 0, n);
             } else {
                 int n2 = PairwiseSum.half(n);
-                v = plus(fills(n2), fills(n - n2));
+                v = inBlock.add(fills(n2), fills(n - n2));
             }
             fillSums.put(n, v);
             return v;
@@ -385,13 +363,13 @@ final class SparseReductions {
         return NDArray.wrap(wide, acc, p.outShape).as(t, Casting.UNSAFE);
     }
 
-    /** {@code acc} plus {@code count} fills: one at a time, as the dense loop adds them (in float32 for float32), or in one product. */
-    private static double addFill(double acc, double fill, long count, boolean oneByOne, boolean float32) {
+    /** {@code acc} plus {@code count} fills: one at a time, as the dense loop adds them, or in one product. */
+    private static double addFill(double acc, double fill, long count, boolean oneByOne, PairwiseSum.Arithmetic arithmetic) {
         if (!oneByOne) {
-            return count > 0 ? acc + fill * count : acc;
+            return count > 0 ? arithmetic.add(acc, fill * count) : acc;
         }
         for (long i = 0; i < count; i++) {
-            acc = float32 ? (float) acc + (float) fill : acc + fill;
+            acc = arithmetic.add(acc, fill);
         }
         return acc;
     }

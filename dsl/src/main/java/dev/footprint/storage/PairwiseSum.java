@@ -210,36 +210,68 @@ public final class PairwiseSum {
         return ofFloat32(a, off, n2) + ofFloat32(a, off + n2, n - n2);
     }
 
-    /** {@link #of}, or {@link #ofFloat32} for a float32 sum. */
-    public static double of(double[] a, int off, int n, boolean float32) {
-        return float32 ? ofFloat32(a, off, n) : of(a, off, n);
+    /**
+     * The arithmetic of NumPy's sum of an array of one dtype: float64 (also for the mean of
+     * integers and bools, which NumPy sums as float64 values), float32 (also for a float16 mean,
+     * which NumPy accumulates in float32), or float16: each block summed pairwise in float32 and
+     * the total kept in float16, rounded after every addition, as NumPy's float16 loop does.
+     */
+    public enum Arithmetic {
+        FLOAT64, FLOAT32, FLOAT16;
+
+        /** The arithmetic of a sum ({@code mean} false) or mean of elements of this kind and size. */
+        public static Arithmetic of(boolean isFloat, int itemsize, boolean mean) {
+            if (!isFloat || itemsize == 8) {
+                return FLOAT64;
+            }
+            return itemsize == 4 || mean ? FLOAT32 : FLOAT16;
+        }
+
+        /** {@code total + x}: one step of a running sum, or a block's sum added to the total. */
+        public double add(double total, double x) {
+            return switch (this) {
+                case FLOAT64 -> total + x;
+                case FLOAT32 -> (float) total + (float) x;
+                case FLOAT16 -> Conversions.halfToFloat(Conversions.halfFromDouble((float) total + (float) x));
+            };
+        }
+
+        /** The pairwise sum of {@code a[off..off + n)}: {@link #of} in float64, {@link #ofFloat32} otherwise. */
+        public double pairwise(double[] a, int off, int n) {
+            return this == FLOAT64 ? PairwiseSum.of(a, off, n) : ofFloat32(a, off, n);
+        }
     }
 
-    /** {@code total + blockSum}, in float32 for a float32 sum (both operands are then float32 values). */
-    public static double add(double total, double blockSum, boolean float32) {
-        return float32 ? (float) total + (float) blockSum : total + blockSum;
+    /**
+     * A mean along an axis from its sum of {@code len} elements: NumPy divides in the sum's type,
+     * float32 for a {@code float16} array (whose result it then rounds to float16), else float64
+     * (a float32 array's float32 division being the float64 one rounded once, when stored).
+     */
+    public static double axisMean(double sum, long len, boolean float16) {
+        double m = len == 0 ? Double.NaN : sum / len;
+        return float16 ? (float) m : m;
     }
 
     /**
      * The same sum fed a run of elements at a time, in order (a view read in NumPy's order, a
      * compressed array's chunks): each full block of {@link #BLOCK} summed by {@link #of} and
-     * added to a total that starts at 0.0, then the last, shorter block; in float32 for a float32
-     * array.
+     * added to a total that starts at 0.0, then the last, shorter block; in the {@link
+     * Arithmetic} of the array's dtype.
      */
     public static final class InOrder {
         private final double[] block = new double[BLOCK];
-        private final boolean float32;
+        private final Arithmetic arithmetic;
         private int held;
         private double total;
 
         /** A float64 sum. */
         public InOrder() {
-            this(false);
+            this(Arithmetic.FLOAT64);
         }
 
-        /** A float64 sum, or with {@code float32} a float32 one. */
-        public InOrder(boolean float32) {
-            this.float32 = float32;
+        /** A sum in this arithmetic. */
+        public InOrder(Arithmetic arithmetic) {
+            this.arithmetic = arithmetic;
         }
 
         /** Adds {@code x[0..n)}, the next elements. */
@@ -250,7 +282,7 @@ public final class PairwiseSum {
                 held += m;
                 i += m;
                 if (held == BLOCK) {
-                    total = PairwiseSum.add(total, of(block, 0, BLOCK, float32), float32);
+                    total = arithmetic.add(total, arithmetic.pairwise(block, 0, BLOCK));
                     held = 0;
                 }
             }
@@ -259,7 +291,7 @@ public final class PairwiseSum {
         /** The sum of every element added. */
         public double total() {
             if (held > 0) {
-                total = PairwiseSum.add(total, of(block, 0, held, float32), float32);
+                total = arithmetic.add(total, arithmetic.pairwise(block, 0, held));
                 held = 0;
             }
             return total;

@@ -42,9 +42,8 @@ import org.junit.jupiter.api.TestFactory;
  *       cast cases compare NumPy's {@code astype} with {@code as(dtype, UNSAFE)} and check that
  *       {@code as(dtype)} refuses exactly the casts that change a value, at the first such index.
  *   <li>{@code a.set(mask, 1.5)} on an integer array is refused; NumPy truncates to 1.
- *   <li>Sums and means, whole or along an axis, add in NumPy's order and type and must match bit
- *       for bit, except a float16 array's, which Footprint accumulates in double and which are
- *       compared with a tolerance.
+ *   <li>Sums and means, whole or along an axis, add in NumPy's order and arithmetic and must
+ *       match bit for bit, for every dtype.
  *   <li>Float-to-uint32 casts of NaN, -inf and values below -2^31 follow NumPy's contiguous loop
  *       (undefined behaviour in C; NumPy's strided loop gives other numbers).
  * </ul>
@@ -54,7 +53,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NumpyDifferentialTest {
     private static final String SCRIPT = "src/test/python/numpy_cases.py";
-    private static final Map<String, Double> FLOAT_TOLERANCE = Map.of("float16", 2e-3, "float32", 2e-6, "float64", 1e-12);
 
     @TestFactory
     Stream<DynamicNode> everyCaseMatchesNumpy() throws Exception {
@@ -176,7 +174,6 @@ class NumpyDifferentialTest {
         String op = c.get("op").getAsString();
         JsonElement axisJson = c.get("axis");
         Integer axis = axisJson == null || axisJson.isJsonNull() ? null : axisJson.getAsInt();
-        boolean approximate = (op.equals("sum") || op.equals("mean")) && a.dtype() == DType.FLOAT16;
         NDArray r = switch (op) {
             case "sum" -> axis == null ? a.sum() : a.sum(axis);
             case "mean" -> axis == null ? a.mean() : a.mean(axis);
@@ -186,8 +183,7 @@ class NumpyDifferentialTest {
             default -> throw new IllegalArgumentException(op);
         };
         JsonObject expected = c.getAsJsonObject("result");
-        double tolerance = approximate ? FLOAT_TOLERANCE.getOrDefault(expected.get("dtype").getAsString(), 0.0) : 0;
-        assertSpec(expected, r, tolerance);
+        assertSpec(expected, r, 0);
     }
 
     private static void checkMaskSet(JsonObject c) {
