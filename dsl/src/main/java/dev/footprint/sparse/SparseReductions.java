@@ -186,6 +186,9 @@ final class SparseReductions {
         /** How sums inside a block add: float64, or float32 (a float16 array's too). */
         private final PairwiseSum.Arithmetic inBlock;
         private final Map<Integer, Double> fillSums = new HashMap<>();
+        /** Whether the fill is +0.0: leaves are then summed from their stored elements alone ({@link #zeroLeaf}). */
+        private final boolean zeroFill;
+        private final double[] laneSums = new double[8];
         private double[] dense = new double[PairwiseSum.LEAF];
 
         /** Rows of {@code len} elements; stored element {@code k} holds {@code values[k]} at {@code position(k)} of its row. */
@@ -198,6 +201,7 @@ final class SparseReductions {
             this.oneByOne = oneByOne;
             this.arithmetic = arithmetic;
             this.inBlock = arithmetic == PairwiseSum.Arithmetic.FLOAT64 ? arithmetic : PairwiseSum.Arithmetic.FLOAT32;
+            this.zeroFill = Double.doubleToRawLongBits(fill) == 0;
         }
 
         /** The sum of one row whose stored elements are {@code k0..k1}, by position. */
@@ -249,7 +253,10 @@ final class SparseReductions {
             if (k0 == k1) {
                 return fills(n);
             }
-            if (n <= PairwiseSum.LEAF || (long) (k1 - k0) * DENSE_FROM >= n) {
+            if (n <= PairwiseSum.LEAF && zeroFill) {
+                return zeroLeaf(lo, n, k0, k1);
+            }
+            if (n <= PairwiseSum.LEAF || !zeroFill && (long) (k1 - k0) * DENSE_FROM >= n) {
                 // A leaf, or a stretch stored densely enough that walking it costs more than laying it out.
                 if (dense.length < n) {
                     dense = new double[PairwiseSum.BLOCK];
@@ -261,11 +268,57 @@ final class SparseReductions {
                 return inBlock.pairwise(dense, 0, n);
             }
             int n2 = PairwiseSum.half(n);
-            int split = k0;
-            while (split < k1 && position.applyAsLong(split) < lo + n2) {
-                split++;
-            }
+            int split = firstFrom(lo + n2, k0, k1);
             return inBlock.add(sum(lo, n2, k0, split), sum(lo + n2, n - n2, split, k1));
+        }
+
+        /** The first of the stored elements {@code k0..k1} at or after {@code at} ({@code k1} if none): a binary search by position. */
+        private int firstFrom(long at, int k0, int k1) {
+            int low = k0;
+            int high = k1;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (position.applyAsLong(mid) < at) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /**
+         * The pairwise sum of a leaf of {@code n} elements from {@code lo} ({@link PairwiseSum#LEAF} or
+         * fewer) whose missing ones are +0.0, from its stored elements {@code k0..k1} alone: the
+         * leaf's eight running sums each start from their first element and take every eighth, the
+         * rest, past the last multiple of 8, are added one by one to the combined sums, and a leaf of
+         * under 8 elements is one running sum from +0.0, as the dense leaf adds them. The missing
+         * elements are left out: adding +0.0 changes only a -0.0 (to +0.0), and whether a zero
+         * inside the tree is -0.0 or +0.0 never shows, since adding it to a non-zero gives that
+         * number and every block and row total starts at +0.0.
+         */
+        private double zeroLeaf(long lo, int n, int k0, int k1) {
+            int whole = n < 8 ? 0 : n - n % 8;
+            double res = 0.0;
+            int k = k0;
+            if (whole > 0) {
+                double[] lanes = laneSums;
+                java.util.Arrays.fill(lanes, 0.0);
+                for (; k < k1; k++) {
+                    int rel = (int) (position.applyAsLong(k) - lo);
+                    if (rel >= whole) {
+                        break;
+                    }
+                    int j = rel & 7;
+                    lanes[j] = rel == j ? values[k] : inBlock.add(lanes[j], values[k]);
+                }
+                res = inBlock.add(inBlock.add(inBlock.add(lanes[0], lanes[1]), inBlock.add(lanes[2], lanes[3])),
+                        inBlock.add(inBlock.add(lanes[4], lanes[5]), inBlock.add(lanes[6], lanes[7])));
+            }
+            for (; k < k1; k++) {
+                res = inBlock.add(res, values[k]);
+            }
+            return res;
         }
 
         /** The pairwise sum of {@code n} fills, as the dense engine adds them. */

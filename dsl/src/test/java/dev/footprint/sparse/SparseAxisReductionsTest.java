@@ -68,6 +68,45 @@ class SparseAxisReductionsTest {
     }
 
     @Test
+    void pairwiseSumsOfRowsWithSignedZerosAndGapsEqualTheDenseArraysBitForBit() {
+        // Rows whose stored values are often (or only) +0.0 or -0.0, around the pairwise sum's
+        // groups of 8, its leaves of 128 and its blocks of 8192: with a +0.0 fill the leaves are
+        // summed from the stored elements alone.
+        SplittableRandom r = new SplittableRandom(17);
+        int[] lengths = {7, 8, 9, 15, 16, 17, 127, 128, 129, 136, 300, 8193};
+        double[] densities = {0.02, 0.2, 0.6, 1.0};
+        for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32, DType.FLOAT16}) {
+            for (int len : lengths) {
+                for (double density : densities) {
+                    for (boolean zerosOnly : new boolean[] {false, true}) {
+                    int rows = 5;
+                    double[] x = new double[rows * len];
+                    for (int i = 0; i < x.length; i++) {
+                        if (r.nextDouble() < density) {
+                            int pick = r.nextInt(zerosOnly ? 2 : 4);
+                            // mostly -0.0 among zeros, so that long runs of them occur
+                            x[i] = pick == 0 ? (r.nextInt(8) == 0 ? 0.0 : -0.0) : pick == 1 ? -0.0 : (r.nextDouble() - 0.5) * 100;
+                        }
+                    }
+                    NDArray dense = NDArray.wrap(DType.FLOAT64, x, rows, len).as(t, Casting.UNSAFE);
+                    for (double fill : new double[] {0.0, -0.0, 1.0}) {
+                        CooArray coo = sparse.coo(dense, fill);
+                        NDArray back = coo.todense();
+                        for (SparseArray<?> s : formats(coo)) {
+                            String at = s.format() + " " + t + " rows of " + len + " density " + density + " fill " + fill;
+                            assertSameBits(back.sum(1), s.sum(1), "sum(1) " + at);
+                            assertSameBits(back.mean(1), s.mean(1), "mean(1) " + at);
+                            assertSameBits(back.sum(), s.sum(), "sum() " + at);
+                            assertSameBits(back.mean(), s.mean(), "mean() " + at);
+                        }
+                    }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @Timeout(60) // a guard against a loop over two billion missing elements, not a speed target
     void anArrayTooLargeToBeDenseSumsItsFillWithoutVisitingEveryMissingElement() {
         long columns = 2_000_000_000L;
