@@ -16,7 +16,7 @@ only; the arrays named *-f32 are float32 copies of the others, which NumPy sums 
 and those named *-f16 float16 arrays of small values, which it sums in float32 within a block of
 8192 and in float16 across blocks;
 ints, unsigned, bytes, flags and sparse-int are int64, uint64, uint8, bool and int64 arrays,
-whose means NumPy takes by a float64 sum of their values.
+whose means NumPy takes by a float64 sum of their values; long-* have 1,100,003 elements.
 """
 import os
 import sys
@@ -67,6 +67,11 @@ def main():
         arrays[name + "-f16"] = small(arrays[name].shape, seed)
     arrays["sparse-1-f16"] = np.where(np.random.default_rng(14).random((40, 17000)) < 0.05,
                                       small((40, 17000), 15), np.float16(1.0))
+    # past 2^20 elements, where Footprint sums a contiguous array's blocks on every core
+    n = 1100003
+    arrays["long-f32"] = values((n,), 16).astype(np.float32)
+    arrays["long-f16"] = ((np.random.default_rng(17).random(n) - 0.5) * 4).astype(np.float16)
+    arrays["long-i64"] = np.random.default_rng(18).integers(-2**62, 2**62, n, dtype=np.int64)
     # integers and bools, which NumPy averages by a float64 sum of their values
     rng = np.random.default_rng(9)
     arrays["ints"] = rng.integers(-2**62, 2**62, (7, 20000), dtype=np.int64)

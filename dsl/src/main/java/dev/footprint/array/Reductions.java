@@ -1,6 +1,7 @@
 package dev.footprint.array;
 
 import dev.footprint.storage.PairwiseSum;
+import dev.footprint.storage.Parallel;
 
 /** {@code sum mean min max countNonzero}, over the whole array or along one axis, with NumPy's result dtypes. */
 final class Reductions {
@@ -153,7 +154,10 @@ final class Reductions {
      * blocks and {@code arithmetic}.
      */
     private static double inNumpyOrder(NDArray a, PairwiseSum.Arithmetic arithmetic) {
-        ElementReader reader = new ElementReader(a.isContiguous() ? a : Views.transpose(a, numpyOrder(a)));
+        if (a.isContiguous()) {
+            return inBlocksOnEveryCore(a, arithmetic);
+        }
+        ElementReader reader = new ElementReader(Views.transpose(a, numpyOrder(a)));
         PairwiseSum.InOrder sum = new PairwiseSum.InOrder(arithmetic);
         double[] x = new double[CHUNK];
         for (long pos = 0; pos < a.size; pos += CHUNK) {
@@ -162,6 +166,30 @@ final class Reductions {
             sum.add(x, n);
         }
         return sum.total();
+    }
+
+    /**
+     * {@link #inNumpyOrder} for a contiguous array: each block read straight into the buffer it is
+     * summed in. The blocks are independent until their sums are added, so past {@link
+     * RunKernels#PART} elements they are summed on every core ({@link Parallel}) and their sums
+     * then added in order, the same bits on any number of cores.
+     */
+    private static double inBlocksOnEveryCore(NDArray a, PairwiseSum.Arithmetic arithmetic) {
+        int block = PairwiseSum.BLOCK;
+        double[] sums = new double[(int) ((a.size + block - 1) / block)];
+        Parallel.forEachPart(sums.length, RunKernels.PART / block, (from, length) -> {
+            double[] x = new double[(int) Math.min(block, a.size)];
+            for (long b = from; b < from + length; b++) {
+                int n = (int) Math.min(block, a.size - b * block);
+                a.storage.gatherDouble(null, a.offset + b * block, n, x);
+                sums[(int) b] = arithmetic.pairwise(x, 0, n);
+            }
+        });
+        double total = 0.0;
+        for (double s : sums) {
+            total = arithmetic.add(total, s);
+        }
+        return total;
     }
 
     /** The arithmetic NumPy sums {@code t} in for {@code kind} (a sum or a mean). */

@@ -81,7 +81,7 @@ class NumpySumTest {
         List<String> lines = ExternalPython.run("axis_sums.py", dir.toString()).lines().toList();
         List<String> cases = lines.stream().filter(l -> !l.startsWith("view ")).toList();
         List<String> views = lines.stream().filter(l -> l.startsWith("view ")).toList();
-        assertEquals(64, cases.size());
+        assertEquals(67, cases.size());
         assertEquals(8, views.size());
         // Chunks that cut the rows inside NumPy's blocks of 8192 and its leaves of 128.
         Map<String, long[]> chunks = Map.of("wide", new long[] {2, 3001}, "cube", new long[] {7, 10, 6},
