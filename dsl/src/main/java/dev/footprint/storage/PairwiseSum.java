@@ -15,7 +15,9 @@ package dev.footprint.storage;
  * </ul>
  * The blocks are independent until their sums are added, so a long stretch's blocks can be summed
  * on every core with the same result. Its error grows with the logarithm of the block length
- * rather than the array's, as NumPy's does.
+ * rather than the array's, as NumPy's does. Other dtypes are summed in the same order in their
+ * own {@link Arithmetic} (float32, float16), and {@link #innermost} says which axis NumPy sums
+ * this way rather than with a running sum per result.
  */
 public final class PairwiseSum {
     /** Elements per block: NumPy's buffer size. */
