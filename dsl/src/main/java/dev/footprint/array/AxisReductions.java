@@ -112,6 +112,8 @@ final class AxisReductions {
 
     private double[] block;
     private int[] steps;
+    /** A float64 heap array read along a contiguous axis: its rows are summed where they lie. */
+    private double[] heapRows;
 
     /**
      * NumPy's sum of the {@code len} elements from {@code first}, {@code step} apart: blocks of
@@ -119,10 +121,11 @@ final class AxisReductions {
      * NaN, as the running sums give).
      */
     private double pairwiseAlong(long first) {
-        double[] heap = step == 1 && a.storage.onHeap() && a.dtype == DType.FLOAT64 ? a.storage.doubles() : null;
-        if (block == null && heap == null) {
-            block = new double[Math.min(len, PairwiseSum.BLOCK)];
+        if (block == null && heapRows == null) {
+            heapRows = step == 1 && a.storage.onHeap() && a.dtype == DType.FLOAT64 ? a.storage.doubles() : null;
+            block = heapRows == null ? new double[Math.min(len, PairwiseSum.BLOCK)] : null;
         }
+        double[] heap = heapRows;
         double total = 0.0;
         for (int done = 0; done < len; done += PairwiseSum.BLOCK) {
             int m = Math.min(PairwiseSum.BLOCK, len - done);

@@ -1,7 +1,6 @@
 package dev.footprint.array;
 
 import dev.footprint.storage.PairwiseSum;
-import dev.footprint.storage.Parallel;
 
 /** {@code sum mean min max countNonzero}, over the whole array or along one axis, with NumPy's result dtypes. */
 final class Reductions {
@@ -50,7 +49,7 @@ final class Reductions {
         if (kind == Kind.SUM && a.dtype.isFloat() || kind == Kind.MEAN) {
             // NumPy averages integers and bools by a float64 sum of their values, float16 by a
             // float32 sum; a float16 sum keeps its total in float16 (PairwiseSum.Arithmetic).
-            double total = a.dtype == DType.FLOAT64 ? float64Sum(a) : inNumpyOrder(a, arithmetic(kind, a.dtype));
+            double total = inNumpyOrder(a, arithmetic(kind, a.dtype));
             // A float32 or float16 mean divides its sum in float64 and rounds once, as NumPy's does.
             out.storage.writeDouble(0, kind == Kind.SUM ? total : a.size == 0 ? Double.NaN : total / a.size);
             return out;
@@ -132,32 +131,19 @@ final class Reductions {
     }
 
     /**
-     * A float64 array's sum as NumPy 1.24 adds it ({@link PairwiseSum}): NumPy reads the elements
-     * with the axes ordered by decreasing stride magnitude (memory order for a transposed array,
-     * the view's own order for a reversed one) and sums blocks of 8192 of them pairwise, in order.
-     * A contiguous array, or one whose axes in that order are, is summed where it lies on every
-     * core ({@link RunKernels#sum}); any other view is read a block at a time in that order.
-     */
-    static double float64Sum(NDArray a) {
-        if (a.isContiguous()) {
-            return RunKernels.sum(a);
-        }
-        NDArray inOrder = Views.transpose(a, numpyOrder(a));
-        if (inOrder.isContiguous()) {
-            return RunKernels.sum(inOrder);
-        }
-        return inNumpyOrder(a, PairwiseSum.Arithmetic.FLOAT64);
-    }
-
-    /**
-     * An array's sum read a block at a time in NumPy's order ({@link #numpyOrder}), in NumPy's
-     * blocks and {@code arithmetic}.
+     * An array's sum as NumPy 1.24 adds it ({@link PairwiseSum}), in {@code arithmetic}: NumPy
+     * reads the elements with the axes ordered by decreasing stride magnitude (memory order for a
+     * transposed array, the view's own order for a reversed one) and sums blocks of 8192 of them
+     * pairwise, in order. A contiguous array, or one whose axes in that order are, is summed where
+     * it lies on every core ({@link RunKernels#sum}); any other view is read a block at a time in
+     * that order.
      */
     private static double inNumpyOrder(NDArray a, PairwiseSum.Arithmetic arithmetic) {
-        if (a.isContiguous()) {
-            return inBlocksOnEveryCore(a, arithmetic);
+        NDArray inOrder = a.isContiguous() ? a : Views.transpose(a, numpyOrder(a));
+        if (inOrder.isContiguous()) {
+            return RunKernels.sum(inOrder, arithmetic);
         }
-        ElementReader reader = new ElementReader(Views.transpose(a, numpyOrder(a)));
+        ElementReader reader = new ElementReader(inOrder);
         PairwiseSum.InOrder sum = new PairwiseSum.InOrder(arithmetic);
         double[] x = new double[CHUNK];
         for (long pos = 0; pos < a.size; pos += CHUNK) {
@@ -166,30 +152,6 @@ final class Reductions {
             sum.add(x, n);
         }
         return sum.total();
-    }
-
-    /**
-     * {@link #inNumpyOrder} for a contiguous array: each block read straight into the buffer it is
-     * summed in. The blocks are independent until their sums are added, so past {@link
-     * RunKernels#PART} elements they are summed on every core ({@link Parallel}) and their sums
-     * then added in order, the same bits on any number of cores.
-     */
-    private static double inBlocksOnEveryCore(NDArray a, PairwiseSum.Arithmetic arithmetic) {
-        int block = PairwiseSum.BLOCK;
-        double[] sums = new double[(int) ((a.size + block - 1) / block)];
-        Parallel.forEachPart(sums.length, RunKernels.PART / block, (from, length) -> {
-            double[] x = new double[(int) Math.min(block, a.size)];
-            for (long b = from; b < from + length; b++) {
-                int n = (int) Math.min(block, a.size - b * block);
-                a.storage.gatherDouble(null, a.offset + b * block, n, x);
-                sums[(int) b] = arithmetic.pairwise(x, 0, n);
-            }
-        });
-        double total = 0.0;
-        for (double s : sums) {
-            total = arithmetic.add(total, s);
-        }
-        return total;
     }
 
     /** The arithmetic NumPy sums {@code t} in for {@code kind} (a sum or a mean). */

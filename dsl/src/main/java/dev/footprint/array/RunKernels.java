@@ -29,16 +29,26 @@ final class RunKernels {
     private RunKernels() {}
 
     /**
-     * The sum of {@code a} (contiguous float64) as NumPy adds it ({@link PairwiseSum}): each block
-     * of {@link PairwiseSum#BLOCK} elements summed where it lies, blocks in parts of {@link #PART}
+     * The sum of {@code a} (contiguous) as NumPy adds it ({@link PairwiseSum}), in {@code
+     * arithmetic}: each block of {@link PairwiseSum#BLOCK} elements summed where it lies (float64)
+     * or read into the buffer it is summed in (other dtypes), blocks in parts of {@link #PART}
      * elements on every worker, then the block sums added in order, {@link #SUM_BATCH} at a time.
      */
+    static double sum(NDArray a, PairwiseSum.Arithmetic arithmetic) {
+        return sum(a, arithmetic, PART, SUM_BATCH);
+    }
+
+    /** The float64 sum of {@code a} (contiguous float64). */
     static double sum(NDArray a) {
-        return sum(a, PART, SUM_BATCH);
+        return sum(a, PairwiseSum.Arithmetic.FLOAT64);
     }
 
     /** As above, in parts of {@code part} elements (a multiple of the block) and batches of {@code batch} blocks (small in tests). */
     static double sum(NDArray a, int part, int batch) {
+        return sum(a, PairwiseSum.Arithmetic.FLOAT64, part, batch);
+    }
+
+    private static double sum(NDArray a, PairwiseSum.Arithmetic arithmetic, int part, int batch) {
         long blocks = (a.size + PairwiseSum.BLOCK - 1) / PairwiseSum.BLOCK;
         double[] sums = new double[(int) Math.min(blocks, batch)];
         double total = 0.0;
@@ -46,9 +56,9 @@ final class RunKernels {
             int count = (int) Math.min(batch, blocks - first);
             long from = first * PairwiseSum.BLOCK;
             long length = Math.min((long) count * PairwiseSum.BLOCK, a.size - from);
-            Parallel.forEachPart(length, part, (at, n) -> blockSums(a, from + at, n, sums, (int) (at / PairwiseSum.BLOCK)));
+            Parallel.forEachPart(length, part, (at, n) -> blockSums(a, arithmetic, from + at, n, sums, (int) (at / PairwiseSum.BLOCK)));
             for (int i = 0; i < count; i++) {
-                total += sums[i];
+                total = arithmetic.add(total, sums[i]);
             }
         }
         return total;
@@ -58,8 +68,17 @@ final class RunKernels {
     private static final int SUM_BATCH = 4096;
 
     /** The sums of the blocks of {@code a}'s elements {@code [from, from + n)} into {@code sums} from {@code at}. */
-    private static void blockSums(NDArray a, long from, long n, double[] sums, int at) {
+    private static void blockSums(NDArray a, PairwiseSum.Arithmetic arithmetic, long from, long n, double[] sums, int at) {
         BlockSum block = new BlockSum();
+        if (a.dtype != DType.FLOAT64) {
+            double[] x = block.scratch();
+            for (long k = 0; k < n; k += PairwiseSum.BLOCK) {
+                int m = (int) Math.min(PairwiseSum.BLOCK, n - k);
+                a.storage.gatherDouble(null, a.offset + from + k, m, x);
+                sums[at++] = arithmetic.pairwise(x, 0, m);
+            }
+            return;
+        }
         for (long k = 0; k < n; k += PairwiseSum.BLOCK) {
             block.length = (int) Math.min(PairwiseSum.BLOCK, n - k);
             block.summed = false;

@@ -75,7 +75,7 @@ final class SparseReductions {
             // array too large to be dense gets the fill's share in one product per run instead.
             boolean oneByOne = a.size <= Shapes.MAX_SIZE;
             // Each dtype's sums add in NumPy's arithmetic for it (float32 in float32, float16 in float16).
-            PairwiseSum.Arithmetic arithmetic = PairwiseSum.Arithmetic.of(t.isFloat(), t.itemsize(), mean);
+            PairwiseSum.Arithmetic arithmetic = arithmetic(a, mean);
             double[] acc = new double[p.cells];
             long[] next = skipFill ? null : new long[p.cells]; // the axis position each cell has reached
             long[] stored = new long[p.cells];
@@ -133,16 +133,21 @@ final class SparseReductions {
         CooArray coo = a.tocoo();
         long[] offsets = coo.offsets();
         PairwiseRows rows = new PairwiseRows(a.size, a.fill.getDoubleFlat(0), Values.doubles(coo.data()),
-                k -> offsets[k], a.size <= Shapes.MAX_SIZE, PairwiseSum.Arithmetic.of(a.dtype().isFloat(), a.dtype().itemsize(), mean));
+                k -> offsets[k], a.size <= Shapes.MAX_SIZE, arithmetic(a, mean));
         double total = rows.row(0, offsets.length);
         return total != total ? Double.NaN : total;
     }
 
-    /** Float64 sums or means along the last axis (every later axis of length 1), row by row ({@link PairwiseRows}). */
+    /** NumPy's arithmetic for a sum ({@code mean} false) or mean of {@code a}'s dtype ({@link PairwiseSum.Arithmetic}). */
+    private static PairwiseSum.Arithmetic arithmetic(SparseArray<?> a, boolean mean) {
+        return PairwiseSum.Arithmetic.of(a.dtype().isFloat(), a.dtype().itemsize(), mean);
+    }
+
+    /** Float sums or any means along the last axis (every later axis of length 1), row by row ({@link PairwiseRows}). */
     private static NDArray pairwiseAlongAxis(SparseArray<?> a, Pass p, boolean mean) {
         long len = a.shape[p.ax];
         PairwiseRows rows = new PairwiseRows(len, a.fill.getDoubleFlat(0), p.doubles(), p::axisIndex, a.size <= Shapes.MAX_SIZE,
-                PairwiseSum.Arithmetic.of(a.dtype().isFloat(), a.dtype().itemsize(), mean));
+                arithmetic(a, mean));
         double[] acc = new double[p.cells];
         java.util.Arrays.fill(acc, rows.row(0, 0));
         // The reduced axis is innermost, so each cell's stored elements follow one another in C order.
@@ -163,14 +168,15 @@ final class SparseReductions {
     }
 
     /**
-     * Float64 sums of rows of {@code len} elements as the dense engine adds them, which is
-     * NumPy's order ({@link PairwiseSum}): a row's blocks of 8192 summed pairwise and added in
+     * Sums of rows of {@code len} elements as the dense engine adds them, which is NumPy's order
+     * and arithmetic ({@link PairwiseSum}): a row's blocks of 8192 summed pairwise and added in
      * order to 0.0. The pairwise tree is walked over the row's stored elements only: a stretch
-     * without one is the pairwise sum of that many fills (computed once per length), a leaf of at
-     * most 128 elements with one, or a stretch with a stored element in every 32, is laid out
-     * densely and summed as the dense engine sums it. So a row costs at most about its dense
-     * length, much less when sparser, and a row without any is summed once for all of them. Blocks without a stored element add their fills' sum one by one, or,
-     * for an array too large to have a dense form, in one product.
+     * without one is the pairwise sum of that many fills (computed once per length); a leaf of at
+     * most 128 elements with one is summed from its stored elements alone when the fill is +0.0
+     * ({@link #zeroLeaf}), and otherwise laid out densely, as is a stretch with a stored element in
+     * every 32. So a row costs at most about its dense length, much less when sparser, and a row
+     * without any is summed once for all of them. Blocks without a stored element add their fills'
+     * sum one by one, or, for an array too large to have a dense form, in one product.
      */
     private static final class PairwiseRows {
         /** A stretch with a stored element in every this many or fewer is laid out densely. */
