@@ -49,7 +49,7 @@ final class RunKernels {
     }
 
     private static double sum(NDArray a, PairwiseSum.Arithmetic arithmetic, int part, int batch) {
-        long blocks = (a.size + PairwiseSum.BLOCK - 1) / PairwiseSum.BLOCK;
+        long blocks = a.size / PairwiseSum.BLOCK + (a.size % PairwiseSum.BLOCK == 0 ? 0 : 1);
         double[] sums = new double[(int) Math.min(blocks, batch)];
         double total = 0.0;
         for (long first = 0; first < blocks; first += batch) {

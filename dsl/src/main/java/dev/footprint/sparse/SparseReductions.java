@@ -212,7 +212,8 @@ final class SparseReductions {
 
         /** The sum of one row whose stored elements are {@code k0..k1}, by position. */
         private double row(int k0, int k1) {
-            long blocks = (len + PairwiseSum.BLOCK - 1) / PairwiseSum.BLOCK;
+            // Rounded up without adding first: a sparse row can be nearly 2^63 elements long.
+            long blocks = len / PairwiseSum.BLOCK + (len % PairwiseSum.BLOCK == 0 ? 0 : 1);
             double total = 0.0;
             int k = k0;
             for (long b = 0; b < blocks; ) {

@@ -119,6 +119,13 @@ class SparseAxisReductionsTest {
         assertTrue(Double.isNaN(unknown.sum(1).getDouble(0)), "a NaN fill makes every row NaN");
         assertEquals(2.5, huge.max(1).getDouble(0), "max of a row: its stored 2.5 over the fill 1.0");
         assertEquals(1.0, huge.min(1).getDouble(1));
+        // Nearly 2^63 elements in one row: its blocks are counted without overflowing.
+        long longest = Long.MAX_VALUE - 3;
+        CooArray row = new CooArray(arr.of(0L, longest - 1).reshape(1, 2), arr.of(2.5, 3.5), arr.of(0.0), longest);
+        assertEquals(6.0, row.sum().doubleValue());
+        assertEquals(6.0 / longest, row.mean().doubleValue());
+        CooArray ones = new CooArray(arr.of(0L, longest - 1).reshape(1, 2), arr.of(2.5, 3.5), arr.of(1.0), longest);
+        assertEquals(0x1p63, ones.sum().doubleValue(), "the fill's share in one product, then the stored values");
     }
 
     private static SparseArray<?>[] formats(SparseArray<?> coo) {
